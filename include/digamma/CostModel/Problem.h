@@ -1,0 +1,127 @@
+//===- Problem.h - Layers, hardware and mappings --------------*- C++ -*-===//
+//
+// The vocabulary shared by the cost model and the search: a canonical layer
+// (GAMMA's K, C, Y, X, R, S plus batch N), a hardware configuration and a
+// multi-level mapping. Plain C++17 with fixed-size storage so that a design
+// point can be copied and evaluated without touching the heap.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DIGAMMA_COSTMODEL_PROBLEM_H
+#define DIGAMMA_COSTMODEL_PROBLEM_H
+
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string_view>
+
+namespace digamma::cost {
+
+/// The six mapped dimensions, in GAMMA's order. Y and X are the layer's input
+/// rows and columns; a mapping's Y and X tiles count *output* rows and
+/// columns (MAESTRO's Y' and X'), as GAMMA writes them.
+enum class Dim : uint8_t { K = 0, C = 1, Y = 2, X = 3, R = 4, S = 5 };
+inline constexpr int kNumDims = 6;
+inline constexpr std::array<Dim, kNumDims> kAllDims = {Dim::K, Dim::C, Dim::Y,
+                                                       Dim::X, Dim::R, Dim::S};
+
+/// One-letter name of a dimension ("K", "C", ...).
+std::string_view dimName(Dim dim);
+/// Parses a one-letter dimension name; accepts "Y'" and "X'" as Y and X.
+std::optional<Dim> parseDim(std::string_view name);
+
+/// The layer classes the model understands. GEMM (M, N, K) is described as a
+/// CONV with K := N, C := K, Y := M and X = R = S = 1, as GAMMA does; FC as a
+/// CONV with K := out, C := in and every other dim 1.
+enum class LayerClass : uint8_t { Conv, DepthwiseConv, Gemm };
+
+std::string_view layerClassName(LayerClass layerClass);
+
+/// A canonical layer. Y and X are input extents; the output extents are
+/// Y' = (Y - R) / strideY + 1 and X' = (X - S) / strideX + 1. For depthwise
+/// layers K is 1 and C counts the channels.
+struct Layer {
+  LayerClass layerClass = LayerClass::Conv;
+  int64_t n = 1;
+  int64_t k = 1, c = 1, y = 1, x = 1, r = 1, s = 1;
+  int64_t strideY = 1, strideX = 1;
+
+  int64_t &dim(Dim d) {
+    switch (d) {
+    case Dim::K:
+      return k;
+    case Dim::C:
+      return c;
+    case Dim::Y:
+      return y;
+    case Dim::X:
+      return x;
+    case Dim::R:
+      return r;
+    case Dim::S:
+      break;
+    }
+    return s;
+  }
+  int64_t dim(Dim d) const { return const_cast<Layer *>(this)->dim(d); }
+  int64_t outY() const { return (y - r) / strideY + 1; }
+  int64_t outX() const { return (x - s) / strideX + 1; }
+  /// Extent a mapping tiles for \p d: output rows/columns for Y and X.
+  int64_t mappedExtent(Dim d) const {
+    return d == Dim::Y ? outY() : d == Dim::X ? outX() : dim(d);
+  }
+};
+
+/// Element counts meaning "no capacity limit".
+inline constexpr int64_t kUnbounded = std::numeric_limits<int64_t>::max();
+
+/// Hardware configuration. Buffer capacities and bandwidths are in elements
+/// (MAESTRO's unit); bytesPerElement converts to bytes for area and reports.
+struct Hardware {
+  int64_t numPEs = 1;
+  /// Per-PE L1 and shared L2 capacity in elements; kUnbounded for none.
+  int64_t l1Elements = kUnbounded;
+  int64_t l2Elements = kUnbounded;
+  /// Elements per cycle. GAMMA's defaults are 2^30 (effectively unbounded).
+  int64_t nocBandwidth = int64_t(1) << 30;
+  int64_t offchipBandwidth = int64_t(1) << 30;
+  int64_t nocHops = 1;
+  int64_t nocHopLatency = 1;
+  int64_t simdLanes = 1;
+  int64_t bytesPerElement = 1;
+};
+
+/// Maximum number of mapping levels (MAESTRO accepts at most three Cluster
+/// directives, i.e. four levels; GAMMA writes two or three).
+inline constexpr int kMaxLevels = 4;
+
+/// One mapping level: GAMMA's genome level. Level 0 is outermost (the L2
+/// level); the last level is the PE (L1) level.
+struct MappingLevel {
+  /// The spatially mapped dimension of this level.
+  Dim parallelDim = Dim::K;
+  /// Cluster size P of the `Cluster(P)` directive that opens this level; the
+  /// number of sub-units each unit of the level above is split into. Unused
+  /// for level 0, whose fan-out is numPEs / (product of the inner sizes).
+  int64_t clusterSize = 1;
+  /// Loop order, outermost first; a permutation of the six dims.
+  std::array<Dim, kNumDims> order = kAllDims;
+  /// Tile size per dimension, indexed by Dim. Y and X tiles are output tiles.
+  std::array<int64_t, kNumDims> tiles = {1, 1, 1, 1, 1, 1};
+
+  int64_t &tile(Dim d) { return tiles[static_cast<int>(d)]; }
+  int64_t tile(Dim d) const { return tiles[static_cast<int>(d)]; }
+};
+
+struct Mapping {
+  int numLevels = 2;
+  std::array<MappingLevel, kMaxLevels> levels{};
+
+  MappingLevel &level(int i) { return levels[i]; }
+  const MappingLevel &level(int i) const { return levels[i]; }
+};
+
+} // namespace digamma::cost
+
+#endif // DIGAMMA_COSTMODEL_PROBLEM_H

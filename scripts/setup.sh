@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+#===- setup.sh - Install, build, and run or test DiGamma-MLIR ------------===#
+#
+# Usage: scripts/setup.sh run    install what is missing, build, co-optimize
+#                                a bundled model (the main job)
+#        scripts/setup.sh test   install what is missing, build, run every
+#                                test (lit + unit) through ctest
+#        scripts/setup.sh build  install and build only
+#
+# Environment: BUILD_DIR (default: build), BUILD_TYPE (default: Release),
+# DIGAMMA_SKIP_INSTALL=1 to skip the package step.
+#
+#===----------------------------------------------------------------------===#
+set -euo pipefail
+
+mode=${1:-run}
+root=$(cd "$(dirname "$0")/.." && pwd)
+build_dir=${BUILD_DIR:-$root/build}
+build_type=${BUILD_TYPE:-Release}
+
+# Every package the build, the tests and the benchmarks use. Keep this list
+# complete: CI runs on machines that have none of them.
+packages=(
+  ca-certificates cmake ninja-build g++ python3
+  llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libpagmo-dev
+)
+
+install_packages() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+      missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    return
+  fi
+  echo "== installing: ${missing[*]}"
+  local sudo=
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  echo "== configuring $build_dir ($build_type)"
+  cmake -G Ninja -S "$root" -B "$build_dir" \
+    -DCMAKE_BUILD_TYPE="$build_type" \
+    -DMLIR_DIR=/usr/lib/llvm-22/lib/cmake/mlir \
+    -DLLVM_EXTERNAL_LIT=/usr/lib/llvm-22/bin/lit
+  echo "== building"
+  cmake --build "$build_dir" -j "$(nproc)"
+}
+
+[ "${DIGAMMA_SKIP_INSTALL:-0}" = 1 ] || install_packages
+
+case "$mode" in
+build)
+  build
+  ;;
+run)
+  build
+  model=$root/models/resnet50.mlir
+  echo "== digamma-opt $model --digamma-pipeline (edge, 40,000 samples per op)"
+  "$build_dir/bin/digamma-opt" "$model" --digamma-pipeline="platform=edge report-summary=true" \
+    -o "$build_dir/resnet50.digamma.mlir"
+  echo "== annotated IR written to $build_dir/resnet50.digamma.mlir"
+  ;;
+test)
+  build
+  echo "== testing"
+  ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)"
+  ;;
+*)
+  echo "usage: $0 run|test|build" >&2
+  exit 2
+  ;;
+esac
