@@ -6,6 +6,9 @@
 #        scripts/setup.sh test   install what is missing, build, run every
 #                                test (lit + unit) through ctest
 #        scripts/setup.sh build  install and build only
+#        scripts/setup.sh sanitize  build with AddressSanitizer and
+#                                UndefinedBehaviorSanitizer (no recovery) in
+#                                build-asan and run every test there
 #
 # Environment: BUILD_DIR (default: build), BUILD_TYPE (default: Release),
 # DIGAMMA_SKIP_INSTALL=1 to skip the package step.
@@ -46,7 +49,7 @@ install_packages() {
 build() {
   echo "== configuring $build_dir ($build_type)"
   cmake -G Ninja -S "$root" -B "$build_dir" \
-    -DCMAKE_BUILD_TYPE="$build_type" \
+    -DCMAKE_BUILD_TYPE="$build_type" "$@" \
     -DMLIR_DIR=/usr/lib/llvm-22/lib/cmake/mlir \
     -DLLVM_EXTERNAL_LIT=/usr/lib/llvm-22/bin/lit
   echo "== building"
@@ -72,8 +75,15 @@ test)
   echo "== testing"
   ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)"
   ;;
+sanitize)
+  build_dir=${BUILD_DIR:-$root/build-asan}
+  build -DDIGAMMA_ENABLE_SANITIZERS=ON -DDIGAMMA_ENABLE_BENCHMARKS=OFF
+  echo "== testing under ASan+UBSan"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)"
+  ;;
 *)
-  echo "usage: $0 run|test|build" >&2
+  echo "usage: $0 run|test|build|sanitize" >&2
   exit 2
   ;;
 esac
