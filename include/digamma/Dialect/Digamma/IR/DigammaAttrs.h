@@ -1,0 +1,56 @@
+//===- DigammaAttrs.h - Attributes of the digamma dialect -------*- C++ -*-===//
+//
+// Declares the digamma enums and attributes (loop_nest, hw, level, mapping,
+// cost) generated from DigammaAttrs.td.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DIGAMMA_DIALECT_DIGAMMA_IR_DIGAMMAATTRS_H
+#define DIGAMMA_DIALECT_DIGAMMA_IR_DIGAMMAATTRS_H
+
+#include "mlir/IR/AffineMap.h"
+#include "mlir/IR/Attributes.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/DialectImplementation.h"
+#include "llvm/ADT/APFloat.h"
+
+#include "digamma/Dialect/Digamma/IR/DigammaEnums.h.inc"
+
+namespace digamma {
+
+/// Parses a floating-point attribute parameter (integer literals accepted).
+mlir::FailureOr<llvm::APFloat> parseDoubleParameter(mlir::AsmParser &parser);
+/// Prints a floating-point attribute parameter in its shortest form that
+/// parses back to the same double.
+void printDoubleParameter(mlir::AsmPrinter &printer,
+                          const llvm::APFloat &value);
+
+} // namespace digamma
+
+#define GET_ATTRDEF_CLASSES
+#include "digamma/Dialect/Digamma/IR/DigammaAttrs.h.inc"
+
+namespace digamma {
+
+/// The six mapped canonical dimensions in the fixed order of a level's
+/// `tiles` (K, C, Y, X, R, S).
+inline constexpr DimRole kMappedDims[] = {DimRole::K, DimRole::C, DimRole::Y,
+                                          DimRole::X, DimRole::R, DimRole::S};
+
+/// Index of \p role in kMappedDims, or -1 for N and G.
+int mappedDimIndex(DimRole role);
+
+/// Checks \p mapping against the loop nest it maps: every level's parallel
+/// dimension must be a role of the nest and no tile may exceed the nest's
+/// extent of that dimension (output extent for Y and X).
+mlir::LogicalResult verifyMappingAgainstLoopNest(
+    llvm::function_ref<mlir::InFlightDiagnostic()> emitError,
+    MappingAttr mapping, LoopNestAttr loopNest);
+
+/// True if every result of \p map is a sum of dimensions times constants
+/// plus a constant, the form `#digamma.loop_nest` prints.
+bool isSumOfScaledDims(mlir::AffineMap map);
+
+} // namespace digamma
+
+#endif // DIGAMMA_DIALECT_DIGAMMA_IR_DIGAMMAATTRS_H

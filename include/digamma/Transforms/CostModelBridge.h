@@ -1,0 +1,43 @@
+//===- CostModelBridge.h - digamma attributes <-> cost model ----*- C++ -*-===//
+//
+// The only code that knows both the IR attributes and the MLIR-free cost
+// model vocabulary (digamma/CostModel/Problem.h): conversions between
+// #digamma.loop_nest / mapping / hw and cost::Layer / Mapping / Hardware.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DIGAMMA_TRANSFORMS_COSTMODELBRIDGE_H
+#define DIGAMMA_TRANSFORMS_COSTMODELBRIDGE_H
+
+#include "digamma/CostModel/Problem.h"
+#include "digamma/Dialect/Digamma/IR/DigammaAttrs.h"
+
+namespace digamma {
+
+/// Canonical layer of a loop nest: N is the product of the N and G dims, K
+/// and C the products of their dims, R and S the filter extents, and Y and X
+/// the input extents (OY - 1) * strideY + R and (OX - 1) * strideX + S, so
+/// that the cost model's output extents equal the loop nest's. Dilations are
+/// not representable and are ignored. Fails if an extent overflows.
+mlir::FailureOr<cost::Layer> toCostLayer(LoopNestAttr loopNest);
+
+/// Converts a verified mapping; fails for more than cost::kMaxLevels levels.
+mlir::FailureOr<cost::Mapping> toCostMapping(MappingAttr mapping);
+
+/// Builds the mapping attribute of \p mapping's first numLevels levels.
+MappingAttr toMappingAttr(mlir::MLIRContext *ctx, const cost::Mapping &mapping);
+
+/// Converts a hardware attribute. Byte sizes and bandwidths are divided by
+/// the attribute's element_bytes (bandwidths rounded up to at least 1);
+/// cluster sizes and area have no counterpart in cost::Hardware.
+cost::Hardware toCostHardware(HwAttr hw);
+
+/// Builds a hardware attribute. \p clusterSizes defaults to {numPEs};
+/// unbounded capacities map to INT64_MAX bytes (and back).
+HwAttr toHwAttr(mlir::MLIRContext *ctx, const cost::Hardware &hw,
+                llvm::ArrayRef<int64_t> clusterSizes = {},
+                double areaUm2 = 0.0);
+
+} // namespace digamma
+
+#endif // DIGAMMA_TRANSFORMS_COSTMODELBRIDGE_H

@@ -1,0 +1,72 @@
+//===- DigammaDialect.cpp - The digamma dialect ---------------------------===//
+//
+// Dialect initialization and the verifier of the discardable `digamma.*`
+// attributes passes attach to foreign ops.
+//
+//===----------------------------------------------------------------------===//
+
+#include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
+
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/DialectImplementation.h"
+
+using namespace mlir;
+using namespace digamma;
+
+#include "digamma/Dialect/Digamma/IR/DigammaDialect.cpp.inc"
+
+void DigammaDialect::initialize() { registerAttributes(); }
+
+/// Emits "'digamma.<name>' must be a #digamma.<mnemonic> attribute".
+static LogicalResult emitWrongKind(Operation *op, StringRef name,
+                                   StringRef mnemonic) {
+  return op->emitOpError() << "attribute '" << name << "' must be a #digamma."
+                           << mnemonic << " attribute";
+}
+
+LogicalResult DigammaDialect::verifyOperationAttribute(Operation *op,
+                                                       NamedAttribute attr) {
+  MLIRContext *ctx = getContext();
+  LoopNestAttrHelper loopNestHelper(ctx);
+  MappingAttrHelper mappingHelper(ctx);
+  HwAttrHelper hwHelper(ctx);
+  CostAttrHelper costHelper(ctx);
+  StringAttr name = attr.getName();
+
+  if (name == loopNestHelper.getName()) {
+    auto loopNest = dyn_cast<LoopNestAttr>(attr.getValue());
+    if (!loopNest)
+      return emitWrongKind(op, name.getValue(), "loop_nest");
+    if (loopNest.getIndexingMaps().size() != op->getNumOperands())
+      return op->emitOpError()
+             << "attribute '" << name.getValue() << "' describes "
+             << loopNest.getIndexingMaps().size() << " operands but the op has "
+             << op->getNumOperands();
+    return success();
+  }
+
+  if (name == mappingHelper.getName()) {
+    auto mapping = dyn_cast<MappingAttr>(attr.getValue());
+    if (!mapping)
+      return emitWrongKind(op, name.getValue(), "mapping");
+    auto loopNest =
+        dyn_cast_or_null<LoopNestAttr>(op->getAttr(loopNestHelper.getName()));
+    if (!loopNest)
+      return success();
+    return verifyMappingAgainstLoopNest([&]() { return op->emitOpError(); },
+                                        mapping, loopNest);
+  }
+
+  if (name == hwHelper.getName())
+    return isa<HwAttr>(attr.getValue())
+               ? success()
+               : emitWrongKind(op, name.getValue(), "hw");
+
+  if (name == costHelper.getName())
+    return isa<CostAttr>(attr.getValue())
+               ? success()
+               : emitWrongKind(op, name.getValue(), "cost");
+
+  return op->emitOpError() << "unknown digamma attribute '" << name.getValue()
+                           << "'";
+}

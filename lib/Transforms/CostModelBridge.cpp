@@ -1,0 +1,188 @@
+//===- CostModelBridge.cpp - digamma attributes <-> cost model ------------===//
+//
+// Conversions between the digamma attributes and digamma::cost structs.
+// Header-only use of Problem.h: nothing here links the cost model.
+//
+//===----------------------------------------------------------------------===//
+
+#include "digamma/Transforms/CostModelBridge.h"
+
+#include "llvm/Support/MathExtras.h"
+
+#include <algorithm>
+#include <limits>
+
+using namespace mlir;
+using namespace digamma;
+
+static constexpr int64_t kMaxInt64 = std::numeric_limits<int64_t>::max();
+
+/// Multiplies with overflow detection.
+static bool mulInto(int64_t &acc, int64_t value) {
+  int64_t result;
+  if (llvm::MulOverflow(acc, value, result))
+    return false;
+  acc = result;
+  return true;
+}
+
+FailureOr<cost::Layer> digamma::toCostLayer(LoopNestAttr loopNest) {
+  if (!loopNest)
+    return failure();
+  cost::Layer layer;
+  switch (loopNest.getLayerClass()) {
+  case LayerClass::Conv:
+    layer.layerClass = cost::LayerClass::Conv;
+    break;
+  case LayerClass::Depthwise:
+    layer.layerClass = cost::LayerClass::DepthwiseConv;
+    break;
+  case LayerClass::Gemm:
+    layer.layerClass = cost::LayerClass::Gemm;
+    break;
+  }
+  int64_t n = 1, k = 1, c = 1, outY = 1, outX = 1, r = 1, s = 1;
+  int64_t strideY = 1, strideX = 1;
+  unsigned windowIndex = 0;
+  for (auto [bound, kind, role] :
+       llvm::zip(loopNest.getBounds(), loopNest.getIterators(),
+                 loopNest.getRoles())) {
+    bool ok = true;
+    switch (role) {
+    case DimRole::N:
+    case DimRole::G:
+      ok = mulInto(n, bound);
+      break;
+    case DimRole::K:
+      ok = mulInto(k, bound);
+      break;
+    case DimRole::C:
+      ok = mulInto(c, bound);
+      break;
+    case DimRole::Y:
+      outY = bound;
+      break;
+    case DimRole::X:
+      outX = bound;
+      break;
+    case DimRole::R:
+      r = bound;
+      if (windowIndex < loopNest.getStrides().size())
+        strideY = loopNest.getStrides()[windowIndex];
+      break;
+    case DimRole::S:
+      s = bound;
+      if (windowIndex < loopNest.getStrides().size())
+        strideX = loopNest.getStrides()[windowIndex];
+      break;
+    }
+    if (!ok)
+      return failure();
+    if (kind == IteratorKind::Window)
+      ++windowIndex;
+  }
+  int64_t y = outY - 1, x = outX - 1;
+  if (!mulInto(y, strideY) || !mulInto(x, strideX) ||
+      llvm::AddOverflow(y, r, y) || llvm::AddOverflow(x, s, x))
+    return failure();
+  layer.n = n;
+  layer.k = k;
+  layer.c = c;
+  layer.y = y;
+  layer.x = x;
+  layer.r = r;
+  layer.s = s;
+  layer.strideY = strideY;
+  layer.strideX = strideX;
+  return layer;
+}
+
+/// DimRole of a canonical cost dimension and back.
+static DimRole toRole(cost::Dim dim) {
+  return kMappedDims[static_cast<int>(dim)];
+}
+static cost::Dim toDim(DimRole role) {
+  return static_cast<cost::Dim>(mappedDimIndex(role));
+}
+
+FailureOr<cost::Mapping> digamma::toCostMapping(MappingAttr mapping) {
+  if (!mapping)
+    return failure();
+  SmallVector<LevelAttr> levels = mapping.getLevelAttrs();
+  if (levels.empty() || levels.size() > size_t(cost::kMaxLevels) ||
+      levels.size() != mapping.getLevels().size())
+    return failure();
+  cost::Mapping result;
+  result.numLevels = static_cast<int>(levels.size());
+  for (auto [index, level] : llvm::enumerate(levels)) {
+    if (mappedDimIndex(level.getParallel()) < 0 ||
+        level.getOrder().size() != size_t(cost::kNumDims) ||
+        level.getTiles().size() != size_t(cost::kNumDims))
+      return failure();
+    cost::MappingLevel &out = result.level(static_cast<int>(index));
+    out.parallelDim = toDim(level.getParallel());
+    out.clusterSize = level.getCluster();
+    for (int d = 0; d < cost::kNumDims; ++d) {
+      if (mappedDimIndex(level.getOrder()[d]) < 0)
+        return failure();
+      out.order[d] = toDim(level.getOrder()[d]);
+      out.tiles[d] = level.getTiles()[d];
+    }
+  }
+  return result;
+}
+
+MappingAttr digamma::toMappingAttr(MLIRContext *ctx,
+                                   const cost::Mapping &mapping) {
+  SmallVector<Attribute> levels;
+  int numLevels = std::clamp(mapping.numLevels, 0, cost::kMaxLevels);
+  for (int i = 0; i < numLevels; ++i) {
+    const cost::MappingLevel &level = mapping.level(i);
+    SmallVector<DimRole> order;
+    for (cost::Dim dim : level.order)
+      order.push_back(toRole(dim));
+    SmallVector<int64_t> tiles(level.tiles.begin(), level.tiles.end());
+    levels.push_back(LevelAttr::get(ctx, toRole(level.parallelDim),
+                                    level.clusterSize, order, tiles));
+  }
+  return MappingAttr::get(ctx, ArrayAttr::get(ctx, levels));
+}
+
+cost::Hardware digamma::toCostHardware(HwAttr hw) {
+  cost::Hardware result;
+  int64_t bytes = std::max<int64_t>(hw.getElementBytes(), 1);
+  auto toElements = [&](int64_t value) {
+    return value == kMaxInt64 ? cost::kUnbounded : value / bytes;
+  };
+  auto toRate = [&](int64_t value) {
+    return value == kMaxInt64
+               ? value
+               : std::max<int64_t>(1, (value + bytes - 1) / bytes);
+  };
+  result.numPEs = hw.getNumPes();
+  result.l1Elements = toElements(hw.getL1Bytes());
+  result.l2Elements = toElements(hw.getL2Bytes());
+  result.nocBandwidth = toRate(hw.getNocBandwidth());
+  result.offchipBandwidth = toRate(hw.getOffchipBandwidth());
+  result.bytesPerElement = bytes;
+  return result;
+}
+
+HwAttr digamma::toHwAttr(MLIRContext *ctx, const cost::Hardware &hw,
+                         ArrayRef<int64_t> clusterSizes, double areaUm2) {
+  int64_t bytes = std::max<int64_t>(hw.bytesPerElement, 1);
+  auto toBytes = [&](int64_t elements) {
+    int64_t result;
+    if (elements == cost::kUnbounded ||
+        llvm::MulOverflow(elements, bytes, result))
+      return kMaxInt64;
+    return result;
+  };
+  SmallVector<int64_t> clusters(clusterSizes.begin(), clusterSizes.end());
+  if (clusters.empty())
+    clusters.push_back(hw.numPEs);
+  return HwAttr::get(ctx, hw.numPEs, clusters, toBytes(hw.l1Elements),
+                     toBytes(hw.l2Elements), toBytes(hw.nocBandwidth),
+                     toBytes(hw.offchipBandwidth), llvm::APFloat(areaUm2),
+                     bytes);
+}

@@ -1,0 +1,132 @@
+//===- CostModelBridgeTest.cpp - Tests of the cost-model bridge -----------===//
+//
+// Converts parsed digamma attributes to cost-model structs and back.
+//
+//===----------------------------------------------------------------------===//
+
+#include "digamma/Transforms/CostModelBridge.h"
+#include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
+
+#include "mlir/AsmParser/AsmParser.h"
+#include "mlir/IR/MLIRContext.h"
+
+#include <gtest/gtest.h>
+
+using namespace mlir;
+using namespace digamma;
+
+namespace {
+
+class CostModelBridgeTest : public ::testing::Test {
+protected:
+  CostModelBridgeTest() { ctx.loadDialect<DigammaDialect>(); }
+
+  template <typename AttrT> AttrT parse(StringRef text) {
+    return dyn_cast_or_null<AttrT>(parseAttribute(text, &ctx));
+  }
+
+  MLIRContext ctx;
+};
+
+TEST_F(CostModelBridgeTest, StridedConvBecomesCanonicalLayer) {
+  auto nest = parse<LoopNestAttr>(
+      "#digamma.loop_nest<conv, dims = [n: 2 parallel N, f: 64 parallel K, "
+      "oh: 112 parallel Y, ow: 56 parallel X, c: 3 reduction C, "
+      "kh: 7 window R, kw: 5 window S], strides = [2, 3], "
+      "dilations = [1, 1], operands = [(n, c, oh * 2 + kh, ow * 3 + kw) : 4, "
+      "(f, c, kh, kw) : 4, (n, f, oh, ow) : 4]>");
+  ASSERT_TRUE(nest);
+  FailureOr<cost::Layer> layer = toCostLayer(nest);
+  ASSERT_TRUE(succeeded(layer));
+  EXPECT_EQ(layer->layerClass, cost::LayerClass::Conv);
+  EXPECT_EQ(layer->n, 2);
+  EXPECT_EQ(layer->k, 64);
+  EXPECT_EQ(layer->c, 3);
+  EXPECT_EQ(layer->r, 7);
+  EXPECT_EQ(layer->s, 5);
+  EXPECT_EQ(layer->strideY, 2);
+  EXPECT_EQ(layer->strideX, 3);
+  EXPECT_EQ(layer->y, 111 * 2 + 7);
+  EXPECT_EQ(layer->x, 55 * 3 + 5);
+  // The cost model's output extents are the loop nest's.
+  EXPECT_EQ(layer->outY(), 112);
+  EXPECT_EQ(layer->outX(), 56);
+}
+
+TEST_F(CostModelBridgeTest, GroupedAndGemmFold) {
+  auto grouped = parse<LoopNestAttr>(
+      "#digamma.loop_nest<conv, dims = [n: 1 parallel N, g: 4 parallel G, "
+      "f: 8 parallel K, oh: 10 parallel Y, ow: 10 parallel X, "
+      "c: 2 reduction C, kh: 3 window R, kw: 3 window S], strides = [1, 1], "
+      "dilations = [1, 1], operands = [(n, g, c, oh + kh, ow + kw) : 1, "
+      "(g, f, c, kh, kw) : 1, (n, g, f, oh, ow) : 4]>");
+  ASSERT_TRUE(grouped);
+  FailureOr<cost::Layer> layer = toCostLayer(grouped);
+  ASSERT_TRUE(succeeded(layer));
+  EXPECT_EQ(layer->n, 4);
+  EXPECT_EQ(layer->k, 8);
+  EXPECT_EQ(layer->y, 12);
+
+  auto gemm = parse<LoopNestAttr>(
+      "#digamma.loop_nest<gemm, dims = [b: 3 parallel N, m: 8 parallel Y, "
+      "n: 32 parallel K, k: 16 reduction C], strides = [], dilations = [], "
+      "operands = [(b, m, k) : 2, (b, k, n) : 2, (b, m, n) : 4]>");
+  ASSERT_TRUE(gemm);
+  layer = toCostLayer(gemm);
+  ASSERT_TRUE(succeeded(layer));
+  EXPECT_EQ(layer->layerClass, cost::LayerClass::Gemm);
+  EXPECT_EQ(layer->n, 3);
+  EXPECT_EQ(layer->k, 32);
+  EXPECT_EQ(layer->c, 16);
+  EXPECT_EQ(layer->y, 8);
+  EXPECT_EQ(layer->x, 1);
+  EXPECT_EQ(layer->r, 1);
+}
+
+TEST_F(CostModelBridgeTest, MappingRoundTrips) {
+  auto mapping = parse<MappingAttr>(
+      "#digamma.mapping<levels = [#digamma.level<parallel = K, cluster = 1, "
+      "order = [K, C, Y, X, R, S], tiles = [64, 3, 56, 56, 7, 7]>, "
+      "#digamma.level<parallel = Y, cluster = 8, order = [S, R, X, Y, C, K], "
+      "tiles = [1, 1, 7, 1, 7, 7]>]>");
+  ASSERT_TRUE(mapping);
+  FailureOr<cost::Mapping> converted = toCostMapping(mapping);
+  ASSERT_TRUE(succeeded(converted));
+  EXPECT_EQ(converted->numLevels, 2);
+  EXPECT_EQ(converted->level(1).parallelDim, cost::Dim::Y);
+  EXPECT_EQ(converted->level(1).clusterSize, 8);
+  EXPECT_EQ(converted->level(1).order[0], cost::Dim::S);
+  EXPECT_EQ(converted->level(1).tile(cost::Dim::Y), 7);
+  EXPECT_EQ(converted->level(0).tile(cost::Dim::K), 64);
+  EXPECT_EQ(toMappingAttr(&ctx, *converted), mapping);
+}
+
+TEST_F(CostModelBridgeTest, HardwareRoundTrips) {
+  auto hw = parse<HwAttr>(
+      "#digamma.hw<num_pes = 256, cluster_sizes = [16, 16], l1_bytes = 2048, "
+      "l2_bytes = 1048576, noc_bandwidth = 64, offchip_bandwidth = 16, "
+      "area_um2 = 2.5e+06, element_bytes = 2>");
+  ASSERT_TRUE(hw);
+  cost::Hardware converted = toCostHardware(hw);
+  EXPECT_EQ(converted.numPEs, 256);
+  EXPECT_EQ(converted.l1Elements, 1024);
+  EXPECT_EQ(converted.l2Elements, 524288);
+  EXPECT_EQ(converted.nocBandwidth, 32);
+  EXPECT_EQ(converted.offchipBandwidth, 8);
+  EXPECT_EQ(converted.bytesPerElement, 2);
+  EXPECT_EQ(toHwAttr(&ctx, converted, {16, 16}, 2.5e6), hw);
+
+  cost::Hardware unbounded;
+  unbounded.numPEs = 64;
+  HwAttr attr = toHwAttr(&ctx, unbounded);
+  EXPECT_EQ(attr.getClusterSizes().size(), 1u);
+  EXPECT_EQ(attr.getClusterSizes()[0], 64);
+  EXPECT_EQ(toCostHardware(attr).l1Elements, cost::kUnbounded);
+}
+
+TEST_F(CostModelBridgeTest, NullAttributesFail) {
+  EXPECT_TRUE(failed(toCostLayer(LoopNestAttr())));
+  EXPECT_TRUE(failed(toCostMapping(MappingAttr())));
+}
+
+} // namespace
