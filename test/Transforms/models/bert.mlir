@@ -1,4 +1,3 @@
-// REQUIRES: model-bert
 // RUN: digamma-opt %models/bert.mlir --digamma-lower-to-loop-nest -o %t
 // RUN: grep -c "digamma.loop_nest = #digamma.loop_nest<" %t | FileCheck %s --check-prefix=LAYERS
 // RUN: FileCheck %s --check-prefix=DW --input-file=%t

@@ -1,0 +1,66 @@
+module {
+  func.func @resnet18(%arg0: tensor<1x3x224x224xf32>, %arg1: tensor<64x3x7x7xf32>, %arg2: tensor<1x64x56x56xf32>, %arg3: tensor<64x64x3x3xf32>, %arg4: tensor<1x64x56x56xf32>, %arg5: tensor<64x64x3x3xf32>, %arg6: tensor<1x64x56x56xf32>, %arg7: tensor<64x64x3x3xf32>, %arg8: tensor<1x64x56x56xf32>, %arg9: tensor<64x64x3x3xf32>, %arg10: tensor<1x64x56x56xf32>, %arg11: tensor<128x64x3x3xf32>, %arg12: tensor<1x128x28x28xf32>, %arg13: tensor<128x128x3x3xf32>, %arg14: tensor<1x64x56x56xf32>, %arg15: tensor<128x64x1x1xf32>, %arg16: tensor<1x128x28x28xf32>, %arg17: tensor<128x128x3x3xf32>, %arg18: tensor<1x128x28x28xf32>, %arg19: tensor<128x128x3x3xf32>, %arg20: tensor<1x128x28x28xf32>, %arg21: tensor<256x128x3x3xf32>, %arg22: tensor<1x256x14x14xf32>, %arg23: tensor<256x256x3x3xf32>, %arg24: tensor<1x128x28x28xf32>, %arg25: tensor<256x128x1x1xf32>, %arg26: tensor<1x256x14x14xf32>, %arg27: tensor<256x256x3x3xf32>, %arg28: tensor<1x256x14x14xf32>, %arg29: tensor<256x256x3x3xf32>, %arg30: tensor<1x256x14x14xf32>, %arg31: tensor<512x256x3x3xf32>, %arg32: tensor<1x512x7x7xf32>, %arg33: tensor<512x512x3x3xf32>, %arg34: tensor<1x256x14x14xf32>, %arg35: tensor<512x256x1x1xf32>, %arg36: tensor<1x512x7x7xf32>, %arg37: tensor<512x512x3x3xf32>, %arg38: tensor<1x512x7x7xf32>, %arg39: tensor<512x512x3x3xf32>) -> (tensor<1x64x218x218xf32>, tensor<1x64x54x54xf32>, tensor<1x64x54x54xf32>, tensor<1x64x54x54xf32>, tensor<1x64x54x54xf32>, tensor<1x128x54x54xf32>, tensor<1x128x26x26xf32>, tensor<1x128x56x56xf32>, tensor<1x128x26x26xf32>, tensor<1x128x26x26xf32>, tensor<1x256x26x26xf32>, tensor<1x256x12x12xf32>, tensor<1x256x28x28xf32>, tensor<1x256x12x12xf32>, tensor<1x256x12x12xf32>, tensor<1x512x12x12xf32>, tensor<1x512x5x5xf32>, tensor<1x512x14x14xf32>, tensor<1x512x5x5xf32>, tensor<1x512x5x5xf32>) {
+    %cst = arith.constant 0.000000e+00 : f32
+    %0 = tensor.empty() : tensor<1x64x218x218xf32>
+    %1 = linalg.fill ins(%cst : f32) outs(%0 : tensor<1x64x218x218xf32>) -> tensor<1x64x218x218xf32>
+    %2 = linalg.conv_2d_nchw_fchw ins(%arg0, %arg1 : tensor<1x3x224x224xf32>, tensor<64x3x7x7xf32>) outs(%1 : tensor<1x64x218x218xf32>) -> tensor<1x64x218x218xf32>
+    %3 = tensor.empty() : tensor<1x64x54x54xf32>
+    %4 = linalg.fill ins(%cst : f32) outs(%3 : tensor<1x64x54x54xf32>) -> tensor<1x64x54x54xf32>
+    %5 = linalg.conv_2d_nchw_fchw ins(%arg2, %arg3 : tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>) outs(%4 : tensor<1x64x54x54xf32>) -> tensor<1x64x54x54xf32>
+    %6 = tensor.empty() : tensor<1x64x54x54xf32>
+    %7 = linalg.fill ins(%cst : f32) outs(%6 : tensor<1x64x54x54xf32>) -> tensor<1x64x54x54xf32>
+    %8 = linalg.conv_2d_nchw_fchw ins(%arg4, %arg5 : tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>) outs(%7 : tensor<1x64x54x54xf32>) -> tensor<1x64x54x54xf32>
+    %9 = tensor.empty() : tensor<1x64x54x54xf32>
+    %10 = linalg.fill ins(%cst : f32) outs(%9 : tensor<1x64x54x54xf32>) -> tensor<1x64x54x54xf32>
+    %11 = linalg.conv_2d_nchw_fchw ins(%arg6, %arg7 : tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>) outs(%10 : tensor<1x64x54x54xf32>) -> tensor<1x64x54x54xf32>
+    %12 = tensor.empty() : tensor<1x64x54x54xf32>
+    %13 = linalg.fill ins(%cst : f32) outs(%12 : tensor<1x64x54x54xf32>) -> tensor<1x64x54x54xf32>
+    %14 = linalg.conv_2d_nchw_fchw ins(%arg8, %arg9 : tensor<1x64x56x56xf32>, tensor<64x64x3x3xf32>) outs(%13 : tensor<1x64x54x54xf32>) -> tensor<1x64x54x54xf32>
+    %15 = tensor.empty() : tensor<1x128x54x54xf32>
+    %16 = linalg.fill ins(%cst : f32) outs(%15 : tensor<1x128x54x54xf32>) -> tensor<1x128x54x54xf32>
+    %17 = linalg.conv_2d_nchw_fchw ins(%arg10, %arg11 : tensor<1x64x56x56xf32>, tensor<128x64x3x3xf32>) outs(%16 : tensor<1x128x54x54xf32>) -> tensor<1x128x54x54xf32>
+    %18 = tensor.empty() : tensor<1x128x26x26xf32>
+    %19 = linalg.fill ins(%cst : f32) outs(%18 : tensor<1x128x26x26xf32>) -> tensor<1x128x26x26xf32>
+    %20 = linalg.conv_2d_nchw_fchw ins(%arg12, %arg13 : tensor<1x128x28x28xf32>, tensor<128x128x3x3xf32>) outs(%19 : tensor<1x128x26x26xf32>) -> tensor<1x128x26x26xf32>
+    %21 = tensor.empty() : tensor<1x128x56x56xf32>
+    %22 = linalg.fill ins(%cst : f32) outs(%21 : tensor<1x128x56x56xf32>) -> tensor<1x128x56x56xf32>
+    %23 = linalg.conv_2d_nchw_fchw ins(%arg14, %arg15 : tensor<1x64x56x56xf32>, tensor<128x64x1x1xf32>) outs(%22 : tensor<1x128x56x56xf32>) -> tensor<1x128x56x56xf32>
+    %24 = tensor.empty() : tensor<1x128x26x26xf32>
+    %25 = linalg.fill ins(%cst : f32) outs(%24 : tensor<1x128x26x26xf32>) -> tensor<1x128x26x26xf32>
+    %26 = linalg.conv_2d_nchw_fchw ins(%arg16, %arg17 : tensor<1x128x28x28xf32>, tensor<128x128x3x3xf32>) outs(%25 : tensor<1x128x26x26xf32>) -> tensor<1x128x26x26xf32>
+    %27 = tensor.empty() : tensor<1x128x26x26xf32>
+    %28 = linalg.fill ins(%cst : f32) outs(%27 : tensor<1x128x26x26xf32>) -> tensor<1x128x26x26xf32>
+    %29 = linalg.conv_2d_nchw_fchw ins(%arg18, %arg19 : tensor<1x128x28x28xf32>, tensor<128x128x3x3xf32>) outs(%28 : tensor<1x128x26x26xf32>) -> tensor<1x128x26x26xf32>
+    %30 = tensor.empty() : tensor<1x256x26x26xf32>
+    %31 = linalg.fill ins(%cst : f32) outs(%30 : tensor<1x256x26x26xf32>) -> tensor<1x256x26x26xf32>
+    %32 = linalg.conv_2d_nchw_fchw ins(%arg20, %arg21 : tensor<1x128x28x28xf32>, tensor<256x128x3x3xf32>) outs(%31 : tensor<1x256x26x26xf32>) -> tensor<1x256x26x26xf32>
+    %33 = tensor.empty() : tensor<1x256x12x12xf32>
+    %34 = linalg.fill ins(%cst : f32) outs(%33 : tensor<1x256x12x12xf32>) -> tensor<1x256x12x12xf32>
+    %35 = linalg.conv_2d_nchw_fchw ins(%arg22, %arg23 : tensor<1x256x14x14xf32>, tensor<256x256x3x3xf32>) outs(%34 : tensor<1x256x12x12xf32>) -> tensor<1x256x12x12xf32>
+    %36 = tensor.empty() : tensor<1x256x28x28xf32>
+    %37 = linalg.fill ins(%cst : f32) outs(%36 : tensor<1x256x28x28xf32>) -> tensor<1x256x28x28xf32>
+    %38 = linalg.conv_2d_nchw_fchw ins(%arg24, %arg25 : tensor<1x128x28x28xf32>, tensor<256x128x1x1xf32>) outs(%37 : tensor<1x256x28x28xf32>) -> tensor<1x256x28x28xf32>
+    %39 = tensor.empty() : tensor<1x256x12x12xf32>
+    %40 = linalg.fill ins(%cst : f32) outs(%39 : tensor<1x256x12x12xf32>) -> tensor<1x256x12x12xf32>
+    %41 = linalg.conv_2d_nchw_fchw ins(%arg26, %arg27 : tensor<1x256x14x14xf32>, tensor<256x256x3x3xf32>) outs(%40 : tensor<1x256x12x12xf32>) -> tensor<1x256x12x12xf32>
+    %42 = tensor.empty() : tensor<1x256x12x12xf32>
+    %43 = linalg.fill ins(%cst : f32) outs(%42 : tensor<1x256x12x12xf32>) -> tensor<1x256x12x12xf32>
+    %44 = linalg.conv_2d_nchw_fchw ins(%arg28, %arg29 : tensor<1x256x14x14xf32>, tensor<256x256x3x3xf32>) outs(%43 : tensor<1x256x12x12xf32>) -> tensor<1x256x12x12xf32>
+    %45 = tensor.empty() : tensor<1x512x12x12xf32>
+    %46 = linalg.fill ins(%cst : f32) outs(%45 : tensor<1x512x12x12xf32>) -> tensor<1x512x12x12xf32>
+    %47 = linalg.conv_2d_nchw_fchw ins(%arg30, %arg31 : tensor<1x256x14x14xf32>, tensor<512x256x3x3xf32>) outs(%46 : tensor<1x512x12x12xf32>) -> tensor<1x512x12x12xf32>
+    %48 = tensor.empty() : tensor<1x512x5x5xf32>
+    %49 = linalg.fill ins(%cst : f32) outs(%48 : tensor<1x512x5x5xf32>) -> tensor<1x512x5x5xf32>
+    %50 = linalg.conv_2d_nchw_fchw ins(%arg32, %arg33 : tensor<1x512x7x7xf32>, tensor<512x512x3x3xf32>) outs(%49 : tensor<1x512x5x5xf32>) -> tensor<1x512x5x5xf32>
+    %51 = tensor.empty() : tensor<1x512x14x14xf32>
+    %52 = linalg.fill ins(%cst : f32) outs(%51 : tensor<1x512x14x14xf32>) -> tensor<1x512x14x14xf32>
+    %53 = linalg.conv_2d_nchw_fchw ins(%arg34, %arg35 : tensor<1x256x14x14xf32>, tensor<512x256x1x1xf32>) outs(%52 : tensor<1x512x14x14xf32>) -> tensor<1x512x14x14xf32>
+    %54 = tensor.empty() : tensor<1x512x5x5xf32>
+    %55 = linalg.fill ins(%cst : f32) outs(%54 : tensor<1x512x5x5xf32>) -> tensor<1x512x5x5xf32>
+    %56 = linalg.conv_2d_nchw_fchw ins(%arg36, %arg37 : tensor<1x512x7x7xf32>, tensor<512x512x3x3xf32>) outs(%55 : tensor<1x512x5x5xf32>) -> tensor<1x512x5x5xf32>
+    %57 = tensor.empty() : tensor<1x512x5x5xf32>
+    %58 = linalg.fill ins(%cst : f32) outs(%57 : tensor<1x512x5x5xf32>) -> tensor<1x512x5x5xf32>
+    %59 = linalg.conv_2d_nchw_fchw ins(%arg38, %arg39 : tensor<1x512x7x7xf32>, tensor<512x512x3x3xf32>) outs(%58 : tensor<1x512x5x5xf32>) -> tensor<1x512x5x5xf32>
+    return %2, %5, %8, %11, %14, %17, %20, %23, %26, %29, %32, %35, %38, %41, %44, %47, %50, %53, %56, %59 : tensor<1x64x218x218xf32>, tensor<1x64x54x54xf32>, tensor<1x64x54x54xf32>, tensor<1x64x54x54xf32>, tensor<1x64x54x54xf32>, tensor<1x128x54x54xf32>, tensor<1x128x26x26xf32>, tensor<1x128x56x56xf32>, tensor<1x128x26x26xf32>, tensor<1x128x26x26xf32>, tensor<1x256x26x26xf32>, tensor<1x256x12x12xf32>, tensor<1x256x28x28xf32>, tensor<1x256x12x12xf32>, tensor<1x256x12x12xf32>, tensor<1x512x12x12xf32>, tensor<1x512x5x5xf32>, tensor<1x512x14x14xf32>, tensor<1x512x5x5xf32>, tensor<1x512x5x5xf32>
+  }
+}
