@@ -1,0 +1,126 @@
+//===- CostModel.h - Analytical cost and area model -------------*- C++ -*-===//
+//
+// Evaluates one design point (layer, hardware, mapping): runtime, MACs,
+// buffer requirements, access counts, energy, utilization and area.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef DIGAMMA_COSTMODEL_COSTMODEL_H
+#define DIGAMMA_COSTMODEL_COSTMODEL_H
+
+#include "digamma/CostModel/Problem.h"
+
+#include <cstdint>
+#include <limits>
+#include <string_view>
+
+namespace digamma::cost {
+
+/// Which figures to compute. Sound: exact edge tiles, never faster than the
+/// work allows. Maestro: MAESTRO's own figures (not available in this
+/// implementation; evaluate() reports UnsupportedSemantics).
+enum class Semantics : uint8_t { Sound, Maestro };
+
+enum class InvalidReason : uint8_t {
+  None,
+  BadLayer,
+  BadMapping,
+  TileExceedsParent,
+  ClusterExceedsPEs,
+  Overflow,
+  UnsupportedSemantics,
+  L1OverCapacity,
+  L2OverCapacity,
+  AreaOverBudget,
+  PELimitExceeded,
+};
+
+/// A sentence describing \p reason.
+std::string_view describe(InvalidReason reason);
+
+/// Energy per access in nJ. MAESTRO (commit e1d8efd) uses a MAC energy of
+/// 0.00023 nJ and expresses L1 and L2 accesses as 1.68 and 18.61 MACs.
+struct EnergyConstants {
+  double macNJ = 0.00023;
+  double l1AccessNJ = 1.68 * 0.00023;
+  double l2AccessNJ = 18.61 * 0.00023;
+};
+
+/// Area constants. DiGamma's model (GAMMA's `external_area_model`): an INT8
+/// MAC is 282 um^2 and SRAM 0.086 um^2 per bit, from the paper's synthesis
+/// (Nangate 15 nm logic, SAED32 SRAM).
+struct AreaConstants {
+  double macAreaUm2 = 282.0;
+  double sramAreaUm2PerBit = 0.086;
+};
+
+struct ModelOptions {
+  EnergyConstants energy;
+  AreaConstants area;
+};
+
+/// Accesses per tensor and buffer level, in elements.
+struct AccessCounts {
+  int64_t inputL1Read = 0, inputL1Write = 0, inputL2Read = 0, inputL2Write = 0;
+  int64_t filterL1Read = 0, filterL1Write = 0, filterL2Read = 0,
+          filterL2Write = 0;
+  int64_t outputL1Read = 0, outputL1Write = 0, outputL2Read = 0,
+          outputL2Write = 0;
+};
+
+struct CostReport {
+  bool valid = false;
+  InvalidReason reason = InvalidReason::None;
+  int64_t cycles = 0;
+  int64_t macs = 0;
+  /// Per-PE L1 and shared L2 requirements in elements (double-buffered).
+  int64_t l1Elements = 0;
+  int64_t l2Elements = 0;
+  AccessCounts accesses;
+  double energyNJ = 0;
+  double power = 0;
+  double throughput = 0;
+  /// Average busy PEs over the run divided by the PE count, in (0, 1].
+  double utilization = 0;
+  double avgUsedPEs = 0;
+  double nocBandwidthReq = 0;
+  double offchipBandwidthReq = 0;
+  double areaMaestroUm2 = 0;
+};
+
+/// DiGamma's area of \p numPEs PEs with \p l1Elements of L1 each and
+/// \p l2Elements of L2: PEs * 282 + (L1 * PEs + L2) * 8 * bytes * 0.086.
+double digammaAreaUm2(int64_t numPEs, int64_t l1Elements, int64_t l2Elements,
+                      int64_t bytesPerElement,
+                      const AreaConstants &constants = {});
+
+/// Design constraints checked after evaluation.
+struct Constraints {
+  double areaBudgetUm2 = std::numeric_limits<double>::infinity();
+  int64_t peLimit = kUnbounded;
+};
+
+/// First constraint \p report breaks on \p hw (capacities, area, PE limit),
+/// or None.
+InvalidReason checkConstraints(const CostReport &report, const Hardware &hw,
+                               const Constraints &constraints,
+                               const ModelOptions &options = {});
+
+/// Evaluates design points. Allocates nothing per call; not thread-safe (one
+/// Evaluator per thread).
+class Evaluator {
+public:
+  explicit Evaluator(const ModelOptions &options = {});
+
+  const CostReport &evaluate(const Layer &layer, const Hardware &hw,
+                             const Mapping &mapping,
+                             Semantics semantics = Semantics::Sound);
+
+private:
+  ModelOptions options;
+  CostReport report;
+};
+
+} // namespace digamma::cost
+
+#endif // DIGAMMA_COSTMODEL_COSTMODEL_H
