@@ -32,3 +32,8 @@ tools = [
     ToolSubst("digamma-cost", unresolved="ignore"),
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# Helper scripts (design checkers) run with the interpreter that runs lit.
+import sys
+
+config.substitutions.append(("%python", sys.executable))

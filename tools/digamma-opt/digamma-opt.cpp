@@ -8,6 +8,7 @@
 
 #include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
 #include "digamma/Transforms/Passes.h"
+#include "digamma/Transforms/Pipelines.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -33,6 +34,7 @@
 int main(int argc, char **argv) {
   // digamma passes and the few upstream passes the tests run.
   digamma::registerDigammaPasses();
+  digamma::registerDigammaPipelines();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::bufferization::registerOneShotBufferizePass();

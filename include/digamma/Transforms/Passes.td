@@ -9,6 +9,93 @@
 
 include "mlir/Pass/PassBase.td"
 
+def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
+  let summary = "Co-optimize hardware and mapping of every described op "
+                "with DiGamma";
+  let description = [{
+    For every op that carries a `digamma.loop_nest` (see
+    `--digamma-lower-to-loop-nest`), searches the hardware (PE count, PE
+    array shape, L1 and L2 sizes) and the mapping (tiles, loop order,
+    parallel dimension, clustering) that minimize `objective` under the area
+    budget, with DiGamma's domain-aware genetic algorithm scored by the
+    built-in cost model, and attaches the winner as `digamma.mapping`,
+    `digamma.hw` and `digamma.cost`. Buffers are sized to exactly what the
+    mapping needs and charged to the area.
+
+    Ops with the same problem are searched once. Distinct problems are
+    searched in parallel unless `-mlir-disable-threading` is given; the
+    result is the same either way for a given `seed`.
+
+    After:
+    ```mlir
+    %0 = linalg.matmul {digamma.loop_nest = ...,
+           digamma.mapping = #digamma.mapping<levels = [...]>,
+           digamma.hw = #digamma.hw<num_pes = 64, ...>,
+           digamma.cost = #digamma.cost<cycles = 2048, ...>} ...
+    ```
+
+    An op for which no design fits the budget gets an error that names the
+    smallest feasible area.
+  }];
+  let dependentDialects = ["::digamma::DigammaDialect"];
+  let options = [
+    Option<"algorithm", "algorithm", "std::string", /*default=*/"\"digamma\"",
+           "Search algorithm: digamma (the domain-aware GA) or random "
+           "(uniform sampling of the same encoding, the quality baseline)">,
+    Option<"areaBudget", "area-budget", "double", /*default=*/"0.0",
+           "Area budget for PEs and buffers in mm^2; 0 takes the platform "
+           "preset">,
+    Option<"elementBytesOverride", "element-bytes", "int64_t",
+           /*default=*/"0",
+           "Bytes per element for buffer sizes and area; 0 takes the largest "
+           "operand element of the op (the paper's INT8 setting is 1)">,
+    Option<"l1Bytes", "l1-bytes", "int64_t", /*default=*/"0",
+           "Per-PE L1 bytes of the fixed hardware (mode=fixed-hw)">,
+    Option<"l2Bytes", "l2-bytes", "int64_t", /*default=*/"0",
+           "L2 bytes of the fixed hardware (mode=fixed-hw)">,
+    Option<"maxLevels", "max-levels", "int64_t", /*default=*/"2",
+           "Largest number of mapping (cluster) levels">,
+    Option<"minLevels", "min-levels", "int64_t", /*default=*/"2",
+           "Smallest number of mapping (cluster) levels">,
+    Option<"modeName", "mode", "std::string", /*default=*/"\"co-opt\"",
+           "co-opt (hardware and mapping), fixed-hw (mapping only, for "
+           "num-pes/l1-bytes/l2-bytes: GAMMA) or fixed-mapping (hardware "
+           "only, for the op's digamma.mapping)">,
+    Option<"numPEs", "num-pes", "int64_t", /*default=*/"0",
+           "PE count of the fixed hardware (mode=fixed-hw)">,
+    Option<"objectiveName", "objective", "std::string",
+           /*default=*/"\"latency\"",
+           "Objective to minimize: latency, energy, edp, lap "
+           "(latency-area product), power or area">,
+    Option<"peLimit", "pe-limit", "int64_t", /*default=*/"0",
+           "Largest PE count the search may use; 0 for no limit beyond the "
+           "area budget">,
+    Option<"platform", "platform", "std::string", /*default=*/"\"edge\"",
+           "Area preset used when area-budget is 0: edge (0.2 mm^2) or cloud "
+           "(7.0 mm^2), as in the DiGamma paper">,
+    Option<"population", "population", "int64_t", /*default=*/"0",
+           "Individuals per generation; 0 takes the search's default">,
+    Option<"reportFile", "report", "std::string", /*default=*/"\"\"",
+           "Write a JSON report (per op: problem, hardware, mapping, cost, "
+           "samples, time, best-so-far per generation; model totals) to "
+           "this file">,
+    Option<"reportSummary", "report-summary", "bool", /*default=*/"false",
+           "Print a one-line summary on stderr">,
+    Option<"samples", "samples", "int64_t", /*default=*/"40000",
+           "Sampling budget per distinct problem (design points evaluated)">,
+    Option<"seed", "seed", "uint64_t", /*default=*/"1",
+           "Random seed; the same seed gives the same designs">,
+    Option<"semanticsName", "semantics", "std::string",
+           /*default=*/"\"sound\"",
+           "Cost-model semantics: sound (exact edge tiles, the default) or "
+           "maestro (MAESTRO's figures, quirks included, to compare with the "
+           "paper)">,
+    Option<"tieBreakName", "tie-break", "std::string",
+           /*default=*/"\"energy\"",
+           "Second objective that breaks ties (same names as objective)">
+  ];
+}
+
 def LowerToLoopNestPass
     : Pass<"digamma-lower-to-loop-nest", "::mlir::ModuleOp"> {
   let summary = "Describe linalg convolutions and contractions as "

@@ -1,0 +1,481 @@
+//===- CoOptimize.cpp - DiGamma hardware/mapping co-optimization ----------===//
+//
+// A thin adapter over the search library: every op carrying a
+// digamma.loop_nest becomes a cost::Layer, ops with the same problem are
+// searched once, problems are searched in parallel when MLIR threading is on,
+// and the winners are written back as digamma.mapping, digamma.hw and
+// digamma.cost. Search results do not depend on the thread count, so the
+// output is byte-identical with and without -mlir-disable-threading.
+//
+//===----------------------------------------------------------------------===//
+
+#include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
+#include "digamma/Search/Search.h"
+#include "digamma/Transforms/CostModelBridge.h"
+#include "digamma/Transforms/Passes.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Threading.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+#include <chrono>
+#include <map>
+#include <optional>
+
+namespace digamma {
+#define GEN_PASS_DEF_COOPTIMIZEPASS
+#include "digamma/Transforms/Passes.h.inc"
+} // namespace digamma
+
+using namespace mlir;
+using namespace digamma;
+
+namespace {
+
+/// Area budgets of the paper's platforms (Sec. V-A), in mm^2.
+constexpr double kEdgeBudgetMm2 = 0.2;
+constexpr double kCloudBudgetMm2 = 7.0;
+constexpr double kUm2PerMm2 = 1e6;
+
+/// One distinct search problem and the result shared by its ops.
+struct Problem {
+  cost::Layer layer;
+  int64_t elementBytes = 1;
+  std::optional<cost::Mapping> fixedMapping;
+  search::SearchResult result;
+  double seconds = 0;
+};
+
+/// An op to annotate and the problem it maps to.
+struct DescribedOp {
+  Operation *op;
+  size_t problem;
+};
+
+/// Key that identifies a problem: the layer, its element size and, in
+/// fixed-mapping mode, the given mapping.
+using ProblemKey = std::vector<int64_t>;
+
+static ProblemKey makeKey(const cost::Layer &layer, int64_t elementBytes,
+                          const std::optional<cost::Mapping> &mapping) {
+  ProblemKey key = {static_cast<int64_t>(layer.layerClass),
+                    layer.n,
+                    layer.k,
+                    layer.c,
+                    layer.y,
+                    layer.x,
+                    layer.r,
+                    layer.s,
+                    layer.strideY,
+                    layer.strideX,
+                    elementBytes};
+  if (mapping) {
+    key.push_back(mapping->numLevels);
+    for (int i = 0; i < mapping->numLevels; ++i) {
+      const cost::MappingLevel &level = mapping->level(i);
+      key.push_back(static_cast<int64_t>(level.parallelDim));
+      key.push_back(level.clusterSize);
+      for (cost::Dim dim : level.order)
+        key.push_back(static_cast<int64_t>(dim));
+      key.insert(key.end(), level.tiles.begin(), level.tiles.end());
+    }
+  }
+  return key;
+}
+
+/// PE array shape per level: the fan-out of the top level, then the cluster
+/// sizes of the inner levels.
+static SmallVector<int64_t> clusterShape(const cost::Hardware &hw,
+                                         const cost::Mapping &mapping) {
+  SmallVector<int64_t> shape;
+  int64_t inner = 1;
+  for (int i = 1; i < mapping.numLevels; ++i)
+    inner *= std::max<int64_t>(mapping.level(i).clusterSize, 1);
+  shape.push_back(std::max<int64_t>(hw.numPEs / std::max<int64_t>(inner, 1), 1));
+  for (int i = 1; i < mapping.numLevels; ++i)
+    shape.push_back(mapping.level(i).clusterSize);
+  return shape;
+}
+
+static int64_t saturatingMul(int64_t a, int64_t b) {
+  int64_t result;
+  if (llvm::MulOverflow(a, b, result))
+    return std::numeric_limits<int64_t>::max();
+  return result;
+}
+
+static llvm::json::Object layerToJson(const cost::Layer &layer) {
+  return llvm::json::Object{
+      {"class", std::string(cost::layerClassName(layer.layerClass))},
+      {"N", layer.n},
+      {"K", layer.k},
+      {"C", layer.c},
+      {"Y", layer.y},
+      {"X", layer.x},
+      {"R", layer.r},
+      {"S", layer.s},
+      {"stride", llvm::json::Array{layer.strideY, layer.strideX}}};
+}
+
+static llvm::json::Array mappingToJson(const cost::Mapping &mapping) {
+  llvm::json::Array levels;
+  for (int i = 0; i < mapping.numLevels; ++i) {
+    const cost::MappingLevel &level = mapping.level(i);
+    llvm::json::Array order, tiles;
+    for (cost::Dim dim : level.order)
+      order.push_back(std::string(cost::dimName(dim)));
+    for (int64_t tile : level.tiles)
+      tiles.push_back(tile);
+    levels.push_back(llvm::json::Object{
+        {"parallel", std::string(cost::dimName(level.parallelDim))},
+        {"cluster", level.clusterSize},
+        {"order", std::move(order)},
+        {"tiles", std::move(tiles)}});
+  }
+  return levels;
+}
+
+struct CoOptimizePass
+    : public digamma::impl::CoOptimizePassBase<CoOptimizePass> {
+  using Base::Base;
+
+  void runOnOperation() override;
+
+private:
+  /// Translates the pass options; emits an error and returns failure on a
+  /// bad value.
+  LogicalResult buildSearchOptions(search::SearchOptions &options);
+  LogicalResult writeReport(ArrayRef<DescribedOp> ops,
+                            ArrayRef<Problem> problems, double seconds);
+};
+
+} // namespace
+
+LogicalResult
+CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
+  ModuleOp module = getOperation();
+  auto objectiveOf =
+      [](StringRef name) -> std::optional<search::Objective> {
+    return llvm::StringSwitch<std::optional<search::Objective>>(name)
+        .Case("latency", search::Objective::Latency)
+        .Case("energy", search::Objective::Energy)
+        .Case("edp", search::Objective::EDP)
+        .Case("lap", search::Objective::LatencyArea)
+        .Case("power", search::Objective::Power)
+        .Case("area", search::Objective::Area)
+        .Default(std::nullopt);
+  };
+  constexpr StringLiteral kObjectives =
+      "latency, energy, edp, lap, power or area";
+  std::optional<search::Objective> objective = objectiveOf(objectiveName);
+  if (!objective)
+    return module.emitError() << "digamma-co-optimize: unknown objective '"
+                              << objectiveName << "'; expected "
+                              << kObjectives;
+  std::optional<search::Objective> tieBreak = objectiveOf(tieBreakName);
+  if (!tieBreak)
+    return module.emitError() << "digamma-co-optimize: unknown tie-break '"
+                              << tieBreakName << "'; expected " << kObjectives;
+  options.objective = *objective;
+  options.tieBreak = *tieBreak;
+
+  std::optional<search::Mode> mode =
+      llvm::StringSwitch<std::optional<search::Mode>>(modeName)
+          .Case("co-opt", search::Mode::CoOpt)
+          .Case("fixed-hw", search::Mode::FixedHW)
+          .Case("fixed-mapping", search::Mode::FixedMapping)
+          .Default(std::nullopt);
+  if (!mode)
+    return module.emitError() << "digamma-co-optimize: unknown mode '"
+                              << modeName
+                              << "'; expected co-opt, fixed-hw or "
+                                 "fixed-mapping";
+  options.mode = *mode;
+
+  std::optional<cost::Semantics> semantics =
+      llvm::StringSwitch<std::optional<cost::Semantics>>(semanticsName)
+          .Case("sound", cost::Semantics::Sound)
+          .Case("maestro", cost::Semantics::Maestro)
+          .Default(std::nullopt);
+  if (!semantics)
+    return module.emitError() << "digamma-co-optimize: unknown semantics '"
+                              << semanticsName << "'; expected sound or "
+                                                  "maestro";
+  options.semantics = *semantics;
+
+  double budgetMm2 = areaBudget;
+  if (budgetMm2 == 0) {
+    if (platform == "edge")
+      budgetMm2 = kEdgeBudgetMm2;
+    else if (platform == "cloud")
+      budgetMm2 = kCloudBudgetMm2;
+    else
+      return module.emitError()
+             << "digamma-co-optimize: unknown platform '" << platform
+             << "'; expected edge (0.2 mm^2) or cloud (7.0 mm^2), or give "
+                "area-budget";
+  }
+  if (!(budgetMm2 > 0) || !std::isfinite(budgetMm2))
+    return module.emitError()
+           << "digamma-co-optimize: area-budget must be a positive number of "
+              "mm^2, got "
+           << budgetMm2;
+  options.areaBudgetUm2 = budgetMm2 * kUm2PerMm2;
+
+  if (samples <= 0)
+    return module.emitError()
+           << "digamma-co-optimize: samples must be positive, got " << samples;
+  if (population < 0)
+    return module.emitError()
+           << "digamma-co-optimize: population must not be negative, got "
+           << population;
+  if (peLimit < 0)
+    return module.emitError()
+           << "digamma-co-optimize: pe-limit must not be negative, got "
+           << peLimit;
+  options.samples = samples;
+  options.population = static_cast<int>(population);
+  options.seed = seed;
+  if (peLimit > 0)
+    options.peLimit = peLimit;
+  options.minLevels = static_cast<int>(minLevels);
+  options.maxLevels = static_cast<int>(maxLevels);
+
+  if (options.mode == search::Mode::FixedHW) {
+    if (numPEs <= 0 || l1Bytes <= 0 || l2Bytes <= 0)
+      return module.emitError()
+             << "digamma-co-optimize: mode=fixed-hw needs positive num-pes, "
+                "l1-bytes and l2-bytes (got "
+             << numPEs << ", " << l1Bytes << ", " << l2Bytes << ")";
+    options.fixedHardware.numPEs = numPEs;
+  } else if (numPEs != 0 || l1Bytes != 0 || l2Bytes != 0) {
+    return module.emitError()
+           << "digamma-co-optimize: num-pes, l1-bytes and l2-bytes describe "
+              "fixed hardware and need mode=fixed-hw";
+  }
+
+  if (std::optional<std::string> error = search::validateOptions(options);
+      error && options.mode != search::Mode::FixedMapping)
+    return module.emitError() << "digamma-co-optimize: " << *error;
+  return success();
+}
+
+void CoOptimizePass::runOnOperation() {
+  ModuleOp module = getOperation();
+  MLIRContext *ctx = &getContext();
+  auto start = std::chrono::steady_clock::now();
+
+  search::SearchOptions baseOptions;
+  if (failed(buildSearchOptions(baseOptions)))
+    return signalPassFailure();
+
+  // Collect described ops and deduplicate their problems.
+  DigammaDialect::LoopNestAttrHelper loopNestHelper(ctx);
+  DigammaDialect::MappingAttrHelper mappingHelper(ctx);
+  DigammaDialect::HwAttrHelper hwHelper(ctx);
+  DigammaDialect::CostAttrHelper costHelper(ctx);
+
+  std::vector<Problem> problems;
+  std::map<ProblemKey, size_t> problemIndex;
+  SmallVector<DescribedOp> ops;
+  bool failedOp = false;
+  module.walk([&](Operation *op) {
+    if (!loopNestHelper.isAttrPresent(op))
+      return;
+    LoopNestAttr loopNest = loopNestHelper.getAttr(op);
+    FailureOr<cost::Layer> layer = toCostLayer(loopNest);
+    if (failed(layer)) {
+      op->emitError() << "digamma-co-optimize: the loop nest's extents "
+                         "overflow 64-bit integers";
+      failedOp = true;
+      return;
+    }
+    int64_t elementBytes = elementBytesOverride;
+    if (elementBytes == 0)
+      for (int64_t bytes : loopNest.getElementBytes())
+        elementBytes = std::max(elementBytes, bytes);
+    std::optional<cost::Mapping> fixedMapping;
+    if (baseOptions.mode == search::Mode::FixedMapping) {
+      if (!mappingHelper.isAttrPresent(op)) {
+        op->emitError() << "digamma-co-optimize: mode=fixed-mapping needs a "
+                           "digamma.mapping on the op";
+        failedOp = true;
+        return;
+      }
+      FailureOr<cost::Mapping> mapping =
+          toCostMapping(mappingHelper.getAttr(op));
+      if (failed(mapping)) {
+        op->emitError() << "digamma-co-optimize: the op's digamma.mapping "
+                           "cannot be used by the cost model";
+        failedOp = true;
+        return;
+      }
+      fixedMapping = *mapping;
+    }
+    ProblemKey key = makeKey(*layer, elementBytes, fixedMapping);
+    auto [it, inserted] = problemIndex.try_emplace(key, problems.size());
+    if (inserted) {
+      Problem problem;
+      problem.layer = *layer;
+      problem.elementBytes = elementBytes;
+      problem.fixedMapping = fixedMapping;
+      problems.push_back(std::move(problem));
+    }
+    ops.push_back({op, it->second});
+  });
+  if (failedOp)
+    return signalPassFailure();
+
+  // Search every distinct problem. With several problems each search runs
+  // single-threaded and the problems run in parallel; a lone problem gets
+  // the threads itself.
+  bool threaded = ctx->isMultithreadingEnabled();
+  unsigned threadsPerSearch = threaded && problems.size() == 1 ? 0 : 1;
+  auto searchOne = [&](Problem &problem) {
+    search::SearchOptions options = baseOptions;
+    options.threads = threadsPerSearch;
+    options.fixedHardware.bytesPerElement = problem.elementBytes;
+    if (options.mode == search::Mode::FixedHW) {
+      options.fixedHardware.l1Elements =
+          std::max<int64_t>(l1Bytes / problem.elementBytes, 1);
+      options.fixedHardware.l2Elements =
+          std::max<int64_t>(l2Bytes / problem.elementBytes, 1);
+    }
+    options.fixedMapping = problem.fixedMapping;
+    options.bytesPerElement = problem.elementBytes;
+    auto begin = std::chrono::steady_clock::now();
+    problem.result = algorithm == "random"
+                         ? search::runRandomSearch(problem.layer, options)
+                         : search::runDiGamma(problem.layer, options);
+    problem.seconds = std::chrono::duration<double>(
+                          std::chrono::steady_clock::now() - begin)
+                          .count();
+  };
+  if (algorithm != "digamma" && algorithm != "random") {
+    module.emitError() << "digamma-co-optimize: unknown algorithm '"
+                       << algorithm << "'; expected digamma or random";
+    return signalPassFailure();
+  }
+  if (threaded && problems.size() > 1)
+    parallelForEach(ctx, problems, searchOne);
+  else
+    llvm::for_each(problems, searchOne);
+
+  // Annotate in program order; report every op without a design.
+  for (const DescribedOp &described : ops) {
+    const Problem &problem = problems[described.problem];
+    const search::SearchResult &result = problem.result;
+    if (!result.found) {
+      described.op->emitError() << "digamma-co-optimize: " << result.message;
+      failedOp = true;
+      continue;
+    }
+    int64_t bytes = problem.elementBytes;
+    mappingHelper.setAttr(described.op, toMappingAttr(ctx, result.mapping));
+    hwHelper.setAttr(described.op,
+                     toHwAttr(ctx, result.hardware,
+                              clusterShape(result.hardware, result.mapping),
+                              result.areaUm2));
+    costHelper.setAttr(
+        described.op,
+        CostAttr::get(ctx, result.cost.cycles, result.cost.macs,
+                      llvm::APFloat(result.cost.energyNJ),
+                      llvm::APFloat(result.areaUm2),
+                      saturatingMul(result.cost.l1Elements, bytes),
+                      saturatingMul(result.cost.l2Elements, bytes),
+                      llvm::APFloat(result.cost.utilization)));
+  }
+  if (failedOp)
+    return signalPassFailure();
+
+  double seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - start)
+                       .count();
+  if (failed(writeReport(ops, problems, seconds)))
+    return signalPassFailure();
+}
+
+LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
+                                          ArrayRef<Problem> problems,
+                                          double seconds) {
+  int64_t totalCycles = 0;
+  double totalEnergy = 0;
+  for (const DescribedOp &described : ops) {
+    const search::SearchResult &result = problems[described.problem].result;
+    int64_t sum;
+    totalCycles = llvm::AddOverflow(totalCycles, result.cost.cycles, sum)
+                      ? std::numeric_limits<int64_t>::max()
+                      : sum;
+    totalEnergy += result.cost.energyNJ;
+  }
+  size_t saved = ops.size() - problems.size();
+
+  if (reportSummary)
+    llvm::errs() << llvm::formatv(
+        "digamma-co-optimize: {0} ops, {1} searches ({2} saved by the problem "
+        "cache), {3} samples each; total {4} cycles, {5:e} nJ; {6:f2} s\n",
+        ops.size(), problems.size(), saved, samples, totalCycles, totalEnergy,
+        seconds);
+  if (reportFile.empty())
+    return success();
+
+  std::string error;
+  std::unique_ptr<llvm::ToolOutputFile> file =
+      openOutputFile(reportFile, &error);
+  if (!file)
+    return getOperation().emitError()
+           << "digamma-co-optimize: cannot write report '" << reportFile
+           << "': " << error;
+  llvm::json::Array opsJson;
+  for (const DescribedOp &described : ops) {
+    const Problem &problem = problems[described.problem];
+    const search::SearchResult &result = problem.result;
+    std::string location;
+    llvm::raw_string_ostream locStream(location);
+    described.op->getLoc().print(locStream);
+    llvm::json::Array trace;
+    for (double value : result.bestPerGeneration)
+      trace.push_back(value);
+    const cost::Hardware &hw = result.hardware;
+    int64_t bytes = problem.elementBytes;
+    opsJson.push_back(llvm::json::Object{
+        {"op", described.op->getName().getStringRef()},
+        {"loc", location},
+        {"problem", layerToJson(problem.layer)},
+        {"problem_id", static_cast<int64_t>(described.problem)},
+        {"hw",
+         llvm::json::Object{
+             {"num_pes", hw.numPEs},
+             {"l1_bytes", saturatingMul(result.cost.l1Elements, bytes)},
+             {"l2_bytes", saturatingMul(result.cost.l2Elements, bytes)},
+             {"area_um2", result.areaUm2}}},
+        {"mapping", mappingToJson(result.mapping)},
+        {"cost",
+         llvm::json::Object{{"cycles", result.cost.cycles},
+                            {"macs", result.cost.macs},
+                            {"energy_nj", result.cost.energyNJ},
+                            {"utilization", result.cost.utilization}}},
+        {"samples", result.samplesUsed},
+        {"seconds", problem.seconds},
+        {"best_per_generation", std::move(trace)}});
+  }
+  llvm::json::Object root{
+      {"ops", std::move(opsJson)},
+      {"totals",
+       llvm::json::Object{{"ops", static_cast<int64_t>(ops.size())},
+                          {"searches", static_cast<int64_t>(problems.size())},
+                          {"searches_saved", static_cast<int64_t>(saved)},
+                          {"cycles", totalCycles},
+                          {"energy_nj", totalEnergy},
+                          {"seconds", seconds}}}};
+  file->os() << llvm::formatv("{0:2}", llvm::json::Value(std::move(root)))
+             << "\n";
+  file->keep();
+  return success();
+}
