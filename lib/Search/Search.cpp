@@ -80,8 +80,17 @@ public:
     bytes = options.bytesPerElement > 0
                 ? options.bytesPerElement
                 : std::max<int64_t>(options.fixedHardware.bytesPerElement, 1);
-    for (int d = 0; d < cost::kNumDims; ++d)
+    for (int d = 0; d < cost::kNumDims; ++d) {
       extent[d] = std::max<int64_t>(layer.mappedExtent(cost::Dim(d)), 1);
+      // Spreading a dimension of extent 1 over PEs is no parallelism; such
+      // a dimension may not even exist in the op (GEMM has no R).
+      if (extent[d] > 1)
+        parallelChoices[numParallelChoices++] = cost::Dim(d);
+    }
+    if (numParallelChoices == 0)
+      parallelChoices[numParallelChoices++] =
+          layer.layerClass == cost::LayerClass::DepthwiseConv ? cost::Dim::C
+                                                              : cost::Dim::K;
     if (options.mode == Mode::FixedHW) {
       maxPEs = std::max<int64_t>(options.fixedHardware.numPEs, 1);
     } else {
@@ -101,7 +110,7 @@ public:
           static_cast<int>(rng.uniform(options.minLevels, options.maxLevels));
       for (int l = 0; l < ind.mapping.numLevels; ++l) {
         cost::MappingLevel &level = ind.mapping.level(l);
-        level.parallelDim = cost::Dim(rng.uniform(0, cost::kNumDims - 1));
+        level.parallelDim = randomParallelDim(rng);
         level.order = cost::kAllDims;
         for (int i = cost::kNumDims - 1; i > 0; --i)
           std::swap(level.order[i], level.order[rng.uniform(0, i)]);
@@ -115,6 +124,10 @@ public:
     for (int l = 1; l < ind.mapping.numLevels; ++l)
       ind.mapping.level(l).clusterSize = rng.logUniform(ind.numPEs);
     repair(ind);
+  }
+
+  cost::Dim randomParallelDim(Random &rng) const {
+    return parallelChoices[rng.uniform(0, numParallelChoices - 1)];
   }
 
   /// Makes genes legal: tiles within [1, parent tile], cluster sizes whose
@@ -230,6 +243,8 @@ public:
   const cost::Layer &layer;
   const SearchOptions &options;
   std::array<int64_t, cost::kNumDims> extent{};
+  std::array<cost::Dim, cost::kNumDims> parallelChoices{};
+  int numParallelChoices = 0;
   int64_t maxPEs = 1;
   int64_t bytes = 1;
 };
@@ -294,7 +309,7 @@ void mutateMap(Individual &ind, const Problem &problem, Random &rng) {
   int l = static_cast<int>(rng.uniform(0, ind.mapping.numLevels - 1));
   cost::MappingLevel &level = ind.mapping.level(l);
   if (rng.chance(0.3)) {
-    level.parallelDim = cost::Dim(rng.uniform(0, cost::kNumDims - 1));
+    level.parallelDim = problem.randomParallelDim(rng);
     return;
   }
   int d = static_cast<int>(rng.uniform(0, cost::kNumDims - 1));

@@ -230,15 +230,15 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
 
   if (samples <= 0)
     return module.emitError()
-           << "digamma-co-optimize: samples must be positive, got " << samples;
+           << "digamma-co-optimize: samples must be positive, got " << static_cast<int64_t>(samples);
   if (population < 0)
     return module.emitError()
            << "digamma-co-optimize: population must not be negative, got "
-           << population;
+           << static_cast<int64_t>(population);
   if (peLimit < 0)
     return module.emitError()
            << "digamma-co-optimize: pe-limit must not be negative, got "
-           << peLimit;
+           << static_cast<int64_t>(peLimit);
   options.samples = samples;
   options.population = static_cast<int>(population);
   options.seed = seed;
@@ -252,7 +252,9 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
       return module.emitError()
              << "digamma-co-optimize: mode=fixed-hw needs positive num-pes, "
                 "l1-bytes and l2-bytes (got "
-             << numPEs << ", " << l1Bytes << ", " << l2Bytes << ")";
+             << static_cast<int64_t>(numPEs) << ", "
+             << static_cast<int64_t>(l1Bytes) << ", "
+             << static_cast<int64_t>(l2Bytes) << ")";
     options.fixedHardware.numPEs = numPEs;
   } else if (numPEs != 0 || l1Bytes != 0 || l2Bytes != 0) {
     return module.emitError()
@@ -420,7 +422,8 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     llvm::errs() << llvm::formatv(
         "digamma-co-optimize: {0} ops, {1} searches ({2} saved by the problem "
         "cache), {3} samples each; total {4} cycles, {5:e} nJ; {6:f2} s\n",
-        ops.size(), problems.size(), saved, samples, totalCycles, totalEnergy,
+        ops.size(), problems.size(), saved, static_cast<int64_t>(samples),
+        totalCycles, totalEnergy,
         seconds);
   if (reportFile.empty())
     return success();
