@@ -1,0 +1,60 @@
+//===- GammaTableTest.cpp - Tests of the GAMMA table reader ---------------===//
+
+#include "digamma/CostModel/GammaTable.h"
+
+#include "TestLayers.h"
+
+#include "gtest/gtest.h"
+
+using namespace digamma::cost;
+
+TEST(GammaTable, ReadsTheBundledModels) {
+  EXPECT_EQ(readGammaTable(std::string(DIGAMMA_MODELS_DIR) + "/resnet50.csv")
+                .layers.size(),
+            53u);
+  EXPECT_EQ(digamma::testing::allModelLayers().size(),
+            53u + 20 + 52 + 52 + 6 + 12 + 6);
+}
+
+TEST(GammaTable, MapsLayerTypes) {
+  GammaTable table = parseGammaTable("K,C,Y,X,R,S,T\n"
+                                     "8,3,10,12,3,5,1\n"
+                                     "1,16,9,9,3,3,2\n"
+                                     "64,32,128,1,1,1,3\n"
+                                     "10,20,1,1,1,1,0\n");
+  ASSERT_TRUE(table.error.empty()) << table.error;
+  ASSERT_EQ(table.layers.size(), 4u);
+  const Layer &conv = table.layers[0];
+  EXPECT_EQ(conv.layerClass, LayerClass::Conv);
+  EXPECT_EQ(conv.outY(), 8);
+  EXPECT_EQ(conv.outX(), 8);
+  EXPECT_EQ(table.layers[1].layerClass, LayerClass::DepthwiseConv);
+  EXPECT_EQ(table.layers[1].c, 16);
+  // GEMM M=64, N=32, K=128: K := N, C := K, Y := M.
+  const Layer &gemm = table.layers[2];
+  EXPECT_EQ(gemm.layerClass, LayerClass::Gemm);
+  EXPECT_EQ(gemm.k, 32);
+  EXPECT_EQ(gemm.c, 128);
+  EXPECT_EQ(gemm.y, 64);
+  // FC Out=10, In=20.
+  EXPECT_EQ(table.layers[3].k, 10);
+  EXPECT_EQ(table.layers[3].c, 20);
+}
+
+TEST(GammaTable, ErrorsNameTheLine) {
+  EXPECT_EQ(parseGammaTable("K,C,Y,X,R,S,T\n4,4,8,8,3,3\n").error,
+            "line 2: expected 7 fields, found 6");
+  EXPECT_EQ(parseGammaTable("K,C,Y,X,R,S,T\n\n4,4,8x,8,3,3,1\n").error,
+            "line 3: field '8x' is not an integer");
+  EXPECT_EQ(parseGammaTable("K,C,Y,X,R,S,T\n4,4,8,8,3,3,7\n").error,
+            "line 2: unknown layer type 7");
+  EXPECT_EQ(parseGammaTable("4,4,8,8,3,3,1\n").error,
+            "line 1: expected a header line such as 'K,C,Y,X,R,S,T'");
+  EXPECT_EQ(parseGammaTable("K,C,Y,X,R,S,T\n4,0,8,8,3,3,1\n").error,
+            "line 2: non-positive dimension");
+  EXPECT_EQ(parseGammaTable("K,C,Y,X,R,S,T\n4,4,2,8,3,3,1\n").error,
+            "line 2: filter larger than input");
+  EXPECT_FALSE(parseGammaTable("").error.empty());
+  EXPECT_EQ(readGammaTable("/nonexistent/x.csv").error,
+            "cannot open /nonexistent/x.csv");
+}

@@ -1,0 +1,289 @@
+//===- SearchTest.cpp - Tests of DiGamma's encoding, operators, search ----===//
+
+#include "digamma/Search/Encoding.h"
+
+#include "TestLayers.h"
+
+#include "gtest/gtest.h"
+
+using namespace digamma;
+using namespace digamma::search;
+
+namespace {
+
+cost::Layer convLayer() {
+  cost::Layer layer;
+  layer.k = 64;
+  layer.c = 64;
+  layer.y = 30;
+  layer.x = 30;
+  layer.r = 3;
+  layer.s = 3;
+  return layer;
+}
+
+/// Every gene within its legal range.
+void expectLegal(const Individual &ind, const SearchSpace &space) {
+  const cost::Mapping &m = ind.mapping;
+  ASSERT_GE(m.numLevels, space.options.minLevels);
+  ASSERT_LE(m.numLevels, space.options.maxLevels);
+  EXPECT_GE(ind.numPEs, 1);
+  EXPECT_LE(ind.numPEs, space.maxPEs);
+  EXPECT_LE(ind.numPEs, space.options.peLimit);
+  int64_t clusters = 1;
+  for (int l = 0; l < m.numLevels; ++l) {
+    const cost::MappingLevel &level = m.level(l);
+    int seen = 0;
+    for (cost::Dim d : level.order)
+      seen |= 1 << static_cast<int>(d);
+    EXPECT_EQ(seen, (1 << cost::kNumDims) - 1) << "order not a permutation";
+    for (int d = 0; d < cost::kNumDims; ++d) {
+      int64_t parent = l == 0 ? space.extent[d] : m.level(l - 1).tiles[d];
+      EXPECT_GE(level.tiles[d], 1);
+      EXPECT_LE(level.tiles[d], parent);
+    }
+    // Parallel dims worth the name: extent > 1 in the layer.
+    EXPECT_GT(space.extent[static_cast<int>(level.parallelDim)], 1);
+    if (l > 0) {
+      EXPECT_GE(level.clusterSize, 1);
+      clusters *= level.clusterSize;
+    }
+  }
+  EXPECT_LE(clusters, ind.numPEs);
+}
+
+SearchOptions smallOptions() {
+  SearchOptions options;
+  options.samples = 3000;
+  options.threads = 1;
+  options.seed = 5;
+  return options;
+}
+
+} // namespace
+
+// Each operator, applied thousands of times to random individuals and
+// repaired, leaves every gene legal; reorder and grow/aging do so even
+// before repair.
+TEST(Operators, KeepGenesLegal) {
+  cost::Layer layer = convLayer();
+  SearchOptions options = smallOptions();
+  options.minLevels = 1;
+  options.maxLevels = 3;
+  options.peLimit = 300;
+  SearchSpace space(layer, options);
+  Random rng(9);
+  Individual a, b;
+  for (int i = 0; i < 20000; ++i) {
+    space.randomize(a, rng);
+    space.randomize(b, rng);
+    expectLegal(a, space);
+    switch (i % 5) {
+    case 0:
+      crossover(a, b, rng);
+      break;
+    case 1:
+      reorder(a, rng);
+      expectLegal(a, space);
+      break;
+    case 2:
+      growOrAge(a, options, rng);
+      EXPECT_GE(a.mapping.numLevels, options.minLevels);
+      EXPECT_LE(a.mapping.numLevels, options.maxLevels);
+      break;
+    case 3:
+      mutateMap(a, space, rng);
+      break;
+    case 4:
+      mutateHardware(a, space, rng);
+      break;
+    }
+    space.repair(a);
+    expectLegal(a, space);
+    if (::testing::Test::HasFailure())
+      FAIL() << "application #" << i;
+  }
+}
+
+TEST(Operators, RepairClampsEveryGene) {
+  cost::Layer layer = convLayer();
+  SearchOptions options = smallOptions();
+  options.peLimit = 64;
+  SearchSpace space(layer, options);
+  Individual ind;
+  ind.numPEs = 1000;
+  ind.mapping.numLevels = 2;
+  ind.mapping.level(0).tiles = {500, 1, 0, 28, 3, 3};
+  ind.mapping.level(1).tiles = {64, 2, 5, 29, 3, 3};
+  ind.mapping.level(1).clusterSize = 99;
+  space.repair(ind);
+  EXPECT_EQ(ind.numPEs, 64);
+  EXPECT_EQ(ind.mapping.level(0).tiles[0], 64);
+  EXPECT_EQ(ind.mapping.level(0).tiles[2], 1);
+  EXPECT_EQ(ind.mapping.level(1).tiles[1], 1);  // within the outer tile
+  EXPECT_EQ(ind.mapping.level(1).tiles[3], 28); // within the outer tile
+  EXPECT_EQ(ind.mapping.level(1).clusterSize, 64);
+}
+
+TEST(Search, ResultsRespectTheBudget) {
+  std::vector<cost::Layer> layers = digamma::testing::allModelLayers();
+  for (double budget : {50000.0, 200000.0, 7000000.0}) {
+    for (size_t i = 0; i < layers.size(); i += 17) {
+      SearchOptions options = smallOptions();
+      options.areaBudgetUm2 = budget;
+      SearchResult result = runDiGamma(layers[i], options);
+      ASSERT_TRUE(result.found) << result.message;
+      EXPECT_LE(result.areaUm2, budget);
+      EXPECT_EQ(result.samplesUsed, options.samples);
+      EXPECT_EQ(result.hardware.l1Elements, result.cost.l1Elements);
+      EXPECT_EQ(result.hardware.l2Elements, result.cost.l2Elements);
+      EXPECT_DOUBLE_EQ(result.areaUm2,
+                       cost::digammaAreaUm2(result.hardware.numPEs,
+                                            result.cost.l1Elements,
+                                            result.cost.l2Elements, 1));
+      EXPECT_GE(result.cost.cycles * result.hardware.numPEs, result.cost.macs);
+    }
+  }
+}
+
+TEST(Search, SameSeedSameResultWithAnyThreadCount) {
+  cost::Layer layer = convLayer();
+  for (auto run : {runDiGamma, runRandomSearch}) {
+    SearchOptions options = smallOptions();
+    options.threads = 1;
+    SearchResult one = run(layer, options);
+    options.threads = 2;
+    SearchResult two = run(layer, options);
+    ASSERT_TRUE(one.found && two.found);
+    EXPECT_EQ(one.cost.cycles, two.cost.cycles);
+    EXPECT_EQ(one.hardware.numPEs, two.hardware.numPEs);
+    EXPECT_EQ(one.mapping.numLevels, two.mapping.numLevels);
+    for (int l = 0; l < one.mapping.numLevels; ++l) {
+      EXPECT_EQ(one.mapping.level(l).tiles, two.mapping.level(l).tiles);
+      EXPECT_EQ(one.mapping.level(l).order, two.mapping.level(l).order);
+    }
+    EXPECT_EQ(one.bestPerGeneration, two.bestPerGeneration);
+    options.seed = 6;
+    SearchResult other = run(layer, options);
+    EXPECT_TRUE(other.found);
+  }
+}
+
+TEST(Search, TraceNeverGetsWorse) {
+  SearchResult result = runDiGamma(convLayer(), smallOptions());
+  ASSERT_TRUE(result.found);
+  ASSERT_FALSE(result.bestPerGeneration.empty());
+  for (size_t i = 1; i < result.bestPerGeneration.size(); ++i)
+    if (result.bestPerGeneration[i - 1] >= 0)
+      EXPECT_LE(result.bestPerGeneration[i], result.bestPerGeneration[i - 1]);
+  EXPECT_EQ(result.bestPerGeneration.back(), result.objectiveValue);
+}
+
+TEST(Search, FixedHardwareKeepsTheHardware) {
+  SearchOptions options = smallOptions();
+  options.mode = Mode::FixedHW;
+  options.fixedHardware.numPEs = 32;
+  options.fixedHardware.l1Elements = 256;
+  options.fixedHardware.l2Elements = 65536;
+  SearchResult result = runDiGamma(convLayer(), options);
+  ASSERT_TRUE(result.found) << result.message;
+  EXPECT_EQ(result.hardware.numPEs, 32);
+  EXPECT_LE(result.cost.l1Elements, 256);
+  EXPECT_LE(result.cost.l2Elements, 65536);
+  EXPECT_EQ(result.hardware.l1Elements, 256);
+
+  options.fixedHardware.l1Elements = 1; // nothing fits one element
+  SearchResult none = runDiGamma(convLayer(), options);
+  EXPECT_FALSE(none.found);
+  EXPECT_NE(none.message.find("no mapping of this layer fits the fixed "
+                              "hardware"),
+            std::string::npos);
+}
+
+TEST(Search, FixedMappingKeepsTheMapping) {
+  cost::Layer layer = convLayer();
+  cost::Mapping mapping;
+  mapping.numLevels = 2;
+  mapping.level(0).parallelDim = cost::Dim::K;
+  mapping.level(0).tiles = {4, 64, 28, 28, 3, 3};
+  mapping.level(1).parallelDim = cost::Dim::C;
+  mapping.level(1).tiles = {1, 1, 28, 28, 3, 3};
+  mapping.level(1).clusterSize = 8;
+  SearchOptions options = smallOptions();
+  options.mode = Mode::FixedMapping;
+  options.fixedMapping = mapping;
+  SearchResult result = runDiGamma(layer, options);
+  ASSERT_TRUE(result.found) << result.message;
+  for (int l = 0; l < 2; ++l) {
+    EXPECT_EQ(result.mapping.level(l).tiles, mapping.level(l).tiles);
+    EXPECT_EQ(result.mapping.level(l).order, mapping.level(l).order);
+    EXPECT_EQ(result.mapping.level(l).parallelDim,
+              mapping.level(l).parallelDim);
+  }
+  EXPECT_LE(result.areaUm2, options.areaBudgetUm2);
+}
+
+TEST(Search, OptionsAreValidated) {
+  auto message = [](auto change) {
+    SearchOptions options;
+    change(options);
+    return validateOptions(options).value_or("");
+  };
+  EXPECT_EQ(message([](SearchOptions &) {}), "");
+  EXPECT_EQ(message([](SearchOptions &o) { o.samples = 0; }),
+            "samples must be positive");
+  EXPECT_EQ(message([](SearchOptions &o) { o.areaBudgetUm2 = -1; }),
+            "the area budget must be a positive number of um^2");
+  EXPECT_EQ(message([](SearchOptions &o) {
+              o.minLevels = 3;
+              o.maxLevels = 2;
+            }),
+            "levels must satisfy 1 <= min-levels <= max-levels <= 3");
+  EXPECT_EQ(message([](SearchOptions &o) {
+              o.mode = Mode::FixedHW;
+              o.fixedHardware.numPEs = 0;
+            }),
+            "fixed-hardware mode needs a positive PE count and L1/L2 sizes");
+  EXPECT_EQ(message([](SearchOptions &o) { o.mode = Mode::FixedMapping; }),
+            "fixed-mapping mode needs a mapping");
+  EXPECT_EQ(message([](SearchOptions &o) { o.peLimit = 0; }),
+            "the PE limit must be positive");
+  SearchOptions bad;
+  bad.samples = -3;
+  SearchResult result = runDiGamma(convLayer(), bad);
+  EXPECT_FALSE(result.found);
+  EXPECT_EQ(result.message, "samples must be positive");
+}
+
+TEST(Search, TooSmallBudgetNamesTheSmallestArea) {
+  cost::Layer layer = convLayer();
+  SearchOptions options = smallOptions();
+  options.areaBudgetUm2 = 100;
+  SearchResult result = runDiGamma(layer, options);
+  EXPECT_FALSE(result.found);
+  double smallest = smallestFeasibleAreaUm2(layer, options);
+  EXPECT_GT(smallest, 100);
+  EXPECT_NE(result.message.find("the smallest feasible area is"),
+            std::string::npos)
+      << result.message;
+  // And that area does admit a design.
+  options.areaBudgetUm2 = smallest * 1.0001;
+  EXPECT_TRUE(runDiGamma(layer, options).found);
+}
+
+TEST(Search, DiGammaBeatsRandomSampling) {
+  // Equal budgets on a few model layers: the domain-aware operators find a
+  // faster design than uniform sampling of the same encoding.
+  std::vector<cost::Layer> layers = digamma::testing::allModelLayers();
+  int wins = 0, total = 0;
+  for (size_t i = 0; i < layers.size(); i += 23) {
+    SearchOptions options = smallOptions();
+    options.samples = 4000;
+    SearchResult ga = runDiGamma(layers[i], options);
+    SearchResult random = runRandomSearch(layers[i], options);
+    ASSERT_TRUE(ga.found && random.found);
+    wins += ga.cost.cycles <= random.cost.cycles;
+    ++total;
+  }
+  EXPECT_EQ(wins, total);
+}
