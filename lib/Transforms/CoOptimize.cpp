@@ -334,11 +334,12 @@ void CoOptimizePass::runOnOperation() {
   if (failedOp)
     return signalPassFailure();
 
-  // Search every distinct problem. With several problems each search runs
-  // single-threaded and the problems run in parallel; a lone problem gets
-  // the threads itself.
+  // Search every distinct problem. Spawning evaluation threads per
+  // generation costs more than it saves on one search (bench/SearchBench),
+  // so each search runs single-threaded and distinct problems run in
+  // parallel on MLIR's thread pool.
   bool threaded = ctx->isMultithreadingEnabled();
-  unsigned threadsPerSearch = threaded && problems.size() == 1 ? 0 : 1;
+  unsigned threadsPerSearch = 1;
   auto searchOne = [&](Problem &problem) {
     search::SearchOptions options = baseOptions;
     options.threads = threadsPerSearch;

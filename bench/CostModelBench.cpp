@@ -1,0 +1,87 @@
+//===- CostModelBench.cpp - Evaluations per second of the cost model ------===//
+//
+// Random two-level mappings of ResNet-50's layers, generated up front so
+// that only evaluate() is timed. Reports evaluations per second and heap
+// allocations per evaluation.
+//
+//===----------------------------------------------------------------------===//
+
+#include "digamma/CostModel/CostModel.h"
+#include "digamma/CostModel/GammaTable.h"
+
+#include "benchmark/benchmark.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+#include <random>
+
+using namespace digamma::cost;
+
+static std::atomic<long> allocations{0};
+void *operator new(std::size_t size) {
+  ++allocations;
+  if (void *p = std::malloc(size ? size : 1))
+    return p;
+  throw std::bad_alloc();
+}
+void operator delete(void *p) noexcept { std::free(p); }
+void operator delete(void *p, std::size_t) noexcept { std::free(p); }
+
+namespace {
+
+struct Design {
+  Layer layer;
+  Hardware hw;
+  Mapping mapping;
+};
+
+std::vector<Design> makeDesigns() {
+  std::vector<Layer> layers =
+      readGammaTable(std::string(DIGAMMA_MODELS_DIR) + "/resnet50.csv")
+          .layers;
+  std::mt19937_64 rng(1);
+  auto uniform = [&](int64_t lo, int64_t hi) {
+    return lo + static_cast<int64_t>(rng() % uint64_t(hi - lo + 1));
+  };
+  std::vector<Design> designs;
+  for (int i = 0; i < 4096; ++i) {
+    Design design{layers[i % layers.size()], {}, {}};
+    design.hw.numPEs = uniform(1, 1024);
+    Mapping &m = design.mapping;
+    m.numLevels = 2;
+    for (int l = 0; l < 2; ++l) {
+      MappingLevel &level = m.level(l);
+      level.parallelDim = Dim(uniform(0, kNumDims - 1));
+      for (int j = kNumDims - 1; j > 0; --j)
+        std::swap(level.order[j], level.order[uniform(0, j)]);
+      for (int d = 0; d < kNumDims; ++d)
+        level.tiles[d] = uniform(
+            1, l == 0 ? design.layer.mappedExtent(Dim(d)) : m.level(0).tiles[d]);
+    }
+    m.level(1).clusterSize = uniform(1, design.hw.numPEs);
+    designs.push_back(design);
+  }
+  return designs;
+}
+
+void evaluateResNet50(benchmark::State &state, Semantics semantics) {
+  std::vector<Design> designs = makeDesigns();
+  Evaluator evaluator;
+  size_t i = 0;
+  long before = allocations.load();
+  for (auto _ : state) {
+    const Design &d = designs[i++ & 4095];
+    benchmark::DoNotOptimize(
+        evaluator.evaluate(d.layer, d.hw, d.mapping, semantics).cycles);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["allocs_per_eval"] =
+      double(allocations.load() - before) / double(state.iterations());
+}
+
+} // namespace
+
+BENCHMARK_CAPTURE(evaluateResNet50, sound, Semantics::Sound);
+
+BENCHMARK_MAIN();
