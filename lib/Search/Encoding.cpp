@@ -30,6 +30,18 @@ double digamma::search::objectiveValue(Objective objective,
   return area;
 }
 
+bool digamma::search::sameGenes(const Individual &a, const Individual &b) {
+  if (a.numPEs != b.numPEs || a.mapping.numLevels != b.mapping.numLevels)
+    return false;
+  for (int l = 0; l < a.mapping.numLevels; ++l) {
+    const cost::MappingLevel &x = a.mapping.level(l), &y = b.mapping.level(l);
+    if (x.parallelDim != y.parallelDim || x.order != y.order ||
+        x.tiles != y.tiles || (l > 0 && x.clusterSize != y.clusterSize))
+      return false;
+  }
+  return true;
+}
+
 SearchSpace::SearchSpace(const cost::Layer &layer, const SearchOptions &options)
     : layer(layer), options(options) {
   bytes = options.bytesPerElement > 0
@@ -46,6 +58,8 @@ SearchSpace::SearchSpace(const cost::Layer &layer, const SearchOptions &options)
     parallelChoices[numParallelChoices++] =
         layer.layerClass == cost::LayerClass::DepthwiseConv ? cost::Dim::C
                                                             : cost::Dim::K;
+  searchMapping = options.mode != Mode::FixedMapping;
+  searchPEs = options.mode != Mode::FixedHW;
   if (options.mode == Mode::FixedHW) {
     maxPEs = std::max<int64_t>(options.fixedHardware.numPEs, 1);
   } else {
@@ -56,8 +70,9 @@ SearchSpace::SearchSpace(const cost::Layer &layer, const SearchOptions &options)
   }
 }
 
-void SearchSpace::randomize(Individual &ind, Random &rng) const {
-  if (options.mode == Mode::FixedMapping) {
+void SearchSpace::randomize(Individual &ind, Random &rng,
+                            bool unitTiles) const {
+  if (!searchMapping) {
     ind.mapping = *options.fixedMapping;
   } else {
     ind.mapping.numLevels =
@@ -69,13 +84,30 @@ void SearchSpace::randomize(Individual &ind, Random &rng) const {
       for (int i = cost::kNumDims - 1; i > 0; --i)
         std::swap(level.order[i], level.order[rng.uniform(0, i)]);
       for (int d = 0; d < cost::kNumDims; ++d)
-        level.tiles[d] = rng.logUniform(
-            l == 0 ? extent[d] : ind.mapping.level(l - 1).tiles[d]);
+        level.tiles[d] =
+            unitTiles ? 1
+                      : rng.logUniform(l == 0 ? extent[d]
+                                              : ind.mapping.level(l - 1).tiles[d]);
     }
   }
-  ind.numPEs = options.mode == Mode::FixedHW ? maxPEs : rng.logUniform(maxPEs);
+  ind.numPEs = searchPEs ? rng.logUniform(maxPEs) : maxPEs;
+  ind.mapping.level(0).clusterSize = 1;
   for (int l = 1; l < ind.mapping.numLevels; ++l)
-    ind.mapping.level(l).clusterSize = rng.logUniform(ind.numPEs);
+    ind.mapping.level(l).clusterSize = drawCluster(ind, l, rng);
+  repair(ind);
+}
+
+void SearchSpace::smallest(Individual &ind) const {
+  if (!searchMapping) {
+    ind.mapping = *options.fixedMapping;
+  } else {
+    ind.mapping.numLevels = options.minLevels;
+    for (int l = 0; l < ind.mapping.numLevels; ++l)
+      ind.mapping.level(l).tiles.fill(1);
+  }
+  for (int l = 0; l < ind.mapping.numLevels; ++l)
+    ind.mapping.level(l).clusterSize = 1;
+  ind.numPEs = 1;
   repair(ind);
 }
 
@@ -83,9 +115,22 @@ cost::Dim SearchSpace::randomParallelDim(Random &rng) const {
   return parallelChoices[rng.uniform(0, numParallelChoices - 1)];
 }
 
+int64_t SearchSpace::drawTile(int64_t bound, Random &rng) const {
+  return options.genetic.logUniformTiles ? rng.logUniform(bound)
+                                         : rng.uniform(1, bound);
+}
+
+int64_t SearchSpace::drawCluster(const Individual &ind, int l,
+                                 Random &rng) const {
+  const cost::MappingLevel &level = ind.mapping.level(l);
+  int64_t parentTile = ind.mapping.level(l - 1).tile(level.parallelDim);
+  return rng.logUniform(std::max<int64_t>(
+      std::min(ind.numPEs, std::max<int64_t>(parentTile, 1)), 1));
+}
+
 void SearchSpace::repair(Individual &ind) const {
   cost::Mapping &m = ind.mapping;
-  if (options.mode == Mode::FixedHW)
+  if (!searchPEs)
     ind.numPEs = maxPEs;
   ind.numPEs = std::clamp<int64_t>(ind.numPEs, 1, maxPEs);
   for (int l = 0; l < m.numLevels; ++l)
@@ -93,6 +138,8 @@ void SearchSpace::repair(Individual &ind) const {
       int64_t bound = l == 0 ? extent[d] : m.level(l - 1).tiles[d];
       m.level(l).tiles[d] = std::clamp<int64_t>(m.level(l).tiles[d], 1, bound);
     }
+  // Inner clusters take their share of the PEs first; the outer level's
+  // fan-out is what remains.
   int64_t budget = ind.numPEs;
   for (int l = m.numLevels - 1; l >= 1; --l) {
     int64_t &cluster = m.level(l).clusterSize;
@@ -186,17 +233,17 @@ SearchResult SearchSpace::finish(const Individual &best, int64_t samplesUsed,
   return result;
 }
 
-void digamma::search::crossover(Individual &child, const Individual &other,
-                                Random &rng) {
+//===----------------------------------------------------------------------===//
+// Genetic operators
+//===----------------------------------------------------------------------===//
+
+void digamma::search::crossover(Individual &a, Individual &b, Random &rng) {
   int d = static_cast<int>(rng.uniform(0, cost::kNumDims - 1));
-  int levels = std::min(child.mapping.numLevels, other.mapping.numLevels);
+  int levels = std::min(a.mapping.numLevels, b.mapping.numLevels);
   for (int l = 0; l < levels; ++l)
-    child.mapping.level(l).tiles[d] = other.mapping.level(l).tiles[d];
-  if (rng.chance(0.5))
-    child.numPEs = other.numPEs;
+    std::swap(a.mapping.level(l).tiles[d], b.mapping.level(l).tiles[d]);
 }
 
-/// Reorder: swap two loops of one level.
 void digamma::search::reorder(Individual &ind, Random &rng) {
   cost::MappingLevel &level =
       ind.mapping.level(rng.uniform(0, ind.mapping.numLevels - 1));
@@ -204,51 +251,78 @@ void digamma::search::reorder(Individual &ind, Random &rng) {
             level.order[rng.uniform(0, cost::kNumDims - 1)]);
 }
 
-/// Mutate-map: a new tile for one dimension of one level, or a new
-/// parallel dimension.
-void digamma::search::mutateMap(Individual &ind, const SearchSpace &problem,
+void digamma::search::mutateMap(Individual &ind, const SearchSpace &space,
                                 Random &rng) {
-  int l = static_cast<int>(rng.uniform(0, ind.mapping.numLevels - 1));
+  // Seven loci per level, as in the genome: the parallel-dimension gene and
+  // six tiles.
+  int locus = static_cast<int>(rng.uniform(0, 7 * ind.mapping.numLevels - 1));
+  int l = locus / 7, d = locus % 7 - 1;
   cost::MappingLevel &level = ind.mapping.level(l);
-  if (rng.chance(0.3)) {
-    level.parallelDim = problem.randomParallelDim(rng);
+  if (d < 0) {
+    level.parallelDim = space.randomParallelDim(rng);
+    if (l > 0)
+      level.clusterSize = space.drawCluster(ind, l, rng);
     return;
   }
-  int d = static_cast<int>(rng.uniform(0, cost::kNumDims - 1));
-  int64_t bound =
-      l == 0 ? problem.extent[d] : ind.mapping.level(l - 1).tiles[d];
-  level.tiles[d] = rng.logUniform(bound);
+  int64_t bound = l == 0 ? space.extent[d] : ind.mapping.level(l - 1).tiles[d];
+  level.tiles[d] = space.drawTile(bound, rng);
 }
 
-/// Mutate-HW: scale the PE count or resize one cluster; buffers follow the
-/// mapping when the design is evaluated.
-void digamma::search::mutateHardware(Individual &ind,
-                                     const SearchSpace &problem, Random &rng) {
-  if (ind.mapping.numLevels > 1 && rng.chance(0.5)) {
-    int l = static_cast<int>(rng.uniform(1, ind.mapping.numLevels - 1));
-    ind.mapping.level(l).clusterSize = rng.logUniform(ind.numPEs);
-    return;
-  }
-  if (rng.chance(0.5)) {
-    ind.numPEs = rng.logUniform(problem.maxPEs);
-    return;
-  }
-  // A nearby PE count keeps a good design good.
-  int64_t step = std::max<int64_t>(ind.numPEs / 4, 1);
-  ind.numPEs += rng.uniform(-step, step);
-}
-
-/// Grow/aging: add an inner cluster level (a copy of the innermost) or drop
-/// the innermost, within [minLevels, maxLevels].
-void digamma::search::growOrAge(Individual &ind, const SearchOptions &options,
-                                Random &rng) {
+void digamma::search::mutateHardware(Individual &ind, const SearchSpace &space,
+                                     Random &rng) {
   cost::Mapping &m = ind.mapping;
-  bool grow = rng.chance(0.5);
-  if (grow && m.numLevels < options.maxLevels) {
-    m.level(m.numLevels) = m.level(m.numLevels - 1);
-    m.level(m.numLevels).clusterSize = 1;
-    ++m.numLevels;
-  } else if (!grow && m.numLevels > options.minLevels) {
-    --m.numLevels;
+  if (m.numLevels > 1 && (!space.searchPEs || rng.chance(0.5))) {
+    int l = static_cast<int>(rng.uniform(1, m.numLevels - 1));
+    m.level(l).clusterSize = space.drawCluster(ind, l, rng);
+    return;
   }
+  if (!space.searchPEs)
+    return;
+  if (!rng.chance(space.options.genetic.fanOutRate)) {
+    if (rng.chance(0.5)) {
+      ind.numPEs = rng.logUniform(space.maxPEs);
+      return;
+    }
+    // A nearby PE count keeps a good design good.
+    int64_t step = std::max<int64_t>(ind.numPEs / 4, 1);
+    ind.numPEs += rng.uniform(-step, step);
+    return;
+  }
+  // The outer level spreads its parallel dimension over numPEs / inner
+  // units; more units than outer tiles would idle, so the fan-out is drawn
+  // in the upper half of [1, useful fan-out], as the reference does.
+  int64_t inner = 1;
+  for (int l = 1; l < m.numLevels; ++l)
+    inner *= m.level(l).clusterSize;
+  const cost::MappingLevel &outer = m.level(0);
+  int d = static_cast<int>(outer.parallelDim);
+  int64_t useful = (space.extent[d] + outer.tiles[d] - 1) / outer.tiles[d];
+  int64_t most = std::max<int64_t>(std::min(space.maxPEs / inner, useful), 1);
+  int64_t fanOut = rng.uniform(std::max<int64_t>(most / 2, 1), most);
+  ind.numPEs = inner * fanOut;
+}
+
+void digamma::search::swapParallel(Individual &ind) {
+  if (ind.mapping.numLevels > 1)
+    std::swap(ind.mapping.level(0).parallelDim,
+              ind.mapping.level(1).parallelDim);
+}
+
+void digamma::search::grow(Individual &ind, const SearchSpace &space,
+                           Random &rng) {
+  cost::Mapping &m = ind.mapping;
+  if (m.numLevels >= space.options.maxLevels || m.numLevels >= cost::kMaxLevels)
+    return;
+  cost::MappingLevel &level = m.level(m.numLevels++);
+  level.parallelDim = space.randomParallelDim(rng);
+  level.order = cost::kAllDims;
+  for (int i = cost::kNumDims - 1; i > 0; --i)
+    std::swap(level.order[i], level.order[rng.uniform(0, i)]);
+  level.tiles.fill(1);
+  level.clusterSize = space.drawCluster(ind, m.numLevels - 1, rng);
+}
+
+void digamma::search::age(Individual &ind, const SearchSpace &space) {
+  if (ind.mapping.numLevels > std::max(space.options.minLevels, 1))
+    --ind.mapping.numLevels;
 }

@@ -10,8 +10,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
-#include <random>
+#include <limits>
+#include <mutex>
 #include <thread>
 
 using namespace digamma;
@@ -19,41 +21,159 @@ using namespace digamma::search;
 
 namespace {
 
-void evaluateBatch(const SearchSpace &problem, std::vector<Individual> &batch,
-                   size_t begin, size_t end,
-                   std::vector<cost::Evaluator> &evaluators) {
-  size_t threads = std::min(evaluators.size(), end - begin);
-  if (threads <= 1) {
-    for (size_t i = begin; i < end; ++i)
-      problem.evaluate(batch[i], evaluators[0]);
-    return;
+/// Evaluates batches of individuals on a fixed set of threads, one
+/// cost::Evaluator each. Threads start once per search and wait between
+/// batches, so a generation costs two hand-offs, not thread creations.
+/// Evaluation is a pure function of an individual, so which thread scores
+/// which individual does not change any result.
+class EvaluationPool {
+public:
+  EvaluationPool(const SearchSpace &space, unsigned threads)
+      : space(space), evaluators(threads, cost::Evaluator(space.options.model)) {
+    for (unsigned t = 1; t < threads; ++t)
+      workers.emplace_back([this, t] { workerLoop(t); });
   }
+  ~EvaluationPool() {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      stop = true;
+    }
+    wake.notify_all();
+    for (std::thread &worker : workers)
+      worker.join();
+  }
+
+  void evaluate(Individual *first, size_t size) {
+    // Small batches are not worth a hand-off.
+    if (workers.empty() || size < 2 * evaluators.size()) {
+      for (size_t i = 0; i < size; ++i)
+        space.evaluate(first[i], evaluators[0]);
+      return;
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      batch = first;
+      count = size;
+      pending = static_cast<unsigned>(workers.size());
+      ++epoch;
+    }
+    wake.notify_all();
+    evaluateShare(0);
+    std::unique_lock<std::mutex> lock(mutex);
+    done.wait(lock, [this] { return pending == 0; });
+  }
+
+private:
+  void evaluateShare(size_t t) {
+    size_t stride = evaluators.size();
+    for (size_t i = t; i < count; i += stride)
+      space.evaluate(batch[i], evaluators[t]);
+  }
+  void workerLoop(unsigned t) {
+    uint64_t seen = 0;
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        wake.wait(lock, [&] { return stop || epoch != seen; });
+        if (stop)
+          return;
+        seen = epoch;
+      }
+      evaluateShare(t);
+      bool last;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        last = --pending == 0;
+      }
+      if (last)
+        done.notify_one();
+    }
+  }
+
+  const SearchSpace &space;
+  std::vector<cost::Evaluator> evaluators;
   std::vector<std::thread> workers;
-  workers.reserve(threads - 1);
-  auto work = [&](size_t t) {
-    for (size_t i = begin + t; i < end; i += threads)
-      problem.evaluate(batch[i], evaluators[t]);
-  };
-  for (size_t t = 1; t < threads; ++t)
-    workers.emplace_back(work, t);
-  work(0);
-  for (std::thread &worker : workers)
-    worker.join();
+  std::mutex mutex;
+  std::condition_variable wake, done;
+  uint64_t epoch = 0;
+  unsigned pending = 0;
+  bool stop = false;
+  Individual *batch = nullptr;
+  size_t count = 0;
+};
+
+unsigned threadCount(const SearchOptions &options) {
+  if (options.threads > 0)
+    return options.threads;
+  return std::max(1u, std::thread::hardware_concurrency());
 }
 
-std::vector<cost::Evaluator> makeEvaluators(const SearchOptions &options) {
-  unsigned threads = options.threads;
-  if (threads == 0)
-    threads = std::max(1u, std::thread::hardware_concurrency());
-  return std::vector<cost::Evaluator>(threads, cost::Evaluator(options.model));
+int populationSize(const SearchOptions &options) {
+  return options.population > 0 ? options.population : kDefaultPopulation;
 }
 
-//===----------------------------------------------------------------------===//
-// DiGamma's operators
-//===----------------------------------------------------------------------===//
+/// The given mapping must already be legal for the layer: FixedMapping mode
+/// searches hardware only and must not silently change it.
+std::optional<std::string> checkFixedMapping(const SearchSpace &space) {
+  const cost::Mapping &m = *space.options.fixedMapping;
+  for (int l = 0; l < m.numLevels; ++l) {
+    const cost::MappingLevel &level = m.level(l);
+    int seen = 0;
+    for (cost::Dim d : level.order)
+      seen |= 1 << static_cast<int>(d);
+    if (seen != (1 << cost::kNumDims) - 1)
+      return std::string("the fixed mapping's loop order at level ") +
+             std::to_string(l) + " is not a permutation of K, C, Y, X, R, S";
+    for (int d = 0; d < cost::kNumDims; ++d) {
+      int64_t bound = l == 0 ? space.extent[d] : m.level(l - 1).tiles[d];
+      if (level.tiles[d] < 1 || level.tiles[d] > bound)
+        return std::string("the fixed mapping's ") +
+               std::string(cost::dimName(cost::Dim(d))) + " tile at level " +
+               std::to_string(l) + " is " + std::to_string(level.tiles[d]) +
+               ", outside [1, " + std::to_string(bound) + "]";
+    }
+  }
+  return std::nullopt;
+}
 
-/// Crossover: the child takes the tile genes of one random dimension at
-/// every level it shares with the second parent.
+/// Options and layer checks shared by every optimizer.
+std::optional<std::string> checkRun(const SearchSpace &space) {
+  if (std::optional<std::string> error = validateOptions(space.options))
+    return error;
+  for (cost::Dim d : cost::kAllDims)
+    if (space.layer.dim(d) < 1)
+      return "the layer has a non-positive dimension";
+  if (space.layer.outY() < 1 || space.layer.outX() < 1)
+    return "the layer's filter is larger than its input";
+  if (space.options.mode == Mode::FixedMapping)
+    return checkFixedMapping(space);
+  return std::nullopt;
+}
+
+SearchResult failed(std::string message) {
+  SearchResult result;
+  result.message = std::move(message);
+  return result;
+}
+
+class DiGammaOptimizer final : public Optimizer {
+public:
+  std::string_view name() const override { return "digamma"; }
+  SearchResult run(const cost::Layer &layer,
+                   const SearchOptions &options) const override {
+    return runDiGamma(layer, options);
+  }
+};
+
+class RandomOptimizer final : public Optimizer {
+public:
+  std::string_view name() const override { return "random"; }
+  SearchResult run(const cost::Layer &layer,
+                   const SearchOptions &options) const override {
+    return runRandomSearch(layer, options);
+  }
+};
+
 } // namespace
 
 std::optional<std::string>
@@ -88,41 +208,32 @@ digamma::search::validateOptions(const SearchOptions &options) {
 
 double digamma::search::smallestFeasibleAreaUm2(const cost::Layer &layer,
                                                 const SearchOptions &options) {
-  SearchSpace problem(layer, options);
-  Individual ind;
-  ind.numPEs = 1;
-  ind.mapping.numLevels = options.mode == Mode::FixedMapping
-                              ? options.fixedMapping->numLevels
-                              : options.minLevels;
-  if (options.mode == Mode::FixedMapping)
-    ind.mapping = *options.fixedMapping;
-  for (int l = 0; l < ind.mapping.numLevels; ++l) {
-    if (options.mode != Mode::FixedMapping)
-      ind.mapping.level(l).tiles.fill(1);
-    ind.mapping.level(l).clusterSize = 1;
-  }
-  cost::Evaluator evaluator(options.model);
+  // Score one PE with tiles of 1 (or the given mapping) with no budget.
   SearchOptions unbounded = options;
   unbounded.areaBudgetUm2 = std::numeric_limits<double>::infinity();
-  unbounded.mode = Mode::CoOpt;
-  SearchSpace open(layer, unbounded);
-  open.maxPEs = 1;
-  open.evaluate(ind, evaluator);
+  if (unbounded.mode == Mode::FixedHW)
+    unbounded.mode = Mode::CoOpt;
+  if (unbounded.mode == Mode::FixedMapping && !unbounded.fixedMapping)
+    return std::numeric_limits<double>::infinity();
+  unbounded.minLevels = std::max(unbounded.minLevels, 1);
+  SearchSpace space(layer, unbounded);
+  Individual ind;
+  space.smallest(ind);
+  cost::Evaluator evaluator(options.model);
+  space.evaluate(ind, evaluator);
   return ind.valid ? ind.areaUm2 : std::numeric_limits<double>::infinity();
 }
 
 SearchResult digamma::search::runRandomSearch(const cost::Layer &layer,
                                               const SearchOptions &options) {
-  if (std::optional<std::string> error = validateOptions(options)) {
-    SearchResult result;
-    result.message = *error;
-    return result;
-  }
-  SearchSpace problem(layer, options);
+  SearchSpace space(layer, options);
+  if (std::optional<std::string> error = checkRun(space))
+    return failed(*error);
   Random rng(options.seed);
-  std::vector<cost::Evaluator> evaluators = makeEvaluators(options);
-  size_t batchSize = std::max(
-      options.population > 0 ? options.population : kDefaultPopulation, 1);
+  EvaluationPool pool(space, threadCount(options));
+  // Batches only bound memory and define the trace's "generations"; the
+  // samples are independent.
+  size_t batchSize = static_cast<size_t>(populationSize(options));
   std::vector<Individual> batch(batchSize);
   Individual best;
   std::vector<double> trace;
@@ -131,87 +242,132 @@ SearchResult digamma::search::runRandomSearch(const cost::Layer &layer,
     size_t count = static_cast<size_t>(
         std::min<int64_t>(batchSize, options.samples - used));
     for (size_t i = 0; i < count; ++i)
-      problem.randomize(batch[i], rng);
-    evaluateBatch(problem, batch, 0, count, evaluators);
+      space.randomize(batch[i], rng);
+    pool.evaluate(batch.data(), count);
     for (size_t i = 0; i < count; ++i)
       if (SearchSpace::better(batch[i], best))
         best = batch[i];
     used += static_cast<int64_t>(count);
     trace.push_back(best.valid ? best.objective : -1.0);
   }
-  return problem.finish(best, used, std::move(trace));
+  return space.finish(best, used, std::move(trace));
 }
 
 SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
                                          const SearchOptions &options) {
-  if (std::optional<std::string> error = validateOptions(options)) {
-    SearchResult result;
-    result.message = *error;
-    return result;
-  }
-  SearchSpace problem(layer, options);
+  SearchSpace space(layer, options);
+  if (std::optional<std::string> error = checkRun(space))
+    return failed(*error);
+  const GeneticParameters &ga = options.genetic;
   Random rng(options.seed);
-  std::vector<cost::Evaluator> evaluators = makeEvaluators(options);
-  size_t population = static_cast<size_t>(std::max(
-      options.population > 0 ? options.population : kDefaultPopulation, 2));
-  population =
-      std::min<size_t>(population, static_cast<size_t>(options.samples));
-  // Elites survive unchanged; parents come from the best quarter.
-  size_t elites = std::max<size_t>(population / 10, 1);
-  size_t parents = std::max<size_t>(population / 4, 2);
-  bool searchMapping = options.mode != Mode::FixedMapping;
-  bool searchHardware = options.mode != Mode::FixedHW;
+  EvaluationPool pool(space, threadCount(options));
+  size_t population = static_cast<size_t>(std::min<int64_t>(
+      std::max(populationSize(options), 2), options.samples));
+  population = std::max<size_t>(population, 1);
+  size_t elites = std::clamp<size_t>(
+      static_cast<size_t>(std::lround(population * ga.eliteRatio)), 1,
+      population);
+  size_t maxParents = std::max<size_t>(
+      static_cast<size_t>(std::lround(population * ga.parentsRatio)), 1);
 
+  // Two populations and the parent list, allocated once: breeding copies
+  // fixed-size individuals and never allocates.
   std::vector<Individual> current(population), next(population);
+  std::vector<size_t> parents;
+  parents.reserve(population);
   for (Individual &ind : current)
-    problem.randomize(ind, rng);
-  // The smallest design (one PE, every tile 1) joins the first population,
-  // so any budget that admits a design yields one.
-  if (searchMapping) {
-    Individual &smallest = current[0];
-    smallest.numPEs = 1;
-    for (int l = 0; l < smallest.mapping.numLevels; ++l) {
-      smallest.mapping.level(l).tiles.fill(1);
-      smallest.mapping.level(l).clusterSize = 1;
-    }
-    problem.repair(smallest);
-  }
-  evaluateBatch(problem, current, 0, population, evaluators);
+    space.randomize(ind, rng, ga.unitInitialTiles);
+  // The smallest design joins the first population, so any budget that
+  // admits the smallest design yields a result.
+  space.smallest(current[0]);
+  pool.evaluate(current.data(), population);
   int64_t used = static_cast<int64_t>(population);
   std::vector<double> trace;
-  auto rank = [&](std::vector<Individual> &group) {
+  auto rank = [](std::vector<Individual> &group) {
     std::stable_sort(group.begin(), group.end(), SearchSpace::better);
   };
   rank(current);
   trace.push_back(current[0].valid ? current[0].objective : -1.0);
 
   while (used < options.samples) {
+    // Parents: the best distinct valid individuals. Identical genomes rank
+    // next to each other, so comparing neighbours removes duplicates.
+    parents.clear();
+    for (size_t i = 0; i < population && parents.size() < maxParents; ++i) {
+      if (!current[i].valid)
+        break;
+      if (parents.empty() || !sameGenes(current[i], current[parents.back()]))
+        parents.push_back(i);
+    }
     size_t children = static_cast<size_t>(
         std::min<int64_t>(population - elites, options.samples - used));
     std::copy(current.begin(), current.begin() + elites, next.begin());
-    for (size_t i = elites; i < elites + children; ++i) {
-      Individual &child = next[i];
-      child = current[rng.uniform(0, parents - 1)];
-      if (searchMapping && rng.chance(0.5))
-        crossover(child, current[rng.uniform(0, parents - 1)], rng);
-      if (searchMapping && rng.chance(0.5))
-        reorder(child, rng);
-      if (searchMapping && rng.chance(0.2))
-        growOrAge(child, options, rng);
-      if (searchMapping && rng.chance(0.7))
-        mutateMap(child, problem, rng);
-      if (searchHardware && rng.chance(0.5))
-        mutateHardware(child, problem, rng);
-      problem.repair(child);
+    Individual *brood = next.data() + elites;
+    for (size_t i = 0; i < children; i += 2) {
+      bool pair = i + 1 < children;
+      if (parents.empty()) {
+        // Nothing valid yet: start over from fresh random designs.
+        space.randomize(brood[i], rng);
+        if (pair)
+          space.randomize(brood[i + 1], rng);
+        continue;
+      }
+      size_t dad = rng.uniform(0, parents.size() - 1), mom = dad;
+      if (parents.size() > 1) {
+        mom = rng.uniform(0, parents.size() - 2);
+        mom += mom >= dad; // a different parent
+      }
+      brood[i] = current[parents[dad]];
+      Individual spare; // the second child of an odd last pair is dropped
+      Individual &sibling = pair ? brood[i + 1] : spare;
+      sibling = current[parents[mom]];
+      if (space.searchMapping && rng.chance(ga.crossoverRate))
+        crossover(brood[i], sibling, rng);
     }
-    evaluateBatch(problem, next, elites, elites + children, evaluators);
+    for (size_t i = 0; i < children; ++i) {
+      Individual &child = brood[i];
+      if (space.searchMapping) {
+        if (rng.chance(ga.reorderRate))
+          reorder(child, rng);
+        for (int k = 0; k < ga.mutateMapLoci; ++k)
+          if (rng.chance(ga.mutateMapRate))
+            mutateMap(child, space, rng);
+        if (rng.chance(ga.swapParallelRate))
+          swapParallel(child);
+        if (rng.chance(ga.growRate))
+          grow(child, space, rng);
+        if (rng.chance(ga.ageRate))
+          age(child, space);
+      }
+      if (rng.chance(space.searchMapping ? ga.mutateHardwareRate : 1.0))
+        mutateHardware(child, space, rng);
+      space.repair(child);
+    }
+    pool.evaluate(brood, children);
     used += static_cast<int64_t>(children);
-    // Children that did not fit this generation keep the old individuals.
+    // In a last, partial generation the rest of the old population stays.
     std::copy(current.begin() + elites + children, current.end(),
               next.begin() + elites + children);
     std::swap(current, next);
     rank(current);
     trace.push_back(current[0].valid ? current[0].objective : -1.0);
   }
-  return problem.finish(current[0], used, std::move(trace));
+  return space.finish(current[0], used, std::move(trace));
+}
+
+const Optimizer &digamma::search::getOptimizer(Algorithm algorithm) {
+  static const DiGammaOptimizer digammaOptimizer;
+  static const RandomOptimizer randomOptimizer;
+  if (algorithm == Algorithm::Random)
+    return randomOptimizer;
+  return digammaOptimizer;
+}
+
+std::optional<Algorithm>
+digamma::search::parseAlgorithm(std::string_view name) {
+  if (name == "digamma")
+    return Algorithm::DiGamma;
+  if (name == "random")
+    return Algorithm::Random;
+  return std::nullopt;
 }

@@ -62,47 +62,174 @@ SearchOptions smallOptions() {
 
 } // namespace
 
-// Each operator, applied thousands of times to random individuals and
-// repaired, leaves every gene legal; reorder and grow/aging do so even
-// before repair.
-TEST(Operators, KeepGenesLegal) {
+/// Genes that hold without repair: orders are permutations, levels within
+/// range, tiles within [1, outer tile].
+bool structurallyLegal(const Individual &ind, const SearchSpace &space) {
+  const cost::Mapping &m = ind.mapping;
+  if (m.numLevels < space.options.minLevels ||
+      m.numLevels > space.options.maxLevels)
+    return false;
+  for (int l = 0; l < m.numLevels; ++l) {
+    int seen = 0;
+    for (cost::Dim d : m.level(l).order)
+      seen |= 1 << static_cast<int>(d);
+    if (seen != (1 << cost::kNumDims) - 1)
+      return false;
+    for (int d = 0; d < cost::kNumDims; ++d) {
+      int64_t parent = l == 0 ? space.extent[d] : m.level(l - 1).tiles[d];
+      if (m.level(l).tiles[d] < 1 || m.level(l).tiles[d] > parent)
+        return false;
+    }
+  }
+  return true;
+}
+
+/// Each operator, applied thousands of times to random individuals and
+/// repaired, leaves every gene legal; reorder, swap-parallel, grow and
+/// aging do so even before repair.
+class OperatorTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(OperatorTest, KeepsGenesLegal) {
   cost::Layer layer = convLayer();
   SearchOptions options = smallOptions();
   options.minLevels = 1;
   options.maxLevels = 3;
   options.peLimit = 300;
   SearchSpace space(layer, options);
-  Random rng(9);
+  Random rng(9 + GetParam());
   Individual a, b;
-  for (int i = 0; i < 20000; ++i) {
-    space.randomize(a, rng);
+  for (int i = 0; i < 5000; ++i) {
+    space.randomize(a, rng, i % 2 == 0);
     space.randomize(b, rng);
     expectLegal(a, space);
-    switch (i % 5) {
-    case 0:
-      crossover(a, b, rng);
-      break;
-    case 1:
-      reorder(a, rng);
+    // Apply the operator several times in a row so that its own output
+    // is fed back to it.
+    for (int k = 0; k < 3; ++k) {
+      switch (GetParam()) {
+      case 0:
+        crossover(a, b, rng);
+        break;
+      case 1:
+        reorder(a, rng);
+        ASSERT_TRUE(structurallyLegal(a, space));
+        break;
+      case 2:
+        grow(a, space, rng);
+        ASSERT_TRUE(structurallyLegal(a, space));
+        break;
+      case 3:
+        age(a, space);
+        ASSERT_TRUE(structurallyLegal(a, space));
+        break;
+      case 4:
+        mutateMap(a, space, rng);
+        break;
+      case 5:
+        mutateHardware(a, space, rng);
+        break;
+      case 6:
+        swapParallel(a);
+        ASSERT_TRUE(structurallyLegal(a, space));
+        break;
+      }
+      space.repair(a);
       expectLegal(a, space);
-      break;
-    case 2:
-      growOrAge(a, options, rng);
-      EXPECT_GE(a.mapping.numLevels, options.minLevels);
-      EXPECT_LE(a.mapping.numLevels, options.maxLevels);
-      break;
-    case 3:
-      mutateMap(a, space, rng);
-      break;
-    case 4:
-      mutateHardware(a, space, rng);
-      break;
+      space.repair(b);
+      expectLegal(b, space);
     }
-    space.repair(a);
-    expectLegal(a, space);
     if (::testing::Test::HasFailure())
       FAIL() << "application #" << i;
   }
+}
+
+static std::string operatorName(const ::testing::TestParamInfo<int> &info) {
+  static const char *const names[] = {"Crossover", "Reorder",
+                                      "Grow",      "Age",
+                                      "MutateMap", "MutateHardware",
+                                      "SwapParallel"};
+  return names[info.param];
+}
+
+INSTANTIATE_TEST_SUITE_P(Operators, OperatorTest, ::testing::Range(0, 7),
+                         operatorName);
+
+TEST(Operators, CrossoverExchangesOneDimension) {
+  cost::Layer layer = convLayer();
+  SearchOptions options = smallOptions();
+  SearchSpace space(layer, options);
+  Random rng(3);
+  for (int i = 0; i < 1000; ++i) {
+    Individual a, b;
+    space.randomize(a, rng);
+    space.randomize(b, rng);
+    Individual a0 = a, b0 = b;
+    crossover(a, b, rng);
+    int changed = 0;
+    for (int d = 0; d < cost::kNumDims; ++d) {
+      bool swapped = true, kept = true;
+      for (int l = 0; l < a.mapping.numLevels; ++l) {
+        swapped &= a.mapping.level(l).tiles[d] == b0.mapping.level(l).tiles[d] &&
+                   b.mapping.level(l).tiles[d] == a0.mapping.level(l).tiles[d];
+        kept &= a.mapping.level(l).tiles[d] == a0.mapping.level(l).tiles[d] &&
+                b.mapping.level(l).tiles[d] == b0.mapping.level(l).tiles[d];
+      }
+      ASSERT_TRUE(swapped || kept);
+      changed += !kept;
+    }
+    EXPECT_LE(changed, 1);
+    // Orders, parallel dims and HW genes are untouched.
+    EXPECT_EQ(a.numPEs, a0.numPEs);
+    EXPECT_EQ(a.mapping.level(0).order, a0.mapping.level(0).order);
+  }
+}
+
+TEST(Operators, GrowAndAgeStayWithinTheLevelRange) {
+  cost::Layer layer = convLayer();
+  SearchOptions options = smallOptions();
+  options.minLevels = 2;
+  options.maxLevels = 3;
+  SearchSpace space(layer, options);
+  Random rng(4);
+  Individual ind;
+  space.randomize(ind, rng);
+  int grown = 0, aged = 0;
+  for (int i = 0; i < 2000; ++i) {
+    int before = ind.mapping.numLevels;
+    if (rng.chance(0.5))
+      grow(ind, space, rng);
+    else
+      age(ind, space);
+    grown += ind.mapping.numLevels > before;
+    aged += ind.mapping.numLevels < before;
+    ASSERT_GE(ind.mapping.numLevels, 2);
+    ASSERT_LE(ind.mapping.numLevels, 3);
+    ASSERT_TRUE(structurallyLegal(ind, space));
+  }
+  EXPECT_GT(grown, 100);
+  EXPECT_GT(aged, 100);
+}
+
+TEST(Operators, MutateHardwareKeepsFixedPECount) {
+  SearchOptions options = smallOptions();
+  options.mode = Mode::FixedHW;
+  options.fixedHardware.numPEs = 48;
+  options.fixedHardware.l1Elements = 256;
+  options.fixedHardware.l2Elements = 65536;
+  SearchSpace space(convLayer(), options);
+  Random rng(5);
+  Individual ind;
+  bool clusterChanged = false;
+  for (int i = 0; i < 500; ++i) {
+    space.randomize(ind, rng);
+    int64_t cluster = ind.mapping.level(1).clusterSize;
+    mutateHardware(ind, space, rng);
+    space.repair(ind);
+    ASSERT_EQ(ind.numPEs, 48);
+    clusterChanged |= ind.mapping.level(1).clusterSize != cluster;
+    expectLegal(ind, space);
+  }
+  // GAMMA still searches the array shape (cluster sizes).
+  EXPECT_TRUE(clusterChanged);
 }
 
 TEST(Operators, RepairClampsEveryGene) {
@@ -148,23 +275,37 @@ TEST(Search, ResultsRespectTheBudget) {
 
 TEST(Search, SameSeedSameResultWithAnyThreadCount) {
   cost::Layer layer = convLayer();
-  for (auto run : {runDiGamma, runRandomSearch}) {
+  for (Algorithm algorithm : {Algorithm::DiGamma, Algorithm::Random}) {
+    const Optimizer &optimizer = getOptimizer(algorithm);
     SearchOptions options = smallOptions();
+    options.minLevels = 2;
+    options.maxLevels = 3;
     options.threads = 1;
-    SearchResult one = run(layer, options);
-    options.threads = 2;
-    SearchResult two = run(layer, options);
-    ASSERT_TRUE(one.found && two.found);
-    EXPECT_EQ(one.cost.cycles, two.cost.cycles);
-    EXPECT_EQ(one.hardware.numPEs, two.hardware.numPEs);
-    EXPECT_EQ(one.mapping.numLevels, two.mapping.numLevels);
-    for (int l = 0; l < one.mapping.numLevels; ++l) {
-      EXPECT_EQ(one.mapping.level(l).tiles, two.mapping.level(l).tiles);
-      EXPECT_EQ(one.mapping.level(l).order, two.mapping.level(l).order);
+    SearchResult one = optimizer.run(layer, options);
+    ASSERT_TRUE(one.found) << one.message;
+    for (unsigned threads : {2u, 3u}) {
+      options.threads = threads;
+      SearchResult many = optimizer.run(layer, options);
+      ASSERT_TRUE(many.found);
+      EXPECT_EQ(one.cost.cycles, many.cost.cycles);
+      EXPECT_EQ(one.cost.energyNJ, many.cost.energyNJ);
+      EXPECT_EQ(one.areaUm2, many.areaUm2);
+      EXPECT_EQ(one.hardware.numPEs, many.hardware.numPEs);
+      EXPECT_EQ(one.hardware.l1Elements, many.hardware.l1Elements);
+      EXPECT_EQ(one.hardware.l2Elements, many.hardware.l2Elements);
+      ASSERT_EQ(one.mapping.numLevels, many.mapping.numLevels);
+      for (int l = 0; l < one.mapping.numLevels; ++l) {
+        EXPECT_EQ(one.mapping.level(l).tiles, many.mapping.level(l).tiles);
+        EXPECT_EQ(one.mapping.level(l).order, many.mapping.level(l).order);
+        EXPECT_EQ(one.mapping.level(l).parallelDim,
+                  many.mapping.level(l).parallelDim);
+        EXPECT_EQ(one.mapping.level(l).clusterSize,
+                  many.mapping.level(l).clusterSize);
+      }
+      EXPECT_EQ(one.bestPerGeneration, many.bestPerGeneration);
     }
-    EXPECT_EQ(one.bestPerGeneration, two.bestPerGeneration);
     options.seed = 6;
-    SearchResult other = run(layer, options);
+    SearchResult other = optimizer.run(layer, options);
     EXPECT_TRUE(other.found);
   }
 }
@@ -286,4 +427,85 @@ TEST(Search, DiGammaBeatsRandomSampling) {
     ++total;
   }
   EXPECT_EQ(wins, total);
+}
+
+TEST(Search, EveryObjectiveImprovesOnTheSmallestDesign) {
+  // The smallest design is in the first population and elitism keeps the
+  // best, so whatever the objective, the result is at least as good.
+  cost::Layer layer = convLayer();
+  SearchOptions options = smallOptions();
+  SearchSpace space(layer, options);
+  Individual smallest;
+  space.smallest(smallest);
+  cost::Evaluator evaluator;
+  cost::CostReport base = space.evaluate(smallest, evaluator);
+  ASSERT_TRUE(smallest.valid);
+  for (Objective objective :
+       {Objective::Latency, Objective::Energy, Objective::EDP,
+        Objective::LatencyArea, Objective::Power, Objective::Area}) {
+    options.objective = objective;
+    options.tieBreak =
+        objective == Objective::Latency ? Objective::Energy : Objective::Latency;
+    SearchResult result = runDiGamma(layer, options);
+    ASSERT_TRUE(result.found) << result.message;
+    double value = objectiveValue(objective, result.cost, result.areaUm2);
+    EXPECT_DOUBLE_EQ(value, result.objectiveValue);
+    EXPECT_LE(value, objectiveValue(objective, base, smallest.areaUm2));
+    EXPECT_LE(result.areaUm2, options.areaBudgetUm2);
+  }
+}
+
+TEST(Search, TieBreakRanksEqualObjectives) {
+  Individual a, b;
+  a.valid = b.valid = true;
+  a.objective = b.objective = 10;
+  a.tieBreak = 3;
+  b.tieBreak = 2;
+  EXPECT_TRUE(SearchSpace::better(b, a));
+  EXPECT_FALSE(SearchSpace::better(a, b));
+  b.valid = false;
+  EXPECT_TRUE(SearchSpace::better(a, b));
+}
+
+TEST(Search, FixedMappingMustFitTheLayer) {
+  cost::Mapping mapping;
+  mapping.numLevels = 2;
+  mapping.level(0).tiles = {128, 64, 28, 28, 3, 3}; // K extent is 64
+  SearchOptions options = smallOptions();
+  options.mode = Mode::FixedMapping;
+  options.fixedMapping = mapping;
+  SearchResult result = runDiGamma(convLayer(), options);
+  EXPECT_FALSE(result.found);
+  EXPECT_EQ(result.message,
+            "the fixed mapping's K tile at level 0 is 128, outside [1, 64]");
+}
+
+TEST(Search, OptimizersShareOneInterface) {
+  EXPECT_EQ(getOptimizer(Algorithm::DiGamma).name(), "digamma");
+  EXPECT_EQ(getOptimizer(Algorithm::Random).name(), "random");
+  EXPECT_EQ(parseAlgorithm("random"), Algorithm::Random);
+  EXPECT_EQ(parseAlgorithm("digamma"), Algorithm::DiGamma);
+  EXPECT_FALSE(parseAlgorithm("pso").has_value());
+  SearchOptions options = smallOptions();
+  options.samples = 250;
+  for (Algorithm algorithm : {Algorithm::DiGamma, Algorithm::Random}) {
+    SearchResult result = getOptimizer(algorithm).run(convLayer(), options);
+    ASSERT_TRUE(result.found);
+    EXPECT_EQ(result.samplesUsed, 250);
+  }
+}
+
+TEST(Search, ThreeLevelsAndPELimit) {
+  SearchOptions options = smallOptions();
+  options.minLevels = 3;
+  options.maxLevels = 3;
+  options.peLimit = 64;
+  options.areaBudgetUm2 = 7000000;
+  SearchResult result = runDiGamma(convLayer(), options);
+  ASSERT_TRUE(result.found) << result.message;
+  EXPECT_EQ(result.mapping.numLevels, 3);
+  EXPECT_LE(result.hardware.numPEs, 64);
+  EXPECT_LE(result.mapping.level(1).clusterSize *
+                result.mapping.level(2).clusterSize,
+            result.hardware.numPEs);
 }

@@ -1,10 +1,13 @@
 //===- Encoding.h - DiGamma's genome and genetic operators ------*- C++ -*-===//
 //
-// The design-point encoding of the paper's Fig. 3 (a PE-count gene plus, per
-// level, a parallel dimension, a cluster size, a loop order and six tiles),
-// the search space that keeps genes legal and scores them, and the genetic
-// operators of Fig. 4. Exposed so that tests and other optimizers can use
-// them.
+// The design-point encoding of the paper's Fig. 3 and the genetic operators
+// of Fig. 4. An individual is a list of levels, outermost first; each level
+// holds a hardware gene (the PE count at the outer level, the cluster size
+// below it: together the PE count and the array's aspect ratio), the
+// parallel dimension and six (dimension, tile) genes whose order is the loop
+// order. Storage is fixed-size (cost::Mapping plus a PE count), so copying
+// and scoring an individual never touches the heap. Exposed so that tests
+// and other optimizers can use the encoding.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,32 +23,39 @@
 
 namespace digamma::search {
 
+/// One design point and its score.
 struct Individual {
+  /// HW gene of the outer level: the PE count.
   int64_t numPEs = 1;
+  /// Per-level parallel dimension, cluster size (HW gene of the inner
+  /// levels), loop order and tiles.
   cost::Mapping mapping;
   bool valid = false;
   double objective = 0, tieBreak = 0, areaUm2 = 0;
 };
 
-/// Seeded generator with its own range mapping (std distributions are
-/// implementation-defined).
+/// True if \p a and \p b carry the same genes (scores are not compared).
+bool sameGenes(const Individual &a, const Individual &b);
+
+/// Seeded generator with its own range mapping: std distributions are
+/// implementation-defined, and results must not depend on the library.
 class Random {
 public:
   explicit Random(uint64_t seed) : engine(seed) {}
-  /// Uniform in [lo, hi].
+  /// Uniform in [lo, hi] (the modulo bias is below 2^-40 for our ranges).
   int64_t uniform(int64_t lo, int64_t hi) {
     uint64_t span = static_cast<uint64_t>(hi - lo) + 1;
     return lo + static_cast<int64_t>(engine() % span);
   }
-  /// Log-uniform in [1, hi]: small and large tiles equally likely by scale.
+  /// Uniform in [0, 1).
+  double unit() { return static_cast<double>(engine() >> 11) * 0x1.0p-53; }
+  /// Log-uniform in [1, hi]: small and large values equally likely by scale.
   int64_t logUniform(int64_t hi) {
-    double u = static_cast<double>(engine() >> 11) * 0x1.0p-53;
-    int64_t v = static_cast<int64_t>(std::exp(u * std::log(double(hi) + 1)));
+    int64_t v =
+        static_cast<int64_t>(std::exp(unit() * std::log(double(hi) + 1)));
     return std::clamp<int64_t>(v, 1, hi);
   }
-  bool chance(double p) {
-    return static_cast<double>(engine() >> 11) * 0x1.0p-53 < p;
-  }
+  bool chance(double p) { return unit() < p; }
 
 private:
   std::mt19937_64 engine;
@@ -55,20 +65,33 @@ private:
 double objectiveValue(Objective objective, const cost::CostReport &report,
                       double area);
 
-/// The legal ranges of the genes of one layer's search and their scoring.
+/// The legal ranges of one layer's genes, the gene samplers, the repair
+/// step and the scoring.
 class SearchSpace {
 public:
   SearchSpace(const cost::Layer &layer, const SearchOptions &options);
 
-  /// A random legal individual (log-uniform tiles and PE counts).
-  void randomize(Individual &ind, Random &rng) const;
+  /// A random legal individual. Tiles are drawn log-uniformly, or are all 1
+  /// with \p unitTiles (the reference's initial population).
+  void randomize(Individual &ind, Random &rng, bool unitTiles = false) const;
+  /// The smallest design: one PE, cluster sizes and tiles of 1 (the given
+  /// mapping's tiles in FixedMapping mode).
+  void smallest(Individual &ind) const;
   /// A random dimension worth parallelizing (extent > 1).
   cost::Dim randomParallelDim(Random &rng) const;
-  /// Makes genes legal: tiles within [1, parent tile], cluster sizes whose
-  /// product fits the PE count, the PE count within [1, maxPEs].
+  /// A new tile in [1, bound] (log-uniform or uniform, per the options).
+  int64_t drawTile(int64_t bound, Random &rng) const;
+  /// A new cluster size for inner level \p l of \p ind: at most the PE
+  /// count and the parent tile of the level's parallel dimension (more
+  /// sub-clusters than that would idle).
+  int64_t drawCluster(const Individual &ind, int l, Random &rng) const;
+  /// Tile-dependency repair: tiles within [1, outer tile] (the extent at
+  /// level 0), the PE count within [1, maxPEs] (the fixed count in FixedHW
+  /// mode), cluster sizes whose product fits the PE count.
   void repair(Individual &ind) const;
-  /// Scores \p ind in place: buffers sized to the mapping's requirement
-  /// and charged to area, constraints checked. Returns the cost report.
+  /// Scores \p ind in place: buffers sized to the mapping's requirement and
+  /// charged to area (the given capacities in FixedHW mode), constraints
+  /// checked. Returns the cost report.
   const cost::CostReport &evaluate(Individual &ind,
                                    cost::Evaluator &evaluator) const;
   /// Strict weak order: valid before invalid, then objective, tie-break.
@@ -83,27 +106,39 @@ public:
   std::array<int64_t, cost::kNumDims> extent{};
   std::array<cost::Dim, cost::kNumDims> parallelChoices{};
   int numParallelChoices = 0;
+  /// Largest PE count: the fixed count, or what the budget and pe-limit
+  /// allow for the MACs alone.
   int64_t maxPEs = 1;
   int64_t bytes = 1;
+  /// Which genes the mode lets the operators change.
+  bool searchMapping = true, searchPEs = true;
 };
 
 //===----------------------------------------------------------------------===//
-// Genetic operators (Fig. 4); each leaves genes that repair() accepts.
+// Genetic operators (Fig. 4). Each leaves genes legal once repair() has run;
+// reorder, swapParallel, grow and age keep them legal even without it.
 //===----------------------------------------------------------------------===//
 
-/// Crossover: \p child takes \p other's tiles of one random dimension at
-/// every level both have, and sometimes its PE count.
-void crossover(Individual &child, const Individual &other, Random &rng);
-/// Reorder: swaps two loops of one level.
+/// Crossover: \p a and \p b exchange their tiles of one random dimension at
+/// every level both have.
+void crossover(Individual &a, Individual &b, Random &rng);
+/// Reorder: swaps two loops of one random level.
 void reorder(Individual &ind, Random &rng);
-/// Mutate-map: a new tile for one dimension of one level, or a new parallel
-/// dimension.
+/// Mutate-map: one random locus of one level gets a new value: the parallel
+/// dimension (an inner level then also redraws its cluster size) or one
+/// tile, drawn within its outer tile.
 void mutateMap(Individual &ind, const SearchSpace &space, Random &rng);
-/// Mutate-HW: a new or nearby PE count, or a new cluster size.
+/// Mutate-HW: a new PE count, a multiple of the inner cluster sizes by a
+/// fan-out in the upper half of what the outer level can use; or, with
+/// several levels, a new cluster size. Only cluster sizes in FixedHW mode.
 void mutateHardware(Individual &ind, const SearchSpace &space, Random &rng);
-/// Grow/aging: adds an inner cluster level or drops the innermost, within
-/// [minLevels, maxLevels].
-void growOrAge(Individual &ind, const SearchOptions &options, Random &rng);
+/// Swaps the parallel dimensions of the two outer levels.
+void swapParallel(Individual &ind);
+/// Grow: appends an inner level (random order and parallel dimension, tiles
+/// of 1, a new cluster size) if below maxLevels.
+void grow(Individual &ind, const SearchSpace &space, Random &rng);
+/// Aging: drops the innermost level if above minLevels.
+void age(Individual &ind, const SearchSpace &space);
 
 } // namespace digamma::search
 

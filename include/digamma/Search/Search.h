@@ -15,6 +15,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace digamma::search {
@@ -31,6 +32,39 @@ enum class Mode {
 
 /// Figures a design can be ranked by; lower is better.
 enum class Objective { Latency, Energy, EDP, LatencyArea, Power, Area };
+
+/// Rates and ratios of the genetic algorithm. The defaults are those of the
+/// reference implementation (GAMMA/DiGamma's `gamma.py`) except where
+/// docs/search.md reports a measurement that favoured another value.
+struct GeneticParameters {
+  /// Share of each generation copied unchanged into the next.
+  double eliteRatio = 0.05;
+  /// Share of the ranked, de-duplicated population that may be a parent.
+  double parentsRatio = 0.4;
+  /// Probability that a pair of children swaps the tiles of one dimension.
+  double crossoverRate = 0.57;
+  /// Probability that a child swaps two loops of one level.
+  double reorderRate = 0.47;
+  /// Loci per child considered by mutate-map, each with this probability.
+  int mutateMapLoci = 3;
+  double mutateMapRate = 0.53;
+  /// Probability of a new PE count (or, in FixedHW mode, cluster size).
+  double mutateHardwareRate = 0.5;
+  /// Share of PE-count mutations that draw the outer fan-out from the upper
+  /// half of what the mapping can use (the reference's rule); the others
+  /// scale the PE count by up to 25% or draw it log-uniformly.
+  double fanOutRate = 1.0;
+  /// Probability that the two outer levels swap their parallel dimensions.
+  double swapParallelRate = 0.1;
+  /// Probabilities of adding (grow) and dropping (aging) an inner level.
+  double growRate = 0.57;
+  double ageRate = 0.27;
+  /// Draw new tiles log-uniformly (small and large tiles equally likely by
+  /// scale) rather than uniformly in [1, bound] as the reference does.
+  bool logUniformTiles = true;
+  /// Start from tiles of 1 (the reference's "unit base"); otherwise random.
+  bool unitInitialTiles = false;
+};
 
 struct SearchOptions {
   Mode mode = Mode::CoOpt;
@@ -59,9 +93,11 @@ struct SearchOptions {
   /// Bytes per element for buffer area; 0 takes fixedHardware's.
   int64_t bytesPerElement = 0;
   cost::ModelOptions model;
+  GeneticParameters genetic;
 };
 
-/// Default population size (GAMMA's default is 100; see docs/search.md).
+/// Default population size (the reference's default is 100; chosen by the
+/// measurement in docs/search.md).
 inline constexpr int kDefaultPopulation = 100;
 
 struct SearchResult {
@@ -87,9 +123,38 @@ std::optional<std::string> validateOptions(const SearchOptions &options);
 double smallestFeasibleAreaUm2(const cost::Layer &layer,
                                const SearchOptions &options);
 
+/// DiGamma's genetic algorithm. Never throws; a result with found == false
+/// carries the reason in its message.
 SearchResult runDiGamma(const cost::Layer &layer, const SearchOptions &options);
+/// Uniform random sampling of the same encoding with the same budget: the
+/// quality baseline.
 SearchResult runRandomSearch(const cost::Layer &layer,
                              const SearchOptions &options);
+
+//===----------------------------------------------------------------------===//
+// Common interface of search algorithms
+//===----------------------------------------------------------------------===//
+
+/// A search algorithm over one layer's design space. Every implementation
+/// honours the same options (mode, objectives, budget, samples, seed,
+/// threads), so other baselines (e.g. pagmo2's algorithms over the same
+/// encoding) can be plugged in and compared at equal budget.
+class Optimizer {
+public:
+  virtual ~Optimizer() = default;
+  /// Short lower-case name, e.g. "digamma" or "random".
+  virtual std::string_view name() const = 0;
+  virtual SearchResult run(const cost::Layer &layer,
+                           const SearchOptions &options) const = 0;
+};
+
+/// The built-in optimizers.
+enum class Algorithm { DiGamma, Random };
+
+/// The optimizer implementing \p algorithm (a static instance).
+const Optimizer &getOptimizer(Algorithm algorithm);
+/// Parses "digamma" or "random".
+std::optional<Algorithm> parseAlgorithm(std::string_view name);
 
 } // namespace digamma::search
 
