@@ -1,0 +1,172 @@
+//===- ModelSearchTest.cpp - Whole-model co-optimization ------------------===//
+
+#include "digamma/Search/ModelSearch.h"
+
+#include "TestLayers.h"
+
+#include "gtest/gtest.h"
+
+using namespace digamma;
+using namespace digamma::search;
+
+namespace {
+
+/// A few distinct layers of resnet18 (conv, strided conv, FC) and a GEMM.
+std::vector<ModelLayer> smallModel() {
+  cost::GammaTable table = cost::readGammaTable(
+      std::string(DIGAMMA_MODELS_DIR) + "/resnet18.csv");
+  std::vector<ModelLayer> layers;
+  for (size_t i : {size_t(1), size_t(6), table.layers.size() - 1})
+    layers.push_back({table.layers.at(i), 1.0});
+  cost::Layer gemm;
+  gemm.layerClass = cost::LayerClass::Gemm;
+  gemm.k = 96;
+  gemm.c = 64;
+  gemm.y = 50;
+  layers.push_back({gemm, 3.0});
+  return layers;
+}
+
+SearchOptions smallOptions() {
+  SearchOptions options;
+  options.samples = 2000;
+  options.population = 20;
+  options.areaBudgetUm2 = 200000.0;
+  return options;
+}
+
+TEST(ModelSearch, EveryMappingRunsOnTheSharedChipWithinTheBudget) {
+  std::vector<ModelLayer> layers = smallModel();
+  SearchOptions options = smallOptions();
+  ModelSearchResult result = runModelDiGamma(layers, options);
+  ASSERT_TRUE(result.found) << result.message;
+  ASSERT_EQ(result.mappings.size(), layers.size());
+  ASSERT_EQ(result.costs.size(), layers.size());
+  const cost::Hardware &hw = result.hardware;
+  EXPECT_LE(result.areaUm2, options.areaBudgetUm2);
+  EXPECT_DOUBLE_EQ(result.areaUm2,
+                   cost::digammaAreaUm2(hw.numPEs, hw.l1Elements,
+                                        hw.l2Elements, hw.bytesPerElement));
+  EXPECT_NEAR(result.peAreaUm2 + result.bufferAreaUm2, result.areaUm2, 1e-6);
+  cost::Evaluator evaluator;
+  double cycles = 0;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const cost::Mapping &m = result.mappings[i];
+    // One array shape for all: same levels and cluster sizes.
+    ASSERT_EQ(m.numLevels, result.mappings[0].numLevels);
+    for (int l = 1; l < m.numLevels; ++l)
+      EXPECT_EQ(m.level(l).clusterSize,
+                result.mappings[0].level(l).clusterSize);
+    // The mapping fits the chip's buffers and PEs as they are.
+    const cost::CostReport &report =
+        evaluator.evaluate(layers[i].layer, hw, m);
+    ASSERT_TRUE(report.valid) << "layer " << i << ": "
+                              << cost::describe(report.reason);
+    EXPECT_LE(report.l1Elements, hw.l1Elements);
+    EXPECT_LE(report.l2Elements, hw.l2Elements);
+    EXPECT_EQ(report.cycles, result.costs[i].cycles);
+    cycles += layers[i].weight * double(report.cycles);
+  }
+  EXPECT_DOUBLE_EQ(result.totalCycles, cycles);
+  EXPECT_DOUBLE_EQ(result.objectiveValue, result.totalCycles);
+  EXPECT_LE(result.samplesUsed,
+            options.samples * static_cast<int64_t>(layers.size()));
+  for (size_t g = 1; g < result.bestPerGeneration.size(); ++g)
+    if (result.bestPerGeneration[g - 1] >= 0)
+      EXPECT_LE(result.bestPerGeneration[g], result.bestPerGeneration[g - 1]);
+}
+
+TEST(ModelSearch, SameSeedSameChipWithAnyThreadCount) {
+  std::vector<ModelLayer> layers = smallModel();
+  SearchOptions options = smallOptions();
+  options.threads = 1;
+  ModelSearchResult one = runModelDiGamma(layers, options);
+  options.threads = 2;
+  ModelSearchResult two = runModelDiGamma(layers, options);
+  ASSERT_TRUE(one.found && two.found);
+  EXPECT_EQ(one.hardware.numPEs, two.hardware.numPEs);
+  EXPECT_EQ(one.hardware.l1Elements, two.hardware.l1Elements);
+  EXPECT_EQ(one.hardware.l2Elements, two.hardware.l2Elements);
+  EXPECT_EQ(one.totalCycles, two.totalCycles);
+  EXPECT_EQ(one.samplesUsed, two.samplesUsed);
+  EXPECT_EQ(one.bestPerGeneration, two.bestPerGeneration);
+  for (size_t i = 0; i < layers.size(); ++i) {
+    EXPECT_EQ(one.mappings[i].level(0).tiles, two.mappings[i].level(0).tiles);
+    EXPECT_EQ(one.mappings[i].level(0).order, two.mappings[i].level(0).order);
+  }
+  options.seed = 2;
+  ModelSearchResult other = runModelDiGamma(layers, options);
+  ASSERT_TRUE(other.found);
+  EXPECT_NE(other.bestPerGeneration, one.bestPerGeneration);
+}
+
+TEST(ModelSearch, EveryLayerImprovesOnTheSmallestChip) {
+  // Sharing the chip must not leave any layer on a one-PE design.
+  std::vector<ModelLayer> layers = smallModel();
+  SearchOptions options = smallOptions();
+  ModelSearchResult result = runModelDiGamma(layers, options);
+  ASSERT_TRUE(result.found);
+  cost::Evaluator evaluator;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    cost::Hardware one;
+    cost::Mapping unit;
+    unit.numLevels = 1;
+    unit.level(0).parallelDim = cost::Dim::K;
+    const cost::CostReport &smallest =
+        evaluator.evaluate(layers[i].layer, one, unit);
+    ASSERT_TRUE(smallest.valid);
+    EXPECT_LT(result.costs[i].cycles, smallest.cycles) << "layer " << i;
+  }
+}
+
+TEST(ModelSearch, BestPerLayerChipRemapsEveryLayer) {
+  std::vector<ModelLayer> layers = smallModel();
+  SearchOptions options = smallOptions();
+  std::vector<SearchResult> perLayer;
+  for (const ModelLayer &layer : layers)
+    perLayer.push_back(runDiGamma(layer.layer, options));
+  ModelSearchResult chip = runBestPerLayerChip(layers, perLayer, options);
+  ASSERT_TRUE(chip.found) << chip.message;
+  // The chip is one of the winners' and every layer fits it.
+  bool isWinner = false;
+  for (const SearchResult &one : perLayer)
+    isWinner |= one.hardware.numPEs == chip.hardware.numPEs &&
+                one.hardware.l1Elements == chip.hardware.l1Elements &&
+                one.hardware.l2Elements == chip.hardware.l2Elements;
+  EXPECT_TRUE(isWinner);
+  EXPECT_LE(chip.areaUm2, options.areaBudgetUm2);
+  cost::Evaluator evaluator;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const cost::CostReport &report =
+        evaluator.evaluate(layers[i].layer, chip.hardware, chip.mappings[i]);
+    EXPECT_TRUE(report.valid);
+    EXPECT_EQ(report.cycles, chip.costs[i].cycles);
+  }
+  EXPECT_LE(chip.samplesUsed,
+            options.samples * static_cast<int64_t>(layers.size()));
+}
+
+TEST(ModelSearch, ImpossibleBudgetNamesTheSmallestChip) {
+  std::vector<ModelLayer> layers = smallModel();
+  SearchOptions options = smallOptions();
+  options.areaBudgetUm2 = 200.0; // less than one MAC unit
+  ModelSearchResult result = runModelDiGamma(layers, options);
+  EXPECT_FALSE(result.found);
+  EXPECT_NE(result.message.find("smallest feasible area"), std::string::npos)
+      << result.message;
+}
+
+TEST(ModelSearch, BadInputIsRejected) {
+  SearchOptions options = smallOptions();
+  EXPECT_FALSE(runModelDiGamma({}, options).found);
+  std::vector<ModelLayer> layers = smallModel();
+  layers[0].weight = 0;
+  ModelSearchResult result = runModelDiGamma(layers, options);
+  EXPECT_FALSE(result.found);
+  EXPECT_NE(result.message.find("weights"), std::string::npos);
+  options.mode = Mode::FixedHW;
+  result = runModelDiGamma(smallModel(), options);
+  EXPECT_NE(result.message.find("co-opt"), std::string::npos);
+}
+
+} // namespace
