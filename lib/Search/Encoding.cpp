@@ -138,6 +138,12 @@ void SearchSpace::repair(Individual &ind) const {
       int64_t bound = l == 0 ? extent[d] : m.level(l - 1).tiles[d];
       m.level(l).tiles[d] = std::clamp<int64_t>(m.level(l).tiles[d], 1, bound);
     }
+  if (options.fixedArrayShape && options.initialMapping) {
+    const cost::Mapping &shape = *options.initialMapping;
+    m.numLevels = shape.numLevels;
+    for (int l = 1; l < m.numLevels; ++l)
+      m.level(l).clusterSize = shape.level(l).clusterSize;
+  }
   // Inner clusters take their share of the PEs first; the outer level's
   // fan-out is what remains.
   int64_t budget = ind.numPEs;

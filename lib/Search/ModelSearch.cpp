@@ -21,6 +21,9 @@ namespace {
 
 /// Share of the per-layer budget spent on the per-layer warm-start searches.
 constexpr double kWarmStartShare = 0.25;
+/// Share of the whole budget kept for polishing the best chip's mappings
+/// with per-layer fixed-hardware DiGamma searches.
+constexpr double kPolishShare = 0.3;
 /// Probability that a child gets new hardware genes; every layer is then
 /// re-scored on the new chip.
 constexpr double kHardwareMutationRate = 0.25;
@@ -33,6 +36,9 @@ struct Chip {
   int numLevels = 1;
   /// Cluster size of each inner level; clusters[0] is unused (1).
   std::array<int64_t, cost::kMaxLevels> clusters{1, 1, 1, 1};
+  /// Buffer capacities in elements (per-PE L1, shared L2). Every layer's
+  /// mapping must fit them; the chip's area is charged for them.
+  int64_t l1Capacity = 1, l2Capacity = 1;
   bool valid = false;
   double objective = 0, tieBreak = 0;
   double cycles = 0, energyNJ = 0, areaUm2 = 0;
@@ -43,11 +49,13 @@ struct Chip {
 struct LayerGenes {
   Individual ind;
   int64_t l1Elements = 0, l2Elements = 0;
+  cost::InvalidReason reason = cost::InvalidReason::None;
   bool dirty = true;
 };
 
 bool sameHardware(const Chip &a, const Chip &b) {
-  if (a.numPEs != b.numPEs || a.numLevels != b.numLevels)
+  if (a.numPEs != b.numPEs || a.numLevels != b.numLevels ||
+      a.l1Capacity != b.l1Capacity || a.l2Capacity != b.l2Capacity)
     return false;
   for (int l = 1; l < a.numLevels; ++l)
     if (a.clusters[l] != b.clusters[l])
@@ -117,9 +125,25 @@ public:
   ModelSearchResult run();
 
 private:
-  /// Clamps the hardware genes to the budget and the level range.
+  /// Buffer elements the budget leaves beside \p numPEs PEs.
+  int64_t bufferElementsLeft(int64_t numPEs) const {
+    double left = options.areaBudgetUm2 -
+                  cost::digammaAreaUm2(numPEs, 0, 0, bytes, options.model.area);
+    double perElement =
+        8.0 * double(bytes) * options.model.area.sramAreaUm2PerBit;
+    if (!(left > 0) || !(perElement > 0))
+      return 0;
+    return static_cast<int64_t>(std::min(left / perElement, 1e15));
+  }
+
+  /// Clamps the hardware genes to the level range and the area budget:
+  /// PEs first, then L1 (at most half of what is left), then L2.
   void repairChip(Chip &chip) const {
     chip.numPEs = std::clamp<int64_t>(chip.numPEs, 1, maxPEs);
+    // Leave room for at least one element of each buffer per PE.
+    while (chip.numPEs > 1 &&
+           bufferElementsLeft(chip.numPEs) < 2 * chip.numPEs)
+      chip.numPEs = chip.numPEs * 9 / 10;
     chip.numLevels = std::clamp(chip.numLevels, std::max(options.minLevels, 1),
                                 options.maxLevels);
     int64_t budget = chip.numPEs;
@@ -128,6 +152,36 @@ private:
       budget /= chip.clusters[l];
     }
     chip.clusters[0] = 1;
+    int64_t left = bufferElementsLeft(chip.numPEs);
+    int64_t l1Most = std::max<int64_t>(left / 2 / chip.numPEs, 1);
+    chip.l1Capacity = std::clamp<int64_t>(chip.l1Capacity, 1, l1Most);
+    chip.l2Capacity = std::clamp<int64_t>(
+        chip.l2Capacity, 1,
+        std::max<int64_t>(left - chip.l1Capacity * chip.numPEs, 1));
+  }
+
+  /// Scores layer \p i's genes on \p chip: its mapping must fit the chip's
+  /// buffers; the chip's area is the chip's business.
+  void evaluateLayer(const Chip &chip, size_t i, LayerGenes &genes,
+                     cost::Evaluator &evaluator) const {
+    cost::Hardware hw = options.fixedHardware;
+    hw.numPEs = chip.numPEs;
+    hw.l1Elements = chip.l1Capacity;
+    hw.l2Elements = chip.l2Capacity;
+    hw.bytesPerElement = bytes;
+    const cost::CostReport &report = evaluator.evaluate(
+        layers[i].layer, hw, genes.ind.mapping, options.semantics);
+    cost::Constraints constraints;
+    constraints.peLimit = options.peLimit;
+    Individual &ind = genes.ind;
+    genes.reason =
+        cost::checkConstraints(report, hw, constraints, options.model);
+    ind.valid = genes.reason == cost::InvalidReason::None;
+    ind.objective = ind.valid ? static_cast<double>(report.cycles) : 0;
+    ind.tieBreak = ind.valid ? report.energyNJ : 0;
+    genes.l1Elements = report.valid ? report.l1Elements : 0;
+    genes.l2Elements = report.valid ? report.l2Elements : 0;
+    genes.dirty = false;
   }
 
   /// Makes layer \p i's genes use \p chip's hardware genes.
@@ -154,12 +208,18 @@ private:
   /// Scores every dirty layer of chips [first, last) in parallel, then the
   /// chips. Returns the number of layer evaluations made.
   int64_t evaluate(Population &population, size_t first, size_t last);
+  /// Layers whose mapping does not fit their chip (new buffers, fewer PEs)
+  /// get smaller tiles at the level that overflows: halved, then unit
+  /// tiles there, then unit tiles everywhere.
+  /// Spends at most \p allowance evaluations; returns how many it made.
+  int64_t mend(Population &population, size_t first, size_t last,
+               int64_t allowance);
   void scoreChip(Population &population, size_t c) const;
 
   void mutateChipHardware(Chip &chip, const LayerGenes *row);
-  /// The layer whose mapping a child mutates: the one dominating the
-  /// buffers when the parent is over budget, else one drawn with
-  /// probability proportional to its share of the latency.
+  /// The layer whose mapping a child mutates: one that does not fit the
+  /// parent chip if there is one, else one drawn with probability
+  /// proportional to its share of the latency.
   size_t pickLayer(const Chip &parent, const LayerGenes *row);
   void mutateLayer(const Chip &chip, size_t i, LayerGenes &genes);
 
@@ -173,6 +233,21 @@ private:
   Random rng;
   int64_t bytes = 1;
   int64_t maxPEs = 1;
+  /// A layer's genes before a judged mutation.
+  struct Undo {
+    size_t chip, layer;
+    LayerGenes before;
+  };
+  /// Reverts each judged layer change that leaves its chip's objective
+  /// worse than before the change. Given the chip, layers are scored
+  /// independently, so this keeps every improvement a child finds instead
+  /// of letting a worse sibling change hide it.
+  void acceptChanges(Population &population);
+  /// Re-maps every layer of chip \p c by a fixed-hardware DiGamma search
+  /// (array shape kept) that starts from its current mapping; keeps what
+  /// improves. Returns the evaluations made.
+  int64_t polish(Population &population, size_t c, int64_t allowance);
+  std::vector<Undo> undo;
   /// (chip, layer) pairs to evaluate, reused across generations.
   std::vector<std::pair<size_t, size_t>> work;
   std::vector<cost::Evaluator> evaluators;
@@ -190,17 +265,92 @@ int64_t ModelSearch::evaluate(Population &population, size_t first,
   }
   auto body = [&](size_t w, unsigned thread) {
     auto [c, i] = work[w];
-    LayerGenes &genes = population.row(c)[i];
-    const cost::CostReport &report =
-        spaces[i].evaluate(genes.ind, evaluators[thread]);
-    genes.l1Elements = report.valid ? report.l1Elements : 0;
-    genes.l2Elements = report.valid ? report.l2Elements : 0;
-    genes.dirty = false;
+    evaluateLayer(population.chips[c], i, population.row(c)[i],
+                  evaluators[thread]);
   };
   pool->forEach(work.size(), body);
   for (size_t c = first; c < last; ++c)
     scoreChip(population, c);
   return static_cast<int64_t>(work.size());
+}
+
+void ModelSearch::acceptChanges(Population &population) {
+  size_t u = 0;
+  while (u < undo.size()) {
+    size_t c = undo[u].chip;
+    LayerGenes *row = population.row(c);
+    // The chip's totals before its judged changes.
+    double cycles = 0, energy = 0;
+    for (size_t i = 0; i < layers.size(); ++i) {
+      const Individual &ind = row[i].ind;
+      cycles += layers[i].weight * ind.objective;
+      energy += layers[i].weight * ind.tieBreak;
+    }
+    size_t end = u;
+    for (; end < undo.size() && undo[end].chip == c; ++end) {
+      const Individual &was = undo[end].before.ind,
+                       &now = row[undo[end].layer].ind;
+      double w = layers[undo[end].layer].weight;
+      cycles += w * (was.objective - now.objective);
+      energy += w * (was.tieBreak - now.tieBreak);
+    }
+    double area = population.chips[c].areaUm2;
+    double before = modelObjectiveValue(options.objective, cycles, energy, area);
+    bool reverted = false;
+    for (size_t k = u; k < end; ++k) {
+      LayerGenes &genes = row[undo[k].layer];
+      const Individual &was = undo[k].before.ind;
+      double w = layers[undo[k].layer].weight;
+      double after = modelObjectiveValue(
+          options.objective, cycles + w * (genes.ind.objective - was.objective),
+          energy + w * (genes.ind.tieBreak - was.tieBreak), area);
+      if (!genes.ind.valid || after > before) {
+        genes = undo[k].before;
+        reverted = true;
+      }
+    }
+    if (reverted)
+      scoreChip(population, c);
+    u = end;
+  }
+}
+
+int64_t ModelSearch::mend(Population &population, size_t first, size_t last,
+                          int64_t allowance) {
+  int64_t spent = 0;
+  for (int round = 0; round < 3; ++round) {
+    int64_t broken = 0;
+    for (size_t c = first; c < last; ++c) {
+      const LayerGenes *row = population.row(c);
+      for (size_t i = 0; i < layers.size(); ++i)
+        broken += !row[i].ind.valid;
+    }
+    if (broken == 0 || spent + broken > allowance)
+      break;
+    for (size_t c = first; c < last; ++c) {
+      LayerGenes *row = population.row(c);
+      for (size_t i = 0; i < layers.size(); ++i) {
+        if (row[i].ind.valid)
+          continue;
+        // The innermost level's tiles set the L1 need, the outer ones the
+        // L2 need: shrink the level that overflows, halving first.
+        cost::Mapping &m = row[i].ind.mapping;
+        int first = 0, last = m.numLevels;
+        if (round < 2 && row[i].reason == cost::InvalidReason::L1OverCapacity)
+          first = m.numLevels - 1;
+        else if (round < 2 &&
+                 row[i].reason == cost::InvalidReason::L2OverCapacity)
+          last = std::max(m.numLevels - 1, 1);
+        for (int l = first; l < last; ++l)
+          for (int64_t &tile : m.level(l).tiles)
+            tile = round == 0 ? (tile + 1) / 2 : 1;
+        spaces[i].repair(row[i].ind);
+        row[i].dirty = true;
+      }
+    }
+    spent += evaluate(population, first, last);
+  }
+  return spent;
 }
 
 void ModelSearch::scoreChip(Population &population, size_t c) const {
@@ -216,11 +366,11 @@ void ModelSearch::scoreChip(Population &population, size_t c) const {
     chip.l1Elements = std::max(chip.l1Elements, row[i].l1Elements);
     chip.l2Elements = std::max(chip.l2Elements, row[i].l2Elements);
   }
-  chip.areaUm2 = cost::digammaAreaUm2(chip.numPEs, chip.l1Elements,
-                                      chip.l2Elements, bytes,
+  // Charged for its capacities; the final chip is trimmed to what its
+  // mappings need.
+  chip.areaUm2 = cost::digammaAreaUm2(chip.numPEs, chip.l1Capacity,
+                                      chip.l2Capacity, bytes,
                                       options.model.area);
-  if (!allValid)
-    chip.areaUm2 = std::numeric_limits<double>::infinity();
   chip.valid = allValid && chip.areaUm2 <= options.areaBudgetUm2;
   chip.objective = modelObjectiveValue(options.objective, chip.cycles,
                                        chip.energyNJ, chip.areaUm2);
@@ -234,9 +384,18 @@ void ModelSearch::mutateChipHardware(Chip &chip, const LayerGenes *row) {
     chip.numLevels += rng.chance(0.5) ? 1 : -1;
     return;
   }
-  if (chip.numLevels > 1 && rng.chance(0.5)) {
+  if (chip.numLevels > 1 && rng.chance(0.3)) {
     int l = static_cast<int>(rng.uniform(1, chip.numLevels - 1));
     chip.clusters[l] = rng.logUniform(std::max<int64_t>(chip.numPEs, 1));
+    return;
+  }
+  if (rng.chance(0.4)) {
+    // Resize one buffer by up to 2x either way: trades buffer area for PEs
+    // (repairChip keeps the sum within the budget).
+    int64_t &capacity = rng.chance(0.5) ? chip.l1Capacity : chip.l2Capacity;
+    double factor = std::exp2(2.0 * rng.unit() - 1.0);
+    capacity = std::max<int64_t>(
+        static_cast<int64_t>(std::llround(double(capacity) * factor)), 1);
     return;
   }
   if (rng.chance(0.5)) {
@@ -270,20 +429,12 @@ void ModelSearch::mutateChipHardware(Chip &chip, const LayerGenes *row) {
 
 size_t ModelSearch::pickLayer(const Chip &parent, const LayerGenes *row) {
   size_t count = layers.size();
-  if (!parent.valid && rng.chance(0.5)) {
-    size_t largest = 0;
-    double largestBuffers = -1;
-    for (size_t i = 0; i < count; ++i) {
-      double buffers = double(row[i].l1Elements) * double(parent.numPEs) +
-                       double(row[i].l2Elements);
-      if (!row[i].ind.valid)
-        return i; // a layer that fails alone comes first
-      if (buffers > largestBuffers) {
-        largestBuffers = buffers;
-        largest = i;
-      }
-    }
-    return largest;
+  if (!parent.valid) {
+    // Mend the chip: a layer whose mapping does not fit it.
+    size_t start = static_cast<size_t>(rng.uniform(0, int64_t(count) - 1));
+    for (size_t k = 0; k < count; ++k)
+      if (!row[(start + k) % count].ind.valid)
+        return (start + k) % count;
   }
   if (!parent.valid || parent.cycles <= 0 || rng.chance(0.25))
     return static_cast<size_t>(rng.uniform(0, int64_t(count) - 1));
@@ -363,11 +514,15 @@ ModelSearchResult ModelSearch::run() {
     Chip &chip = current.chips[c];
     bool smallest = c + 1 == size || winners.empty();
     if (smallest) {
+      // One PE and all the rest in buffers: fits any layer if any chip does.
       chip.numPEs = 1;
       chip.numLevels = std::max(options.minLevels, 1);
+      chip.l1Capacity = chip.l2Capacity = cost::kUnbounded;
     } else {
       const SearchResult &from = warm[winners[c % winners.size()]];
       chip.numPEs = from.hardware.numPEs;
+      chip.l1Capacity = from.hardware.l1Elements;
+      chip.l2Capacity = from.hardware.l2Elements;
       chip.numLevels = from.mapping.numLevels;
       for (int l = 1; l < chip.numLevels; ++l)
         chip.clusters[l] = from.mapping.level(l).clusterSize;
@@ -392,6 +547,7 @@ ModelSearchResult ModelSearch::run() {
   // The first generation may exceed the budget by up to one population:
   // it is needed to have any chip at all.
   used += evaluate(current, 0, size);
+  used += mend(current, 0, size, cost::kUnbounded);
 
   std::vector<size_t> order(size);
   auto rank = [&](Population &group) {
@@ -412,8 +568,12 @@ ModelSearchResult ModelSearch::run() {
   std::vector<size_t> parents;
   parents.reserve(size);
 
-  while (used < total) {
+  int64_t polishBudget =
+      static_cast<int64_t>(double(total - std::min(used, total)) * kPolishShare);
+  int64_t evolveBudget = total - polishBudget;
+  while (used < evolveBudget) {
     parents.clear();
+    undo.clear();
     for (size_t k = 0; k < size && parents.size() < maxParents; ++k)
       parents.push_back(order[k]);
     for (size_t k = 0; k < elites; ++k)
@@ -439,27 +599,44 @@ ModelSearchResult ModelSearch::run() {
               fitToChip(chip, i, row[i]);
           }
       }
-      if (rng.chance(kHardwareMutationRate)) {
+      bool newHardware = rng.chance(kHardwareMutationRate);
+      if (newHardware) {
         mutateChipHardware(chip, row);
         repairChip(chip);
         for (size_t i = 0; i < count; ++i)
           fitToChip(chip, i, row[i]);
       }
+      // On known hardware whose layers all fit, a layer's mapping change
+      // is kept only if it does not worsen the model (see acceptChanges).
+      bool judged = !newHardware;
+      for (size_t i = 0; judged && i < count; ++i)
+        judged = !row[i].dirty && row[i].ind.valid;
+      size_t firstUndo = undo.size();
       int mutations = 1 + static_cast<int>(rng.uniform(0, 1));
       for (int k = 0; k < mutations; ++k) {
         size_t i = pickLayer(current.chips[dad], row);
+        bool saved = false;
+        for (size_t u = firstUndo; u < undo.size(); ++u)
+          saved |= undo[u].layer == i;
+        if (judged && !saved)
+          undo.push_back({filled, i, row[i]});
         mutateLayer(chip, i, row[i]);
       }
       int64_t dirty = 0;
       for (size_t i = 0; i < count; ++i)
         dirty += row[i].dirty;
-      if (used + planned + dirty > total)
+      if (used + planned + dirty > evolveBudget)
         break;
       planned += dirty;
     }
     if (filled == elites)
       break; // not even one child fits the remaining budget
+    // Undo entries of a child that did not fit the budget are dropped.
+    while (!undo.empty() && undo.back().chip >= filled)
+      undo.pop_back();
     used += evaluate(next, elites, filled);
+    acceptChanges(next);
+    used += mend(next, elites, filled, evolveBudget - used);
     // In a last, partial generation the rest of the ranked population stays.
     for (size_t k = filled; k < size; ++k)
       next.copyFrom(k, current, order[k]);
@@ -469,7 +646,70 @@ ModelSearchResult ModelSearch::run() {
                         ? current.chips[order[0]].objective
                         : -1.0);
   }
+  used += polish(current, order[0], total - used);
+  scoreChip(current, order[0]);
+  if (current.chips[order[0]].valid)
+    trace.push_back(current.chips[order[0]].objective);
   return finish(current, order[0], used, std::move(trace));
+}
+
+int64_t ModelSearch::polish(Population &population, size_t c,
+                            int64_t allowance) {
+  const Chip &chip = population.chips[c];
+  LayerGenes *row = population.row(c);
+  size_t count = layers.size();
+  if (!chip.valid || allowance < int64_t(count))
+    return 0;
+  // Half of the budget evenly, half by each layer's share of the latency.
+  std::vector<int64_t> shares(count);
+  for (size_t i = 0; i < count; ++i) {
+    double share = 0.5 / double(count);
+    if (chip.cycles > 0)
+      share += 0.5 * layers[i].weight * row[i].ind.objective / chip.cycles;
+    shares[i] = std::max<int64_t>(
+        static_cast<int64_t>(double(allowance) * share), 1);
+  }
+  std::vector<SearchOptions> polishOptions(count, options);
+  for (size_t i = 0; i < count; ++i) {
+    SearchOptions &o = polishOptions[i];
+    o.mode = Mode::FixedHW;
+    o.threads = 1;
+    o.samples = shares[i];
+    o.fixedHardware.numPEs = chip.numPEs;
+    o.fixedHardware.l1Elements = chip.l1Capacity;
+    o.fixedHardware.l2Elements = chip.l2Capacity;
+    o.fixedHardware.bytesPerElement = bytes;
+    o.bytesPerElement = bytes;
+    o.initialMapping = row[i].ind.mapping;
+    o.fixedArrayShape = true;
+    o.minLevels = o.maxLevels = chip.numLevels;
+    // A layer's share of a model objective: cycles or energy.
+    bool energyLike = options.objective == Objective::Energy ||
+                      options.objective == Objective::Power;
+    o.objective = energyLike ? Objective::Energy : Objective::Latency;
+    o.tieBreak = energyLike ? Objective::Latency : Objective::Energy;
+  }
+  std::vector<SearchResult> polished(count);
+  auto body = [&](size_t i, unsigned) {
+    polished[i] = runDiGamma(layers[i].layer, polishOptions[i]);
+  };
+  pool->forEach(count, body);
+  int64_t spent = 0;
+  for (size_t i = 0; i < count; ++i) {
+    spent += polished[i].samplesUsed;
+    if (!polished[i].found)
+      continue;
+    LayerGenes candidate = row[i];
+    candidate.ind.mapping = polished[i].mapping;
+    evaluateLayer(chip, i, candidate, evaluators[0]);
+    double was = row[i].ind.objective, now = candidate.ind.objective;
+    if (options.objective == Objective::Energy ||
+        options.objective == Objective::Power)
+      was = row[i].ind.tieBreak, now = candidate.ind.tieBreak;
+    if (candidate.ind.valid && now < was)
+      row[i] = candidate;
+  }
+  return spent;
 }
 
 ModelSearchResult ModelSearch::finish(const Population &population,
@@ -506,6 +746,7 @@ ModelSearchResult ModelSearch::finish(const Population &population,
     return result;
   }
   result.found = true;
+  // Buffers trimmed to the largest requirement of the chosen mappings.
   result.hardware = options.fixedHardware;
   result.hardware.numPEs = chip.numPEs;
   result.hardware.l1Elements = chip.l1Elements;
@@ -522,11 +763,15 @@ ModelSearchResult ModelSearch::finish(const Population &population,
   }
   result.totalCycles = chip.cycles;
   result.totalEnergyNJ = chip.energyNJ;
-  result.areaUm2 = chip.areaUm2;
-  result.peAreaUm2 =
-      double(chip.numPEs) * options.model.area.macAreaUm2;
-  result.bufferAreaUm2 = chip.areaUm2 - result.peAreaUm2;
-  result.objectiveValue = chip.objective;
+  result.areaUm2 =
+      cost::digammaAreaUm2(chip.numPEs, chip.l1Elements, chip.l2Elements,
+                           bytes, options.model.area);
+  result.peAreaUm2 = cost::digammaAreaUm2(chip.numPEs, 0, 0, bytes,
+                                          options.model.area);
+  result.bufferAreaUm2 = result.areaUm2 - result.peAreaUm2;
+  result.objectiveValue =
+      modelObjectiveValue(options.objective, result.totalCycles,
+                          result.totalEnergyNJ, result.areaUm2);
   return result;
 }
 

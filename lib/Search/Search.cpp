@@ -280,6 +280,11 @@ SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
   // The smallest design joins the first population, so any budget that
   // admits the smallest design yields a result.
   space.smallest(current[0]);
+  if (options.initialMapping && space.searchMapping) {
+    Individual &start = current[population > 1 ? 1 : 0];
+    start.mapping = *options.initialMapping;
+    space.repair(start);
+  }
   pool.evaluate(current.data(), population);
   int64_t used = static_cast<int64_t>(population);
   std::vector<double> trace;

@@ -90,6 +90,12 @@ struct SearchOptions {
   cost::Hardware fixedHardware;
   /// FixedMapping: the mapping whose hardware is searched.
   std::optional<cost::Mapping> fixedMapping;
+  /// A starting point that joins the first population (CoOpt, FixedHW).
+  std::optional<cost::Mapping> initialMapping;
+  /// FixedHW: the PE array shape is hardware too. Keeps initialMapping's
+  /// level count and cluster sizes; only the rest of the mapping is
+  /// searched.
+  bool fixedArrayShape = false;
   /// Bytes per element for buffer area; 0 takes fixedHardware's.
   int64_t bytesPerElement = 0;
   cost::ModelOptions model;
