@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
+#include "digamma/Search/ModelSearch.h"
 #include "digamma/Search/Search.h"
 #include "digamma/Transforms/CostModelBridge.h"
 #include "digamma/Transforms/Passes.h"
@@ -17,6 +18,7 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Threading.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
@@ -56,7 +58,23 @@ struct Problem {
 struct DescribedOp {
   Operation *op;
   size_t problem;
+  /// Weight in a shared-chip objective: the op's digamma.repeat, or 1.
+  double weight = 1;
 };
+
+/// With scope=model or scope=function: the ops that share one chip.
+struct ChipGroup {
+  /// The module or function the chip is attached to.
+  Operation *anchor;
+  std::vector<size_t> problems;
+  std::vector<double> weights;
+  search::ModelSearchResult result;
+  double seconds = 0;
+};
+
+/// Name of the optional op attribute that weights an op in a shared-chip
+/// objective (for example a layer repeated N times in a model).
+constexpr llvm::StringLiteral kRepeatAttrName = "digamma.repeat";
 
 /// Key that identifies a problem: the layer, its element size and, in
 /// fixed-mapping mode, the given mapping.
@@ -153,6 +171,11 @@ private:
   LogicalResult buildSearchOptions(search::SearchOptions &options);
   LogicalResult writeReport(ArrayRef<DescribedOp> ops,
                             ArrayRef<Problem> problems, double seconds);
+  /// Searches one chip per group and gives each problem its share.
+  void searchSharedChips(MutableArrayRef<Problem> problems,
+                         const search::SearchOptions &baseOptions);
+
+  std::vector<ChipGroup> chipGroups;
 };
 
 } // namespace
@@ -262,6 +285,19 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
               "fixed hardware and need mode=fixed-hw";
   }
 
+  if (scope != "op" && scope != "model" && scope != "function")
+    return module.emitError() << "digamma-co-optimize: unknown scope '"
+                              << scope
+                              << "'; expected op, model or function";
+  if (scope != "op" && options.mode != search::Mode::CoOpt)
+    return module.emitError()
+           << "digamma-co-optimize: scope=" << scope
+           << " shares one chip among ops and needs mode=co-opt";
+  if (scope != "op" && algorithm != "digamma")
+    return module.emitError()
+           << "digamma-co-optimize: scope=" << scope
+           << " is searched by DiGamma only; remove algorithm=" << algorithm;
+
   if (std::optional<std::string> error = search::validateOptions(options);
       error && options.mode != search::Mode::FixedMapping)
     return module.emitError() << "digamma-co-optimize: " << *error;
@@ -286,10 +322,25 @@ void CoOptimizePass::runOnOperation() {
   std::vector<Problem> problems;
   std::map<ProblemKey, size_t> problemIndex;
   SmallVector<DescribedOp> ops;
+  chipGroups.clear();
+  llvm::DenseMap<Operation *, size_t> groupOfAnchor;
+  std::vector<size_t> groupOfProblem;
   bool failedOp = false;
   module.walk([&](Operation *op) {
     if (!loopNestHelper.isAttrPresent(op))
       return;
+    double weight = 1;
+    if (Attribute repeat = op->getAttr(kRepeatAttrName)) {
+      auto count = dyn_cast<IntegerAttr>(repeat);
+      if (!count || count.getType().isSignlessInteger(1) ||
+          count.getValue().getSExtValue() < 1) {
+        op->emitError() << "digamma-co-optimize: " << kRepeatAttrName
+                        << " must be a positive integer, got " << repeat;
+        failedOp = true;
+        return;
+      }
+      weight = static_cast<double>(count.getValue().getSExtValue());
+    }
     LoopNestAttr loopNest = loopNestHelper.getAttr(op);
     FailureOr<cost::Layer> layer = toCostLayer(loopNest);
     if (failed(layer)) {
@@ -321,6 +372,21 @@ void CoOptimizePass::runOnOperation() {
       fixedMapping = *mapping;
     }
     ProblemKey key = makeKey(*layer, elementBytes, fixedMapping);
+    // With a chip per function, equal problems of different functions run
+    // on different chips: they are different problems.
+    size_t group = 0;
+    if (scope != "op") {
+      Operation *anchor = module;
+      if (scope == "function")
+        if (auto function = op->getParentOfType<FunctionOpInterface>())
+          anchor = function;
+      auto [groupIt, newGroup] =
+          groupOfAnchor.try_emplace(anchor, chipGroups.size());
+      if (newGroup)
+        chipGroups.push_back({anchor, {}, {}, {}, 0});
+      group = groupIt->second;
+      key.push_back(static_cast<int64_t>(group));
+    }
     auto [it, inserted] = problemIndex.try_emplace(key, problems.size());
     if (inserted) {
       Problem problem;
@@ -328,8 +394,18 @@ void CoOptimizePass::runOnOperation() {
       problem.elementBytes = elementBytes;
       problem.fixedMapping = fixedMapping;
       problems.push_back(std::move(problem));
+      if (scope != "op") {
+        chipGroups[group].problems.push_back(it->second);
+        chipGroups[group].weights.push_back(0);
+        groupOfProblem.push_back(group);
+      }
     }
-    ops.push_back({op, it->second});
+    if (scope != "op") {
+      ChipGroup &chip = chipGroups[group];
+      auto at = llvm::find(chip.problems, it->second);
+      chip.weights[at - chip.problems.begin()] += weight;
+    }
+    ops.push_back({op, it->second, weight});
   });
   if (failedOp)
     return signalPassFailure();
@@ -365,10 +441,15 @@ void CoOptimizePass::runOnOperation() {
                        << algorithm << "'; expected digamma or random";
     return signalPassFailure();
   }
-  if (threaded && problems.size() > 1)
+  if (scope != "op") {
+    search::SearchOptions options = baseOptions;
+    options.threads = threaded ? 0 : 1;
+    searchSharedChips(problems, options);
+  } else if (threaded && problems.size() > 1) {
     parallelForEach(ctx, problems, searchOne);
-  else
+  } else {
     llvm::for_each(problems, searchOne);
+  }
 
   // Annotate in program order; report every op without a design.
   for (const DescribedOp &described : ops) {
@@ -396,12 +477,60 @@ void CoOptimizePass::runOnOperation() {
   }
   if (failedOp)
     return signalPassFailure();
+  // The shared chip also describes its module or function.
+  for (const ChipGroup &group : chipGroups) {
+    const search::SearchResult &first = problems[group.problems[0]].result;
+    hwHelper.setAttr(group.anchor,
+                     toHwAttr(ctx, first.hardware,
+                              clusterShape(first.hardware, first.mapping),
+                              group.result.areaUm2));
+  }
 
   double seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - start)
                        .count();
   if (failed(writeReport(ops, problems, seconds)))
     return signalPassFailure();
+}
+
+void CoOptimizePass::searchSharedChips(
+    MutableArrayRef<Problem> problems,
+    const search::SearchOptions &baseOptions) {
+  for (ChipGroup &group : chipGroups) {
+    std::vector<search::ModelLayer> layers;
+    int64_t bytes = 1;
+    for (size_t k = 0; k < group.problems.size(); ++k) {
+      const Problem &problem = problems[group.problems[k]];
+      layers.push_back({problem.layer, group.weights[k]});
+      bytes = std::max(bytes, problem.elementBytes);
+    }
+    // One chip has one buffer word size: the widest element of its ops.
+    search::SearchOptions options = baseOptions;
+    options.bytesPerElement = bytes;
+    options.fixedHardware.bytesPerElement = bytes;
+    auto begin = std::chrono::steady_clock::now();
+    group.result = search::runModelDiGamma(layers, options);
+    group.seconds = std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - begin)
+                        .count();
+    for (size_t k = 0; k < group.problems.size(); ++k) {
+      Problem &problem = problems[group.problems[k]];
+      search::SearchResult &result = problem.result;
+      result.found = group.result.found;
+      result.message = group.result.message;
+      problem.seconds = group.seconds;
+      problem.elementBytes = bytes;
+      if (!result.found)
+        continue;
+      result.hardware = group.result.hardware;
+      result.mapping = group.result.mappings[k];
+      result.cost = group.result.costs[k];
+      result.areaUm2 = group.result.areaUm2;
+      result.objectiveValue = group.result.objectiveValue;
+      result.samplesUsed = group.result.samplesUsed;
+      result.bestPerGeneration = group.result.bestPerGeneration;
+    }
+  }
 }
 
 LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
@@ -426,6 +555,75 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
         ops.size(), problems.size(), saved, static_cast<int64_t>(samples),
         totalCycles, totalEnergy,
         seconds);
+
+  // Shared chips: the area split and the ops that dominate each chip's
+  // latency.
+  std::vector<size_t> groupOf(problems.size(), 0);
+  for (size_t g = 0; g < chipGroups.size(); ++g)
+    for (size_t p : chipGroups[g].problems)
+      groupOf[p] = g;
+  llvm::json::Array chipsJson;
+  for (size_t g = 0; g < chipGroups.size(); ++g) {
+    const ChipGroup &group = chipGroups[g];
+    const search::ModelSearchResult &chip = group.result;
+    if (!chip.found)
+      continue;
+    SmallVector<std::pair<double, const DescribedOp *>> byCycles;
+    for (const DescribedOp &described : ops)
+      if (groupOf[described.problem] == g)
+        byCycles.push_back(
+            {described.weight *
+                 double(problems[described.problem].result.cost.cycles),
+             &described});
+    llvm::stable_sort(byCycles, [](const auto &a, const auto &b) {
+      return a.first > b.first;
+    });
+    double total = 0;
+    for (const auto &entry : byCycles)
+      total += entry.first;
+    llvm::json::Array bottlenecks;
+    std::string firstBottleneck;
+    for (size_t k = 0; k < std::min<size_t>(byCycles.size(), 3); ++k) {
+      std::string location;
+      llvm::raw_string_ostream locStream(location);
+      byCycles[k].second->op->getLoc().print(locStream);
+      double share = total > 0 ? byCycles[k].first / total : 0;
+      if (k == 0)
+        firstBottleneck = llvm::formatv(
+            "{0} at {1} ({2:f1}% of the cycles)",
+            byCycles[k].second->op->getName().getStringRef(), location,
+            100 * share);
+      bottlenecks.push_back(llvm::json::Object{
+          {"op", byCycles[k].second->op->getName().getStringRef()},
+          {"loc", location},
+          {"weighted_cycles", byCycles[k].first},
+          {"share", share}});
+    }
+    int64_t bytes = chip.hardware.bytesPerElement;
+    if (reportSummary)
+      llvm::errs() << llvm::formatv(
+          "digamma-co-optimize: scope={0}: one chip of {1} PEs, L1 {2} B per "
+          "PE, L2 {3} B, {4:f0} um^2 (PEs {5:f0}, buffers {6:f0}); {7:f0} "
+          "weighted cycles; bottleneck: {8}\n",
+          scope, chip.hardware.numPEs,
+          saturatingMul(chip.hardware.l1Elements, bytes),
+          saturatingMul(chip.hardware.l2Elements, bytes), chip.areaUm2,
+          chip.peAreaUm2, chip.bufferAreaUm2, chip.totalCycles,
+          firstBottleneck);
+    chipsJson.push_back(llvm::json::Object{
+        {"anchor", group.anchor->getName().getStringRef()},
+        {"num_pes", chip.hardware.numPEs},
+        {"l1_bytes", saturatingMul(chip.hardware.l1Elements, bytes)},
+        {"l2_bytes", saturatingMul(chip.hardware.l2Elements, bytes)},
+        {"area_um2", chip.areaUm2},
+        {"pe_area_um2", chip.peAreaUm2},
+        {"buffer_area_um2", chip.bufferAreaUm2},
+        {"weighted_cycles", chip.totalCycles},
+        {"weighted_energy_nj", chip.totalEnergyNJ},
+        {"samples", chip.samplesUsed},
+        {"seconds", group.seconds},
+        {"bottlenecks", std::move(bottlenecks)}});
+  }
   if (reportFile.empty())
     return success();
 
@@ -453,6 +651,7 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
         {"loc", location},
         {"problem", layerToJson(problem.layer)},
         {"problem_id", static_cast<int64_t>(described.problem)},
+        {"weight", described.weight},
         {"hw",
          llvm::json::Object{
              {"num_pes", hw.numPEs},
@@ -470,7 +669,9 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
         {"best_per_generation", std::move(trace)}});
   }
   llvm::json::Object root{
+      {"scope", scope},
       {"ops", std::move(opsJson)},
+      {"chips", std::move(chipsJson)},
       {"totals",
        llvm::json::Object{{"ops", static_cast<int64_t>(ops.size())},
                           {"searches", static_cast<int64_t>(problems.size())},

@@ -17,6 +17,7 @@ void digamma::buildDigammaPipeline(OpPassManager &pm,
   coOptions.platform = options.platform;
   coOptions.samples = options.samples;
   coOptions.seed = options.seed;
+  coOptions.scope = options.scope;
   coOptions.semanticsName = options.semantics;
   coOptions.reportFile = options.report;
   coOptions.reportSummary = options.reportSummary;

@@ -36,6 +36,12 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
 
     An op for which no design fits the budget gets an error that names the
     smallest feasible area.
+
+    With `scope=model` (or `scope=function`) all described ops of the
+    module (of each function) run on one chip: one `#digamma.hw` under one
+    area budget, buffers sized to the largest need over the ops' mappings,
+    a mapping per op, and the model total of the objective minimized. The
+    chip is also attached to the module (function) as `digamma.hw`.
   }];
   let dependentDialects = ["::digamma::DigammaDialect"];
   let options = [
@@ -83,6 +89,12 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
            "Print a one-line summary on stderr">,
     Option<"samples", "samples", "int64_t", /*default=*/"40000",
            "Sampling budget per distinct problem (design points evaluated)">,
+    Option<"scope", "scope", "std::string", /*default=*/"\"op\"",
+           "op (every op gets its own chip, as in the paper), model (one "
+           "chip shared by every op of the module, a mapping per op) or "
+           "function (one shared chip per function). Shared-chip scopes "
+           "minimize the total of the objective over the ops, each op "
+           "weighted by its optional `digamma.repeat` integer attribute">,
     Option<"seed", "seed", "uint64_t", /*default=*/"1",
            "Random seed; the same seed gives the same designs">,
     Option<"semanticsName", "semantics", "std::string",

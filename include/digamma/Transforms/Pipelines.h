@@ -43,6 +43,11 @@ struct DigammaPipelineOptions
                           llvm::cl::init(40000)};
   Option<uint64_t> seed{*this, "seed", llvm::cl::desc("Random seed"),
                         llvm::cl::init(1)};
+  Option<std::string> scope{
+      *this, "scope",
+      llvm::cl::desc("op (a chip per op), model (one chip for the module) or "
+                     "function (one chip per function)"),
+      llvm::cl::init("op")};
   Option<std::string> semantics{*this, "semantics",
                                 llvm::cl::desc("sound or maestro"),
                                 llvm::cl::init("sound")};

@@ -67,6 +67,18 @@ LogicalResult DigammaDialect::verifyOperationAttribute(Operation *op,
                ? success()
                : emitWrongKind(op, name.getValue(), "cost");
 
+  // How often the op counts in a shared-chip objective (scope=model).
+  if (name.getValue() == "digamma.repeat") {
+    auto count = dyn_cast<IntegerAttr>(attr.getValue());
+    if (!count || count.getType().isSignlessInteger(1) ||
+        count.getValue().getSExtValue() < 1)
+      return op->emitOpError()
+             << "attribute 'digamma.repeat' must be a positive integer (how "
+                "often the op runs), got "
+             << attr.getValue();
+    return success();
+  }
+
   return op->emitOpError() << "unknown digamma attribute '" << name.getValue()
                            << "'";
 }

@@ -1,0 +1,16 @@
+// digamma.repeat (an op's weight in a shared-chip objective) is verified.
+// RUN: not digamma-opt %s -split-input-file --digamma-lower-to-loop-nest --digamma-co-optimize="scope=model samples=200" 2>&1 | FileCheck %s --check-prefix=REPEAT
+
+// REPEAT: error: 'linalg.matmul' op attribute 'digamma.repeat' must be a positive integer (how often the op runs), got 0 : i64
+func.func @zero(%a: tensor<16x8xf32>, %b: tensor<8x4xf32>, %c: tensor<16x4xf32>) -> tensor<16x4xf32> {
+  %0 = linalg.matmul {digamma.repeat = 0 : i64} ins(%a, %b : tensor<16x8xf32>, tensor<8x4xf32>) outs(%c : tensor<16x4xf32>) -> tensor<16x4xf32>
+  return %0 : tensor<16x4xf32>
+}
+
+// -----
+
+// REPEAT: error: 'linalg.matmul' op attribute 'digamma.repeat' must be a positive integer (how often the op runs), got "twice"
+func.func @text(%a: tensor<16x8xf32>, %b: tensor<8x4xf32>, %c: tensor<16x4xf32>) -> tensor<16x4xf32> {
+  %0 = linalg.matmul {digamma.repeat = "twice"} ins(%a, %b : tensor<16x8xf32>, tensor<8x4xf32>) outs(%c : tensor<16x4xf32>) -> tensor<16x4xf32>
+  return %0 : tensor<16x4xf32>
+}
