@@ -83,5 +83,6 @@ void evaluateResNet50(benchmark::State &state, Semantics semantics) {
 } // namespace
 
 BENCHMARK_CAPTURE(evaluateResNet50, sound, Semantics::Sound);
+BENCHMARK_CAPTURE(evaluateResNet50, maestro, Semantics::Maestro);
 
 BENCHMARK_MAIN();

@@ -1,13 +1,21 @@
 //===- CostModel.cpp - Analytical cost and area model ---------------------===//
 //
-// The `sound` model. A mapping level splits its parent extents into tiles;
-// the parallel dimension's tiles are spread over the level's fan-out units,
-// one spatial chunk per step. Edge tiles are accounted exactly: along each
-// dimension a level sees at most two tile shapes (full and remainder), so a
-// level is evaluated over at most 2^6 shape combinations, each sub-level
-// result computed once. A step takes as long as its slowest unit; a level is
-// never faster than its NoC (and, at the top, off-chip) traffic allows.
-// Hence cycles >= MACs / PEs always holds and more bandwidth is never slower.
+// One engine for both semantics, following MAESTRO's analysis as specified
+// in docs (maestro-cost-model.md, "the spec" below; section numbers refer to
+// it). A level's loops are classified into Init/Steady/Edge states; each
+// combination of states (a "case") is evaluated once and weighted by how
+// often it occurs. Sub-level results depend only on (level, extents) and are
+// memoised.
+//
+// Maestro builds each level's tile tables once from static extents and keeps
+// every quirk of the spec. Sound builds them per call from the real extents
+// in output coordinates and drops the quirks, so that edge tiles are exact.
+//
+// Speed: case sums factor over loops. The runtime of the innermost level is
+// a product of per-loop sums when no iteration is bandwidth-bound (checked
+// with an upper bound on the traffic); the top level's sums group cases by
+// the loop that advanced. Anything the closed forms cannot prove falls back
+// to enumerating the cases one by one.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,44 +24,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 
 using namespace digamma::cost;
 
-namespace {
-
-using Extents = std::array<int64_t, kNumDims>;
-
-constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
-
-/// Saturating arithmetic: a saturated value marks the result as overflowed.
-int64_t satMul(int64_t a, int64_t b) {
-  int64_t r;
-  return __builtin_mul_overflow(a, b, &r) ? kMax : r;
-}
-int64_t satAdd(int64_t a, int64_t b) {
-  int64_t r;
-  return __builtin_add_overflow(a, b, &r) ? kMax : r;
-}
-int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
-
-constexpr int bit(Dim d) { return 1 << static_cast<int>(d); }
-
-enum Tensor { Input = 0, Filter = 1, Output = 2 };
-
-/// Traffic and time of one level invocation summed with its sub-levels.
-struct LevelResult {
-  int64_t cycles = 0;
-  /// Elements delivered into the PEs' L1 (last level ingress), per tensor;
-  /// the output entry stays 0 (partial sums leave through l1Egress).
-  std::array<int64_t, 3> l1Ingress{};
-  int64_t l1Egress = 0;
-  /// This level's own traffic with its parent buffer, per tensor (outputs:
-  /// writes), and the partial sums it reads back.
-  std::array<int64_t, 3> ownTraffic{};
-  int64_t ownPsumReads = 0;
-};
-
-} // namespace
+//===----------------------------------------------------------------------===//
+// Public helpers
+//===----------------------------------------------------------------------===//
 
 std::string_view digamma::cost::describe(InvalidReason reason) {
   switch (reason) {
@@ -72,7 +49,7 @@ std::string_view digamma::cost::describe(InvalidReason reason) {
   case InvalidReason::Overflow:
     return "a figure overflows 64-bit integers";
   case InvalidReason::UnsupportedSemantics:
-    return "maestro semantics are not available in this build";
+    return "these semantics are not available in this build";
   case InvalidReason::L1OverCapacity:
     return "the mapping needs more L1 than the hardware has";
   case InvalidReason::L2OverCapacity:
@@ -81,6 +58,15 @@ std::string_view digamma::cost::describe(InvalidReason reason) {
     return "the design is larger than the area budget";
   case InvalidReason::PELimitExceeded:
     return "the design uses more PEs than the PE limit";
+  case InvalidReason::MaestroUnsupportedLayer:
+    return "MAESTRO models batch 1 and stride 1 only";
+  case InvalidReason::MaestroZeroCompute:
+    return "MAESTRO crashes (division by zero): a top-level iteration has no "
+           "compute";
+  case InvalidReason::MaestroWeightOverflow:
+    return "MAESTRO aborts: a 32-bit iteration-case weight is not positive";
+  case InvalidReason::MaestroZeroUnique:
+    return "MAESTRO aborts: a changing loop has no unique data";
   }
   return "unknown";
 }
@@ -116,320 +102,1266 @@ InvalidReason digamma::cost::checkConstraints(const CostReport &report,
   return InvalidReason::None;
 }
 
+//===----------------------------------------------------------------------===//
+// Engine data
+//===----------------------------------------------------------------------===//
+
+namespace digamma::cost::detail {
+
+enum Tensor { In = 0, Wt = 1, Out = 2 };
+enum Kind : uint8_t { Init = 0, Steady = 1, Edge = 2 };
+
+constexpr int kY = static_cast<int>(Dim::Y), kX = static_cast<int>(Dim::X),
+              kR = static_cast<int>(Dim::R), kS = static_cast<int>(Dim::S);
+
+using Extents = std::array<int64_t, kNumDims>;
+
+/// A directive's tile table (spec 6.1). M/U/ME/UE are the var's entries (Y
+/// and X in input coordinates); the *o entries are the output coordinates
+/// (Y', X'), equal to the former for other vars; tp* are the extents handed
+/// to the sub-level (8.8).
+struct Tab {
+  int64_t m, u, me, ue;
+  int64_t mo, uo, meo, ueo;
+  int64_t tpM, tpME;
+};
+
+struct Dir {
+  bool spatial;
+  int var;
+  int64_t tile;    // mapping tile (output rows/columns for Y and X)
+  int64_t m, o;    // MAESTRO's size and offset after the Y'->Y conversion
+  uint8_t tensors; // bit t: coupled to tensor t
+  bool outDim;     // var in dims(output)
+  int partner;     // Y/X: index of the R/S directive, otherwise -1
+};
+
+struct Level {
+  int n = 0;
+  std::array<Dir, kNumDims> dirs{};
+  int sigma = 0;
+  int64_t fan = 1;
+  // Maestro only: static tables, edge fan-out and extents.
+  std::array<Tab, kNumDims> tab{};
+  int64_t edgeFan = 1;
+  Extents staticExtent{};
+};
+
+struct State {
+  Kind kind;
+  bool edge, unrolled, spEE;
+  int64_t weight;
+};
+
+/// Per-call tables and states.
+struct Call {
+  std::array<Tab, kNumDims> tab;
+  int64_t edgeFan;
+  std::array<std::array<State, 3>, kNumDims> st;
+  std::array<int, kNumDims> ns;
+  std::array<bool, 3> sp;
+};
+
+struct SubResult {
+  int64_t runtime = 0;
+  double avgPEs = 0;
+};
+
+struct MemoEntry {
+  Extents extents;
+  SubResult result;
+  uint32_t generation;
+};
+
+/// Open-addressing memo per level; an entry is live if its generation is
+/// the current evaluation's, so nothing is cleared between evaluations.
+struct Workspace {
+  static constexpr int kMemo = 128;
+  std::array<std::array<MemoEntry, kMemo>, kMaxLevels> memo{};
+  uint32_t generation = 0;
+};
+
+/// Whole-layer accumulators of the top level (spec 9.1, 9.2, 10.6).
+struct TopResult {
+  SubResult sub;
+  std::array<int64_t, 3> up{}, rdUp{}, wrUp{};
+  int64_t macs = 0;
+  int64_t nocPeak = 0;
+  int64_t offchip = 0;
+};
+
+} // namespace digamma::cost::detail
+
+using namespace digamma::cost::detail;
+
 namespace {
 
-/// Everything evaluate() derives once per call; lives on the stack.
-struct Analysis {
+int64_t mulW(int64_t a, int64_t b, bool &overflow) {
+  int64_t r;
+  if (__builtin_mul_overflow(a, b, &r))
+    overflow = true;
+  return r;
+}
+int64_t addW(int64_t a, int64_t b, bool &overflow) {
+  int64_t r;
+  if (__builtin_add_overflow(a, b, &r))
+    overflow = true;
+  return r;
+}
+int64_t nz(int64_t v) { return v != 0 ? v : 1; }
+int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
+
+int64_t voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t e,
+                   bool maestro, bool psum, bool first, bool ee, bool r);
+
+constexpr int64_t kUnset = std::numeric_limits<int64_t>::min();
+
+//===----------------------------------------------------------------------===//
+// Engine
+//===----------------------------------------------------------------------===//
+
+class Engine {
+public:
+  Engine(Workspace &ws, const Layer &layer, const Hardware &hw,
+         const Mapping &mapping, bool maestro, bool enumerate)
+      : ws(ws), layer(layer), hw(hw), mapping(mapping), maestro(maestro),
+        enumerate(enumerate) {}
+
+  InvalidReason setup();
+  void run(CostReport &report, const ModelOptions &options);
+
+private:
+  void makeCall(int l, const Extents &t, Call &call) const;
+  void maestroStates(const Level &lv, const Extents &t, Call &call) const;
+  void soundTables(const Level &lv, const Extents &t, Call &call) const;
+  void soundLoop(const Level &lv, int j, const Extents &t, Call &call) const;
+
+  // Per-case volumes (spec section 8); c holds one state index per loop.
+  int64_t vin(const Level &lv, const Call &call, const int *c, int chg,
+              bool inited, int t, bool first, bool ee);
+  int64_t ain(const Level &lv, const Call &call, const int *c, int chg,
+              int t);
+  int64_t vout(const Level &lv, const Call &call, const int *c, bool psum,
+               bool first, bool ee, bool r);
+  int64_t aout(const Level &lv, const Call &call, const int *c);
+  int64_t parr(const Level &lv, const Call &call, const int *c);
+  int64_t ppe(const Level &lv, const Call &call, const int *c);
+  Extents subExtents(const Level &lv, const Call &call, const int *c,
+                     bool ee) const;
+
+  int64_t delta(int64_t x) const {
+    int64_t nsend = x / hw.nocBandwidth + (x % hw.nocBandwidth != 0);
+    return hop + nsend - 1;
+  }
+  int64_t mul(int64_t a, int64_t b) { return mulW(a, b, overflow); }
+  int64_t add(int64_t a, int64_t b) { return addW(a, b, overflow); }
+  void fail(InvalidReason reason) {
+    if (crash == InvalidReason::None)
+      crash = reason;
+  }
+
+  /// Analyses level \p l with extents \p t by enumerating its cases.
+  SubResult analyze(int l, const Extents &t, TopResult *top);
+  /// Memoised sub-level result.
+  SubResult sub(int l, const Extents &t);
+  /// Closed form of an innermost level; false if it cannot be proven.
+  bool fastInner(int l, const Extents &t, SubResult &result);
+  /// Closed form of the top level of a sound mapping with at most two
+  /// levels; false if it cannot be proven.
+  bool fastTop(const Extents &t, TopResult &top);
+  /// Sum over the states of loop \p j of the innermost level, at extent
+  /// \p extent, of weight x per-PE work factor; and the PE average.
+  int64_t innerSum(int j, int64_t extent, double *avgPEs);
+
+  Workspace &ws;
   const Layer &layer;
   const Hardware &hw;
   const Mapping &mapping;
-  std::array<int, 3> coupled{}; // dimension bit masks per tensor
-  std::array<int64_t, kMaxLevels> fanOut{};
-
-  /// Volume of \p tensor in a block of extents \p e (Y, X output extents).
-  int64_t volume(int tensor, const Extents &e) const;
-  /// Sum of \p tensor's volume over all tiles of a level whose per-dim tile
-  /// extents add up to \p sum in \p count tiles.
-  int64_t tiledVolume(int tensor, const Extents &sum,
-                      const Extents &count) const;
-  LevelResult run(int level, const Extents &parent) const;
+  bool maestro, enumerate;
+  int numLevels = 0;
+  std::array<Level, kMaxLevels> levels;
+  std::array<uint8_t, 3> tensorVars{};
+  int64_t hop = 1;
+  bool overflow = false;
+  InvalidReason crash = InvalidReason::None;
 };
 
-int64_t Analysis::volume(int tensor, const Extents &e) const {
-  Extents ones;
-  ones.fill(1);
-  return tiledVolume(tensor, e, ones);
+/// Coupled vars per tensor (spec 4.2).
+std::array<uint8_t, 3> coupledVars(bool depthwise) {
+  auto bit = [](Dim d) { return uint8_t(1u << static_cast<int>(d)); };
+  uint8_t in = bit(Dim::C) | bit(Dim::Y) | bit(Dim::X);
+  uint8_t wt = (depthwise ? 0 : bit(Dim::K)) | bit(Dim::C) | bit(Dim::R) |
+               bit(Dim::S);
+  uint8_t out = (depthwise ? bit(Dim::C) : bit(Dim::K)) | bit(Dim::Y) |
+                bit(Dim::X);
+  return {in, wt, out};
 }
 
-int64_t Analysis::tiledVolume(int tensor, const Extents &sum,
-                              const Extents &count) const {
-  int mask = coupled[tensor];
-  auto at = [](const Extents &e, Dim d) { return e[static_cast<int>(d)]; };
-  int64_t v = 1;
-  for (Dim d : {Dim::K, Dim::C})
-    if (mask & bit(d))
-      v = satMul(v, at(sum, d));
-  if (tensor != Input) {
-    for (Dim d : {Dim::Y, Dim::X, Dim::R, Dim::S})
-      if (mask & bit(d))
-        v = satMul(v, at(sum, d));
-    return v;
-  }
-  // An input block of a output rows and b filter rows spans
-  // (a - 1) * stride + b rows; summed over all (a, b) tile pairs.
-  auto window = [&](Dim out, Dim filter, int64_t stride) {
-    int64_t outTerm = satMul(satMul(stride, at(sum, out) - at(count, out)),
-                             at(count, filter));
-    return satAdd(outTerm, satMul(at(count, out), at(sum, filter)));
-  };
-  v = satMul(v, window(Dim::Y, Dim::R, layer.strideY));
-  return satMul(v, window(Dim::X, Dim::S, layer.strideX));
-}
-
-LevelResult Analysis::run(int level, const Extents &parent) const {
-  const MappingLevel &spec = mapping.level(level);
-  const int p = static_cast<int>(spec.parallelDim);
-  const int64_t fan = fanOut[level];
-  Extents tile, rem, trips;
-  for (int d = 0; d < kNumDims; ++d) {
-    tile[d] = std::min(spec.tiles[d], parent[d]);
-    rem[d] = parent[d] % tile[d];
-    trips[d] = ceilDiv(parent[d], tile[d]);
-  }
-  // Spatial chunks along p: trips[p] tiles over `fan` units per step. The
-  // last chunk runs at remainder speed only when it is a lone remainder tile.
-  const int64_t chunks = ceilDiv(trips[p], fan);
-  const bool edgeChunk = rem[p] != 0 && trips[p] - (chunks - 1) * fan == 1;
-
-  // Per dimension and choice (0 full, 1 remainder): how many steps (time)
-  // and how many tiles (traffic) have that shape.
-  std::array<std::array<int64_t, 2>, kNumDims> steps, tiles, shape;
-  for (int d = 0; d < kNumDims; ++d) {
-    shape[d] = {tile[d], rem[d]};
-    tiles[d] = {parent[d] / tile[d], rem[d] != 0 ? 1 : 0};
-    steps[d] = d == p ? std::array<int64_t, 2>{chunks - edgeChunk, edgeChunk}
-                      : tiles[d];
-  }
-
-  LevelResult result;
-  const bool last = level + 1 == mapping.numLevels;
-  int64_t compute = 0;
-  if (last && hw.simdLanes == 1) {
-    // A PE does its block MAC by MAC: the sum over step shapes factors.
-    compute = 1;
-    for (int d = 0; d < kNumDims; ++d)
-      compute = satMul(compute, satAdd(satMul(steps[d][0], shape[d][0]),
-                                       satMul(steps[d][1], shape[d][1])));
-  } else {
-    for (int mask = 0; mask < (1 << kNumDims); ++mask) {
-      int64_t stepCount = 1, tileCount = 1, work = 1;
-      Extents sub;
-      for (int d = 0; d < kNumDims; ++d) {
-        int choice = (mask >> d) & 1;
-        stepCount = satMul(stepCount, steps[d][choice]);
-        tileCount = satMul(tileCount, tiles[d][choice]);
-        sub[d] = shape[d][choice];
-        work = satMul(work, sub[d]);
-      }
-      if (stepCount == 0 && tileCount == 0)
-        continue;
-      if (last) {
-        compute = satAdd(compute,
-                         satMul(stepCount, ceilDiv(work, hw.simdLanes)));
-        continue;
-      }
-      LevelResult inner = run(level + 1, sub);
-      compute = satAdd(compute, satMul(stepCount, inner.cycles));
-      for (int t = 0; t < 3; ++t)
-        result.l1Ingress[t] = satAdd(result.l1Ingress[t],
-                                     satMul(tileCount, inner.l1Ingress[t]));
-      result.l1Egress = satAdd(result.l1Egress,
-                               satMul(tileCount, inner.l1Egress));
-    }
-  }
-
-  // This level's own traffic into its units. A tensor's tile is fetched
-  // again whenever a loop outside its innermost coupled loop advances; a
-  // tensor not coupled to p is multicast once per chunk.
-  Extents loopTrips = trips;
-  loopTrips[p] = chunks;
-  int64_t traffic = 0, firstStep = 0;
-  Extents chunkExtent = tile;
-  chunkExtent[p] = std::min(satMul(fan, tile[p]), parent[p]);
-  for (int t = 0; t < 3; ++t) {
-    int innermost = -1;
-    for (int i = kNumDims - 1; i >= 0 && innermost < 0; --i) {
-      int d = static_cast<int>(spec.order[i]);
-      if ((coupled[t] & (1 << d)) && loopTrips[d] > 1)
-        innermost = i;
-    }
-    int64_t refetch = 1;
-    for (int i = 0; i < innermost; ++i) {
-      int d = static_cast<int>(spec.order[i]);
-      if (!(coupled[t] & (1 << d)))
-        refetch = satMul(refetch, loopTrips[d]);
-    }
-    int64_t moved = satMul(refetch, tiledVolume(t, parent, trips));
-    result.ownTraffic[t] = moved;
-    traffic = satAdd(traffic, moved);
-    if (t == Output) {
-      // Revisited output tiles read their partial sums back first.
-      int64_t psumReads = moved - volume(Output, parent);
-      result.ownPsumReads = std::max<int64_t>(psumReads, 0);
-      traffic = satAdd(traffic, result.ownPsumReads);
-    } else {
-      firstStep = satAdd(firstStep, volume(t, chunkExtent));
-    }
-  }
-  if (last) {
-    result.l1Ingress = {result.ownTraffic[Input], result.ownTraffic[Filter],
-                        0};
-    result.l1Egress = result.ownTraffic[Output];
-  }
-  int64_t bandwidth = hw.nocBandwidth;
-  int64_t trafficCycles = ceilDiv(traffic, bandwidth);
-  int64_t fillCycles = ceilDiv(firstStep, bandwidth);
-  if (level == 0) {
-    trafficCycles = std::max(trafficCycles,
-                             ceilDiv(traffic, hw.offchipBandwidth));
-    fillCycles = std::max(fillCycles,
-                          ceilDiv(firstStep, hw.offchipBandwidth));
-  }
-  result.cycles = satAdd(std::max(compute, trafficCycles), fillCycles);
-  return result;
-}
-
-bool positive(int64_t v) { return v > 0; }
-
-InvalidReason validate(const Layer &layer, const Hardware &hw,
-                       const Mapping &mapping, Analysis &analysis) {
+InvalidReason Engine::setup() {
+  const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
   for (int64_t v : {layer.n, layer.k, layer.c, layer.y, layer.x, layer.r,
                     layer.s, layer.strideY, layer.strideX})
-    if (!positive(v))
+    if (v <= 0)
       return InvalidReason::BadLayer;
   if (layer.r > layer.y || layer.s > layer.x)
     return InvalidReason::BadLayer;
-  if (!positive(hw.numPEs) || !positive(hw.simdLanes) ||
-      !positive(hw.nocBandwidth) || !positive(hw.offchipBandwidth) ||
-      !positive(hw.bytesPerElement))
+  if (hw.numPEs <= 0 || hw.simdLanes <= 0 || hw.nocBandwidth <= 0 ||
+      hw.offchipBandwidth <= 0 || hw.bytesPerElement <= 0 ||
+      hw.nocHops <= 0 || hw.nocHopLatency <= 0)
     return InvalidReason::BadMapping;
   if (mapping.numLevels < 1 || mapping.numLevels > kMaxLevels)
     return InvalidReason::BadMapping;
+  if (maestro && (layer.n != 1 || layer.strideY != 1 || layer.strideX != 1))
+    return InvalidReason::MaestroUnsupportedLayer;
+  numLevels = mapping.numLevels;
+  tensorVars = coupledVars(depthwise);
+  if (__builtin_mul_overflow(hw.nocHops, hw.nocHopLatency, &hop))
+    return InvalidReason::Overflow;
+
+  // Structure, and the sound semantics' tile rule.
   Extents outer;
   for (int d = 0; d < kNumDims; ++d)
     outer[d] = layer.mappedExtent(static_cast<Dim>(d));
-  int64_t innerPEs = 1;
-  for (int l = 0; l < mapping.numLevels; ++l) {
-    const MappingLevel &level = mapping.level(l);
+  int64_t inner = 1;
+  for (int l = 0; l < numLevels; ++l) {
+    const MappingLevel &ml = mapping.level(l);
     int seen = 0;
-    for (Dim d : level.order)
-      seen |= bit(d);
+    for (Dim d : ml.order)
+      seen |= 1 << static_cast<int>(d);
     if (seen != (1 << kNumDims) - 1 ||
-        static_cast<int>(level.parallelDim) >= kNumDims)
+        static_cast<int>(ml.parallelDim) >= kNumDims)
       return InvalidReason::BadMapping;
     for (int d = 0; d < kNumDims; ++d) {
-      if (!positive(level.tiles[d]))
+      if (ml.tiles[d] <= 0)
         return InvalidReason::BadMapping;
-      if (level.tiles[d] > outer[d])
+      if (!maestro && ml.tiles[d] > outer[d])
         return InvalidReason::TileExceedsParent;
-      outer[d] = level.tiles[d];
+      outer[d] = ml.tiles[d];
     }
     if (l > 0) {
-      if (!positive(level.clusterSize))
+      if (ml.clusterSize <= 0)
         return InvalidReason::BadMapping;
-      innerPEs = satMul(innerPEs, level.clusterSize);
-      analysis.fanOut[l] = level.clusterSize;
+      if (__builtin_mul_overflow(inner, ml.clusterSize, &inner) ||
+          inner > hw.numPEs)
+        return InvalidReason::ClusterExceedsPEs;
     }
   }
-  if (innerPEs > hw.numPEs)
-    return InvalidReason::ClusterExceedsPEs;
-  analysis.fanOut[0] = hw.numPEs / innerPEs;
+
+  // Directives per level in loop order (spec 1.1, 5.3). Depthwise layers
+  // have no K directive; a K-parallel depthwise level maps C spatially.
+  for (int l = 0; l < numLevels; ++l) {
+    const MappingLevel &ml = mapping.level(l);
+    Level &lv = levels[l];
+    Dim par = ml.parallelDim;
+    if (depthwise && par == Dim::K)
+      par = Dim::C;
+    lv.n = 0;
+    int pos[kNumDims];
+    for (Dim d : ml.order) {
+      if (depthwise && d == Dim::K)
+        continue;
+      Dir &dir = lv.dirs[lv.n];
+      dir.var = static_cast<int>(d);
+      dir.spatial = d == par;
+      dir.tile = ml.tile(d);
+      dir.tensors = 0;
+      for (int t = 0; t < 3; ++t)
+        if (tensorVars[t] & (1u << dir.var))
+          dir.tensors |= uint8_t(1u << t);
+      dir.outDim = (tensorVars[Out] >> dir.var) & 1;
+      dir.partner = -1;
+      if (dir.spatial)
+        lv.sigma = lv.n;
+      pos[dir.var] = lv.n++;
+    }
+    for (int j = 0; j < lv.n; ++j) {
+      Dir &dir = lv.dirs[j];
+      dir.m = dir.o = dir.tile;
+      if (dir.var == kY || dir.var == kX) {
+        dir.partner = pos[dir.var == kY ? kR : kS];
+        dir.m = dir.tile + ml.tile(dir.var == kY ? Dim::R : Dim::S) - 1;
+      }
+    }
+    lv.fan = l == 0 ? hw.numPEs / inner : ml.clusterSize;
+  }
+
+  if (!maestro)
+    return InvalidReason::None;
+
+  // Maestro: static extents and tables per level (spec 5.3 N5, 6.1, 6.2).
+  Extents d0;
+  for (int d = 0; d < kNumDims; ++d)
+    d0[d] = layer.dim(static_cast<Dim>(d));
+  for (int l = 0; l < numLevels; ++l) {
+    Level &lv = levels[l];
+    lv.staticExtent = d0;
+    for (int j = 0; j < lv.n; ++j) {
+      const Dir &dir = lv.dirs[j];
+      int64_t d = d0[dir.var], m = dir.m, o = dir.o;
+      int64_t st = std::max<int64_t>((d - m) / o, 0);
+      bool hasEdge = st * o + m < d || m > d;
+      int64_t em = d - (st + 1) * o;
+      if (em < 0)
+        em = d;
+      Tab &tb = lv.tab[j];
+      tb.m = m;
+      tb.u = std::min(m, o);
+      if (!dir.spatial && d <= m)
+        tb.u = 0;
+      tb.me = hasEdge ? em : m;
+      tb.ue = std::max<int64_t>(o - (m - em), 0);
+      tb.mo = tb.m;
+      tb.uo = tb.u;
+      tb.meo = tb.me;
+      tb.ueo = tb.ue;
+      tb.tpM = tb.m;
+      tb.tpME = tb.me;
+    }
+    for (int j = 0; j < lv.n; ++j) {
+      const Dir &dir = lv.dirs[j];
+      if (dir.partner < 0)
+        continue;
+      Tab &tb = lv.tab[j];
+      const Tab &w = lv.tab[dir.partner];
+      tb.mo = tb.m - w.m + 1;
+      tb.uo = std::min(dir.o, dir.m);
+      tb.meo = tb.me - w.me + 1;
+      tb.ueo = std::min(dir.o, tb.meo);
+    }
+    const Dir &s = lv.dirs[lv.sigma];
+    int64_t d = d0[s.var], m = s.m, o = s.o, n = lv.fan;
+    int64_t full = o * (n - 1) + m, e = 1;
+    if (d > full) {
+      int64_t q = ((d - m) / o + 1) / n - 1;
+      int64_t rem = d - (q + 1) * o * n;
+      e = rem < m ? 1 : (rem - m) / o + 1;
+    } else if (d > m) {
+      e = (d - m) / o + 1;
+      if (o * (e - 1) + m < d)
+        ++e;
+    }
+    if (d <= m)
+      e = 1;
+    lv.edgeFan = e;
+    for (int j = 0; j < lv.n; ++j)
+      d0[lv.dirs[j].var] = std::min(lv.dirs[j].m, d0[lv.dirs[j].var]);
+  }
   return InvalidReason::None;
+}
+
+/// MAESTRO's states of a level for per-call extents \p t (spec 7.2).
+void Engine::maestroStates(const Level &lv, const Extents &t,
+                           Call &call) const {
+  for (int j = 0; j < lv.n; ++j) {
+    const Dir &dir = lv.dirs[j];
+    int64_t ext = t[dir.var], m = dir.m, o = dir.o;
+    auto &st = call.st[j];
+    int &ns = call.ns[j];
+    if (!dir.spatial) {
+      bool initEdge = ext < m;
+      st[0] = {Init, initEdge, ext <= m, false, 1};
+      ns = 1;
+      int64_t q = (ext - m) / o;
+      if (m < ext && q > 0)
+        st[ns++] = {Steady, false, false, false, q};
+      if (!initEdge && q * o + m < ext)
+        st[ns++] = {Edge, true, false, false, 1};
+      continue;
+    }
+    int64_t n = lv.fan, cov = m + o * (n - 1);
+    bool unrolled = ext <= cov, initEdge = ext < cov;
+    st[0] = {Init, initEdge, unrolled, initEdge, 1};
+    ns = 1;
+    int64_t q = ((ext - m) / o + 1) / n - 1;
+    if (cov < ext && q > 0)
+      st[ns++] = {Steady, false, false, false, q};
+    if (!unrolled && (q + 1) * o * n + cov > ext && q * o * n + cov != ext) {
+      int64_t rem = ext - (q + 1) * o * n;
+      int64_t a = rem < m ? 1 : (rem - m) / o + 1;
+      st[ns++] = {Edge, true, false, (a - 1) * o + m < rem, 1};
+    }
+  }
+}
+
+/// Sound tables and states from the real extents \p t (output coordinates
+/// for Y and X): full tiles, the remainder tile at the edge, and input
+/// windows from the stride and the level's current filter extent.
+void Engine::soundTables(const Level &lv, const Extents &t, Call &call) const {
+  call.edgeFan = 1;
+  for (int j = 0; j < lv.n; ++j)
+    soundLoop(lv, j, t, call);
+}
+
+void Engine::soundLoop(const Level &lv, int j, const Extents &t,
+                       Call &call) const {
+  const Dir &dir = lv.dirs[j];
+  int64_t ext = t[dir.var], tile = dir.tile;
+  int64_t full = std::min(tile, ext);
+  int64_t count = ceilDiv(ext, tile);
+  int64_t rem = ext - (count - 1) * tile;
+  Tab &tb = call.tab[j];
+  tb = {full, full, rem, rem, full, full, rem, rem, full, rem};
+  if (dir.partner >= 0) {
+    int64_t window =
+        std::min(lv.dirs[dir.partner].tile, t[lv.dirs[dir.partner].var]);
+    int64_t stride = dir.var == kY ? layer.strideY : layer.strideX;
+    tb.m = (full - 1) * stride + window;
+    tb.u = std::min(full * stride, tb.m);
+    tb.me = (rem - 1) * stride + window;
+    tb.ue = std::min(rem * stride, tb.me);
+  }
+  auto &st = call.st[j];
+  int &ns = call.ns[j];
+  bool partial = rem < tile;
+  if (!dir.spatial) {
+    st[0] = {Init, false, count == 1, false, 1};
+    ns = 1;
+    if (count > 1) {
+      int64_t steady = count - 1 - (partial ? 1 : 0);
+      if (steady > 0)
+        st[ns++] = {Steady, false, false, false, steady};
+      if (partial)
+        st[ns++] = {Edge, true, false, false, 1};
+    }
+    return;
+  }
+  int64_t n = lv.fan;
+  if (count <= n) {
+    bool edge = count < n || rem < full;
+    st[0] = {Init, edge, true, edge && rem < full, 1};
+    ns = 1;
+    call.edgeFan = count;
+    return;
+  }
+  int64_t steps = ceilDiv(count, n);
+  int64_t last = count - (steps - 1) * n;
+  bool edgeStep = last < n || partial;
+  st[0] = {Init, false, false, false, 1};
+  ns = 1;
+  if (steps - 1 - edgeStep > 0)
+    st[ns++] = {Steady, false, false, false, steps - 1 - edgeStep};
+  if (edgeStep)
+    st[ns++] = {Edge, true, false, partial, 1};
+  call.edgeFan = last;
+}
+
+void Engine::makeCall(int l, const Extents &t, Call &call) const {
+  const Level &lv = levels[l];
+  if (maestro) {
+    call.tab = lv.tab;
+    call.edgeFan = lv.edgeFan;
+    maestroStates(lv, t, call);
+  } else {
+    soundTables(lv, t, call);
+  }
+  const uint8_t sigmaTensors = lv.dirs[lv.sigma].tensors;
+  for (int t2 = 0; t2 < 3; ++t2)
+    call.sp[t2] = (sigmaTensors >> t2) & 1;
+}
+
+int64_t Engine::vin(const Level &lv, const Call &call, const int *c, int chg,
+                    bool inited, int t, bool first, bool ee) {
+  int64_t v = 1;
+  for (int j = 0; j < lv.n; ++j) {
+    const Dir &dir = lv.dirs[j];
+    if (!((dir.tensors >> t) & 1))
+      continue;
+    const Tab &tb = call.tab[j];
+    const State &s = call.st[j][c[j]];
+    int64_t f;
+    if (chg < 0) {
+      // Vmap (8.1).
+      if (!dir.spatial)
+        f = s.edge ? tb.me : tb.m;
+      else if (!s.edge)
+        f = tb.m;
+      else if (call.edgeFan == 1)
+        f = (first || ee) ? tb.me : 1;
+      else
+        f = ee ? tb.me : tb.m;
+    } else if (!dir.spatial) {
+      // Maestro keeps U and M at the edge; sound uses the edge tile.
+      bool edgeSizes = !maestro && s.kind == Edge;
+      if (s.kind == Init) {
+        f = s.edge ? tb.me : tb.m;
+      } else if (j == chg && !inited) {
+        f = edgeSizes ? tb.ue : tb.u;
+        if (f == 0)
+          fail(InvalidReason::MaestroZeroUnique);
+      } else {
+        f = edgeSizes ? tb.me : tb.m;
+      }
+    } else {
+      int64_t mx = ee ? tb.me : tb.m, ux = ee ? tb.ue : tb.u;
+      if (first)
+        f = mx;
+      else if (s.kind == Init)
+        f = j <= chg ? mx : ux;
+      else
+        f = (j == chg && !inited) ? ux : mx;
+    }
+    v = mul(v, f);
+  }
+  return v;
+}
+
+int64_t Engine::ain(const Level &lv, const Call &call, const int *c, int chg,
+                    int t) {
+  bool inited = false;
+  if (chg >= 0) {
+    if (!((lv.dirs[chg].tensors >> t) & 1))
+      return 0;
+    for (int j = chg + 1; j < lv.n && !inited; ++j)
+      inited = ((lv.dirs[j].tensors >> t) & 1) && !call.st[j][c[j]].unrolled;
+  }
+  if (!call.sp[t])
+    return vin(lv, call, c, chg, inited, t, true, false);
+  const State &s = call.st[lv.sigma][c[lv.sigma]];
+  int64_t n = lv.fan, e = call.edgeFan;
+  if (!s.edge)
+    return add(vin(lv, call, c, chg, inited, t, true, false),
+               mul(n - 1, vin(lv, call, c, chg, inited, t, false, false)));
+  int64_t r = vin(lv, call, c, chg, inited, t, true, e == 1 && s.spEE);
+  if (e > 1) {
+    r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0),
+                   vin(lv, call, c, chg, inited, t, false, false)));
+    if (s.spEE)
+      r = add(r, vin(lv, call, c, chg, inited, t, false, true));
+  }
+  return r;
+}
+
+/// One loop's factor of Vout (spec 8.4).
+int64_t voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t e,
+                   bool maestro, bool psum, bool first, bool ee, bool r) {
+  if (dir.outDim) {
+    if (!dir.spatial)
+      return s.kind == Init ? (s.edge ? tb.meo : tb.mo)
+                            : (s.kind == Steady ? tb.mo : tb.meo);
+    if (s.kind == Init)
+      return (s.edge && ee) ? (e == 1 ? tb.meo : (r ? tb.ueo : tb.meo))
+                            : (first ? tb.mo : nz(tb.uo));
+    if (s.kind == Steady)
+      return first ? tb.mo : nz(tb.uo);
+    if (e == 1)
+      // MAESTRO reads the input-coordinate entry here.
+      return (first || ee) ? (maestro ? tb.me : tb.meo) : 1;
+    return ee ? tb.ueo : (first ? tb.mo : nz(tb.uo));
+  }
+  if (!psum)
+    return 1;
+  if (!dir.spatial)
+    return s.edge ? tb.me : tb.m;
+  if (s.kind == Init)
+    return (s.edge && ee) ? tb.me : (first ? tb.m : nz(tb.u));
+  if (s.kind == Steady)
+    return first ? tb.m : nz(tb.u);
+  if (e == 1)
+    return (first || ee) ? tb.me : 1;
+  return ee ? tb.ue : (first ? tb.m : nz(tb.u));
+}
+
+int64_t Engine::vout(const Level &lv, const Call &call, const int *c,
+                     bool psum, bool first, bool ee, bool r) {
+  int64_t v = 1;
+  for (int j = 0; j < lv.n; ++j)
+    v = mul(v, voutFactor(lv.dirs[j], call.tab[j], call.st[j][c[j]],
+                          call.edgeFan, maestro, psum, first, ee, r));
+  return v;
+}
+
+int64_t Engine::aout(const Level &lv, const Call &call, const int *c) {
+  if (!call.sp[Out])
+    return vout(lv, call, c, false, true, false, true);
+  const State &s = call.st[lv.sigma][c[lv.sigma]];
+  int64_t n = lv.fan, e = call.edgeFan;
+  if (!s.edge)
+    return add(vout(lv, call, c, false, true, false, true),
+               mul(n - 1, vout(lv, call, c, false, false, false, true)));
+  int64_t r = vout(lv, call, c, false, true, e == 1 && s.spEE, true);
+  if (e > 1) {
+    r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0),
+                   vout(lv, call, c, false, false, false, true)));
+    if (s.spEE)
+      r = add(r, vout(lv, call, c, false, false, true, true));
+  }
+  return r;
+}
+
+int64_t Engine::parr(const Level &lv, const Call &call, const int *c) {
+  const State &s = call.st[lv.sigma][c[lv.sigma]];
+  int64_t e = call.edgeFan;
+  if (!s.edge)
+    return mul(lv.fan, vout(lv, call, c, true, true, false, true));
+  int64_t r = vout(lv, call, c, true, true, e == 1 && s.spEE, true);
+  if (e > 1) {
+    r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0),
+                   vout(lv, call, c, true, true, false, true)));
+    if (s.spEE)
+      r = add(r, vout(lv, call, c, true, false, true, false));
+  }
+  return r;
+}
+
+int64_t Engine::ppe(const Level &lv, const Call &call, const int *c) {
+  const State &s = call.st[lv.sigma][c[lv.sigma]];
+  if (!call.sp[Out] || !s.edge)
+    return vout(lv, call, c, true, true, false, true);
+  return vout(lv, call, c, true, true, call.edgeFan == 1 && s.spEE, true);
+}
+
+Extents Engine::subExtents(const Level &lv, const Call &call, const int *c,
+                           bool ee) const {
+  Extents t;
+  t.fill(1);
+  for (int j = 0; j < lv.n; ++j) {
+    const Dir &dir = lv.dirs[j];
+    const Tab &tb = call.tab[j];
+    const State &s = call.st[j][c[j]];
+    if (!dir.spatial)
+      t[dir.var] = s.edge ? tb.tpME : tb.tpM;
+    else
+      t[dir.var] = !s.edge ? tb.tpM
+                           : ((call.edgeFan == 1 || ee) ? tb.tpME : tb.tpM);
+  }
+  return t;
+}
+
+SubResult Engine::sub(int l, const Extents &t) {
+  auto &memo = ws.memo[l];
+  uint64_t h = 0;
+  for (int64_t v : t)
+    h = (h ^ static_cast<uint64_t>(v)) * 0x9e3779b97f4a7c15ull;
+  unsigned slot = static_cast<unsigned>(h >> 40) % Workspace::kMemo;
+  // A short probe; a full neighbourhood just means recomputing.
+  for (int probe = 0; probe < 8; ++probe) {
+    MemoEntry &entry = memo[(slot + probe) % Workspace::kMemo];
+    if (entry.generation != ws.generation) {
+      SubResult r;
+      if (enumerate || !fastInner(l, t, r))
+        r = analyze(l, t, nullptr);
+      entry = {t, r, ws.generation};
+      return r;
+    }
+    if (entry.extents == t)
+      return entry.result;
+  }
+  SubResult r;
+  if (enumerate || !fastInner(l, t, r))
+    r = analyze(l, t, nullptr);
+  return r;
+}
+
+SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
+  const Level &lv = levels[l];
+  Call call;
+  makeCall(l, t, call);
+  const bool innermost = l + 1 == numLevels;
+  const int sigma = lv.sigma;
+  const int64_t fan = lv.fan, e = call.edgeFan;
+
+  int c[kNumDims] = {0, 0, 0, 0, 0, 0};
+  // Case 0 buffer sizes (9.1); the off-chip term needs them at the top.
+  int64_t inBuf = 0, outBuf = 0;
+  if (top) {
+    top->up[In] = mul(2, ain(lv, call, c, -1, In));
+    top->up[Wt] = mul(2, ain(lv, call, c, -1, Wt));
+    top->up[Out] = mul(2, aout(lv, call, c));
+    inBuf = add(top->up[In], top->up[Wt]) / hw.offchipBandwidth;
+    outBuf = top->up[Out] / hw.offchipBandwidth;
+  }
+
+  SubResult result;
+  double weightSum = 0, peSum = 0;
+  for (;;) {
+    // Case weight; MAESTRO keeps it in a 32-bit int.
+    int64_t w = 1;
+    uint32_t w32 = 1;
+    int chg = -1;
+    for (int j = 0; j < lv.n; ++j) {
+      const State &s = call.st[j][c[j]];
+      w = mul(w, s.weight);
+      w32 *= static_cast<uint32_t>(s.weight);
+      if (s.kind != Init)
+        chg = j;
+    }
+    if (maestro) {
+      w = static_cast<int32_t>(w32);
+      if (w <= 0)
+        fail(InvalidReason::MaestroWeightOverflow);
+    }
+    int64_t inIn = ain(lv, call, c, chg, In);
+    int64_t inWt = ain(lv, call, c, chg, Wt);
+    int64_t eg = aout(lv, call, c);
+    const State &ss = call.st[sigma][c[sigma]];
+
+    int64_t comp;
+    double pes;
+    if (innermost) {
+      int64_t pp = ppe(lv, call, c);
+      comp = static_cast<int64_t>(std::ceil(static_cast<double>(pp) /
+                                            static_cast<double>(hw.simdLanes)));
+      pes = static_cast<double>(ss.edge ? e : fan);
+    } else if (!ss.edge || !ss.spEE) {
+      SubResult r = sub(l + 1, subExtents(lv, call, c, false));
+      comp = std::max<int64_t>(0, r.runtime);
+      pes = r.avgPEs * static_cast<double>(ss.edge ? e : fan);
+    } else {
+      SubResult r1 = sub(l + 1, subExtents(lv, call, c, true));
+      comp = r1.runtime;
+      pes = r1.avgPEs;
+      if (e - 1 > 0) {
+        SubResult r0 = sub(l + 1, subExtents(lv, call, c, false));
+        comp = std::max(comp, r0.runtime);
+        pes += r0.avgPEs * static_cast<double>(e - 1);
+      }
+      comp = std::max<int64_t>(0, comp);
+    }
+    int64_t dI = delta(add(inIn, inWt)), dE = delta(eg);
+    int64_t o = chg < 0 ? add(comp, dI) : std::max({comp, dI, dE});
+    if (top) {
+      if (comp == 0) {
+        fail(InvalidReason::MaestroZeroCompute);
+        comp = 1;
+      }
+      o = std::max({inBuf / 2, o, outBuf / 2});
+      int64_t pa = parr(lv, call, c);
+      top->macs = add(top->macs, mul(w, pa));
+      top->rdUp[In] = add(top->rdUp[In], mul(w, inIn));
+      top->rdUp[Wt] = add(top->rdUp[Wt], mul(w, inWt));
+      top->wrUp[Out] = add(top->wrUp[Out], mul(w, eg));
+      top->nocPeak =
+          std::max(top->nocPeak, std::max(add(inIn, inWt), eg) / comp);
+      top->offchip = std::max({top->offchip, top->up[Out] / comp,
+                               add(top->up[In], top->up[Wt]) / comp}) /
+                     2;
+    }
+    result.runtime = add(result.runtime, mul(w, o));
+    weightSum += static_cast<double>(w);
+    peSum += static_cast<double>(w) * pes;
+
+    // Next case: mixed radix, the first loop most significant.
+    int j = lv.n - 1;
+    while (j >= 0 && ++c[j] == call.ns[j])
+      c[j--] = 0;
+    if (j < 0)
+      break;
+  }
+  result.avgPEs = weightSum > 0 ? peSum / weightSum : 0;
+  if (top)
+    top->sub = result;
+  return result;
+}
+
+/// The innermost level in closed form. Its compute delay is the per-PE
+/// work, a product of one factor per loop, so the sum over cases is the
+/// product of per-loop sums, provided no iteration after the first waits
+/// for the NoC (checked with an upper bound on the traffic), no weight wraps
+/// and every factor is positive.
+bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
+  if (l + 1 != numLevels || hw.simdLanes != 1)
+    return false;
+  const Level &lv = levels[l];
+  Call call;
+  makeCall(l, t, call);
+  const int64_t e = call.edgeFan, fan = lv.fan;
+  int64_t sum = 1, minWork = 1, maxWeight = 1;
+  std::array<int64_t, 3> bound = {1, 1, 1};
+  double peSum = 0, weightSum = 0;
+  for (int j = 0; j < lv.n; ++j) {
+    const Dir &dir = lv.dirs[j];
+    const Tab &tb = call.tab[j];
+    int64_t g = 0, lo = kUnset, wmax = 0, big = 1;
+    for (int64_t v : {tb.m, tb.u, tb.me, tb.ue, tb.mo, tb.uo, tb.meo, tb.ueo})
+      big = std::max(big, v < 0 ? -v : v);
+    for (int i = 0; i < call.ns[j]; ++i) {
+      const State &s = call.st[j][i];
+      if (maestro && !dir.spatial && s.kind != Init && tb.u == 0)
+        return false;
+      bool ee = dir.spatial && call.sp[Out] && s.edge && e == 1 && s.spEE;
+      int64_t f = voutFactor(dir, tb, s, e, maestro, true, true, ee, true);
+      if (f <= 0)
+        return false;
+      g = add(g, mul(s.weight, f));
+      lo = lo == kUnset ? f : std::min(lo, f);
+      wmax = std::max(wmax, s.weight);
+      if (dir.spatial) {
+        weightSum += double(s.weight);
+        peSum += double(s.weight) * double(s.edge ? e : fan);
+      }
+    }
+    sum = mul(sum, g);
+    minWork = mul(minWork, lo);
+    maxWeight = mul(maxWeight, wmax);
+    for (int t2 = 0; t2 < 3; ++t2)
+      if ((dir.tensors >> t2) & 1)
+        bound[t2] = mul(bound[t2], big);
+  }
+  const int64_t copies = fan + e + 1;
+  int64_t inBound = mul(copies, add(bound[In], bound[Wt]));
+  int64_t outBound = mul(copies, bound[Out]);
+  if (overflow || maxWeight >= (int64_t(1) << 31) ||
+      delta(inBound) > minWork || delta(outBound) > minWork)
+    return false;
+  int c[kNumDims] = {0, 0, 0, 0, 0, 0};
+  int64_t dI = delta(add(ain(lv, call, c, -1, In), ain(lv, call, c, -1, Wt)));
+  result.runtime = add(sum, dI);
+  result.avgPEs = weightSum > 0 ? peSum / weightSum : 0;
+  return !overflow;
+}
+
+int64_t Engine::innerSum(int j, int64_t extent, double *avgPEs) {
+  const Level &lv = levels[numLevels - 1];
+  Extents t;
+  t.fill(1);
+  const Dir &dir = lv.dirs[j];
+  t[dir.var] = extent;
+  if (dir.partner >= 0)
+    t[lv.dirs[dir.partner].var] = lv.dirs[dir.partner].tile;
+  Call call;
+  call.edgeFan = 1;
+  soundLoop(lv, j, t, call);
+  const bool spOut = (lv.dirs[lv.sigma].tensors >> Out) & 1;
+  const int64_t e = call.edgeFan;
+  int64_t g = 0;
+  double pes = 0, weights = 0;
+  for (int i = 0; i < call.ns[j]; ++i) {
+    const State &s = call.st[j][i];
+    bool ee = dir.spatial && spOut && s.edge && e == 1 && s.spEE;
+    g = add(g, mul(s.weight, voutFactor(dir, call.tab[j], s, e, false, true,
+                                        true, ee, true)));
+    weights += double(s.weight);
+    pes += double(s.weight) * double(s.edge ? e : lv.fan);
+  }
+  if (avgPEs)
+    *avgPEs = pes / weights;
+  return g;
+}
+
+bool Engine::fastTop(const Extents &t0, TopResult &top) {
+  if (maestro || numLevels > 2 || hw.simdLanes != 1 || hop != 1)
+    return false;
+  const Level &lv = levels[0];
+  Call call;
+  makeCall(0, t0, call);
+  const int n = lv.n, sigma = lv.sigma;
+  const int64_t fan = lv.fan, e = call.edgeFan;
+
+  // No iteration may wait for the NoC or off-chip memory: bound the traffic
+  // of every level by its full tiles.
+  for (int l = 0; l < numLevels; ++l) {
+    const Level &bl = levels[l];
+    std::array<int64_t, 3> bound = {1, 1, 1};
+    for (int j = 0; j < bl.n; ++j) {
+      const Dir &dir = bl.dirs[j];
+      int64_t size = dir.tile;
+      if (dir.partner >= 0)
+        size = std::max(size, (dir.tile - 1) * (dir.var == kY ? layer.strideY
+                                                              : layer.strideX) +
+                                  bl.dirs[dir.partner].tile);
+      for (int t = 0; t < 3; ++t)
+        if ((dir.tensors >> t) & 1)
+          bound[t] = mul(bound[t], size);
+    }
+    int64_t copies = 2 * bl.fan + 1;
+    if (mul(copies, add(bound[In], bound[Wt])) > hw.nocBandwidth ||
+        mul(copies, bound[Out]) > hw.nocBandwidth)
+      return false;
+  }
+  int c[kNumDims] = {0, 0, 0, 0, 0, 0};
+  std::array<int64_t, 3> first = {ain(lv, call, c, -1, In),
+                                  ain(lv, call, c, -1, Wt), aout(lv, call, c)};
+  for (int t = 0; t < 3; ++t)
+    top.up[t] = mul(2, first[t]);
+  if (add(top.up[In], top.up[Wt]) / hw.offchipBandwidth / 2 > 1 ||
+      top.up[Out] / hw.offchipBandwidth / 2 > 1 || overflow)
+    return false;
+
+  // Per loop: total weight, and sums of weight x factor.
+  std::array<int64_t, kNumDims> weight{};
+  for (int j = 0; j < n; ++j)
+    for (int i = 0; i < call.ns[j]; ++i)
+      weight[j] = add(weight[j], call.st[j][i].weight);
+
+  // MACs and output writes: the spatial loop combines its sub-clusters.
+  auto spatialOut = [&](const State &s, bool psum) {
+    const Dir &dir = lv.dirs[sigma];
+    const Tab &tb = call.tab[sigma];
+    auto f = [&](bool fst, bool ee, bool r) {
+      return voutFactor(dir, tb, s, e, false, psum, fst, ee, r);
+    };
+    if (!psum && !call.sp[Out])
+      return f(true, false, true);
+    if (!s.edge)
+      return psum ? mul(fan, f(true, false, true))
+                  : add(f(true, false, true), mul(fan - 1, f(false, false, true)));
+    int64_t r = f(true, e == 1 && s.spEE, true);
+    if (e > 1) {
+      r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0),
+                     f(!psum ? false : true, false, true)));
+      if (s.spEE)
+        r = add(r, f(false, true, !psum ? true : false));
+    }
+    return r;
+  };
+  for (bool psum : {true, false}) {
+    int64_t total = 1;
+    for (int j = 0; j < n; ++j) {
+      int64_t g = 0;
+      for (int i = 0; i < call.ns[j]; ++i) {
+        const State &s = call.st[j][i];
+        int64_t f = j == sigma ? spatialOut(s, psum)
+                               : voutFactor(lv.dirs[j], call.tab[j], s, e,
+                                            false, psum, true, false, true);
+        g = add(g, mul(s.weight, f));
+      }
+      total = mul(total, g);
+    }
+    (psum ? top.macs : top.wrUp[Out]) = total;
+  }
+
+  // Input and filter reads, grouped by the loop that advanced.
+  for (int t : {In, Wt}) {
+    const bool spT = call.sp[t];
+    // Factor of loop j in state s; rel: 0 before, 1 at, 2 after the
+    // changing loop.
+    auto factor = [&](int j, const State &s, int rel, bool inited) {
+      const Dir &dir = lv.dirs[j];
+      const Tab &tb = call.tab[j];
+      if (j == sigma && spT) {
+        auto g = [&](bool fst, bool ee) {
+          int64_t mx = ee ? tb.me : tb.m, ux = ee ? tb.ue : tb.u;
+          if (fst)
+            return mx;
+          if (s.kind == Init)
+            return rel == 2 ? ux : mx;
+          return (rel == 1 && !inited) ? ux : mx;
+        };
+        if (!s.edge)
+          return add(g(true, false), mul(fan - 1, g(false, false)));
+        int64_t r = g(true, e == 1 && s.spEE);
+        if (e > 1) {
+          r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0),
+                         g(false, false)));
+          if (s.spEE)
+            r = add(r, g(false, true));
+        }
+        return r;
+      }
+      if (!((dir.tensors >> t) & 1) || dir.spatial)
+        return int64_t(1);
+      if (s.kind == Init)
+        return s.edge ? tb.me : tb.m;
+      bool edge = s.kind == Edge;
+      if (rel == 1 && !inited)
+        return edge ? tb.ue : tb.u;
+      return edge ? tb.me : tb.m;
+    };
+    int64_t total = first[t];
+    for (int i = 0; i < n; ++i) {
+      if (!((lv.dirs[i].tensors >> t) & 1))
+        continue;
+      bool inited = false;
+      for (int j = i + 1; j < n; ++j)
+        inited |= ((lv.dirs[j].tensors >> t) & 1) && !call.st[j][0].unrolled;
+      int64_t prod = 1;
+      for (int j = 0; j < n && prod != 0; ++j) {
+        int64_t g = 0;
+        if (j > i) {
+          g = factor(j, call.st[j][0], 2, inited);
+        } else {
+          for (int k = j == i ? 1 : 0; k < call.ns[j]; ++k)
+            g = add(g, mul(call.st[j][k].weight,
+                           factor(j, call.st[j][k], j == i ? 1 : 0, inited)));
+        }
+        prod = mul(prod, g);
+      }
+      total = add(total, prod);
+    }
+    top.rdUp[t] = total;
+  }
+
+  // Runtime: every case after the first takes its compute delay; the first
+  // adds its ingress delay.
+  const int64_t dI = delta(add(first[In], first[Wt]));
+  double weightSum = 1;
+  for (int j = 0; j < n; ++j)
+    weightSum *= double(weight[j]);
+  if (numLevels == 1) {
+    int64_t total = 1;
+    double pes = 0;
+    for (int j = 0; j < n; ++j) {
+      int64_t g = 0;
+      for (int i = 0; i < call.ns[j]; ++i) {
+        const State &s = call.st[j][i];
+        bool ee = j == sigma && call.sp[Out] && s.edge && e == 1 && s.spEE;
+        g = add(g, mul(s.weight, voutFactor(lv.dirs[j], call.tab[j], s, e,
+                                            false, true, true, ee, true)));
+        if (j == sigma)
+          pes += double(s.weight) * double(s.edge ? e : fan);
+      }
+      total = mul(total, g);
+    }
+    top.sub.runtime = add(total, dI);
+    top.sub.avgPEs = pes / double(weight[sigma]);
+    return !overflow;
+  }
+
+  // Two levels: the sub-level's runtime is a product over its loops of a
+  // sum that depends on that loop's extent only, plus its first ingress.
+  const Level &inner = levels[1];
+  std::array<int, kNumDims> innerLoop;
+  innerLoop.fill(-1);
+  for (int j = 0; j < inner.n; ++j)
+    innerLoop[inner.dirs[j].var] = j;
+  const int innerSigmaVar = inner.dirs[inner.sigma].var;
+  int64_t total = 1;
+  double pesNum = 0, pesOther = 1;
+  for (int j = 0; j < n; ++j) {
+    const Dir &dir = lv.dirs[j];
+    const Tab &tb = call.tab[j];
+    const int jj = innerLoop[dir.var];
+    int64_t g = 0;
+    double pes = 0;
+    for (int i = 0; i < call.ns[j]; ++i) {
+      const State &s = call.st[j][i];
+      int64_t ext;
+      if (!dir.spatial)
+        ext = s.edge ? tb.tpME : tb.tpM;
+      else if (!s.edge)
+        ext = tb.tpM;
+      else
+        ext = (e == 1 || (s.spEE && e - 1 == 0)) ? tb.tpME : tb.tpM;
+      double avg = 0;
+      g = add(g, mul(s.weight, jj < 0 ? 1 : innerSum(jj, ext, &avg)));
+      if (dir.var == innerSigmaVar) {
+        if (!dir.spatial) {
+          pes += double(s.weight) * avg;
+        } else if (!s.edge || !s.spEE) {
+          pes += double(s.weight) * avg * double(s.edge ? e : fan);
+        } else {
+          double avg1 = 0;
+          innerSum(jj, tb.tpME, &avg1);
+          pes += double(s.weight) *
+                 (avg1 + (e - 1 > 0 ? avg * double(e - 1) : 0.0));
+        }
+      }
+    }
+    total = mul(total, g);
+    if (dir.var == innerSigmaVar)
+      pesNum = pes / double(weight[j]);
+    if (dir.spatial && dir.var != innerSigmaVar) {
+      double cnt = 0;
+      for (int i = 0; i < call.ns[j]; ++i) {
+        const State &s = call.st[j][i];
+        cnt += double(s.weight) *
+               double(!s.edge ? fan
+                              : (!s.spEE ? e
+                                         : 1 + std::max<int64_t>(e - 1, 0)));
+      }
+      pesOther = cnt / double(weight[j]);
+    }
+  }
+  int64_t cases = 1;
+  for (int j = 0; j < n; ++j)
+    cases = mul(cases, weight[j]);
+  // Each sub-level run adds its own first ingress delay of one cycle.
+  top.sub.runtime = add(add(total, cases), dI);
+  top.sub.avgPEs = pesNum * pesOther;
+  (void)weightSum;
+  return !overflow;
+}
+
+void Engine::run(CostReport &report, const ModelOptions &options) {
+  if (++ws.generation == 0) {
+    for (auto &level : ws.memo)
+      for (MemoEntry &entry : level)
+        entry.generation = 0;
+    ws.generation = 1;
+  }
+  Extents t0;
+  for (int d = 0; d < kNumDims; ++d)
+    t0[d] = maestro ? layer.dim(static_cast<Dim>(d))
+                    : layer.mappedExtent(static_cast<Dim>(d));
+  TopResult top;
+  if (enumerate || !fastTop(t0, top)) {
+    top = TopResult();
+    analyze(0, t0, &top);
+  }
+  if (crash != InvalidReason::None) {
+    report.reason = crash;
+    return;
+  }
+
+  // Whole-tensor counts (9.1) in input coordinates.
+  const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
+  const int64_t oy = layer.outY(), ox = layer.outX();
+  const int64_t inY = (oy - 1) * layer.strideY + layer.r;
+  const int64_t inX = (ox - 1) * layer.strideX + layer.s;
+  const int64_t kk = depthwise ? 1 : layer.k;
+  top.wrUp[In] = mul(mul(layer.c, inY), inX);
+  top.wrUp[Wt] = mul(mul(mul(kk, layer.c), layer.r), layer.s);
+  int64_t outRead = mul(mul(depthwise ? layer.c : layer.k, oy), ox);
+
+  // L1: the innermost level's double-buffered tiles (10.2); the output term
+  // uses input-coordinate Y and X tiles, as MAESTRO does.
+  const Level &inner = levels[numLevels - 1];
+  int64_t l1 = 0;
+  for (int t = 0; t < 3; ++t) {
+    int64_t v = 1;
+    for (int j = 0; j < inner.n; ++j) {
+      const Dir &dir = inner.dirs[j];
+      if (!((dir.tensors >> t) & 1))
+        continue;
+      int64_t size = dir.m;
+      if (!maestro && dir.partner >= 0)
+        size = (dir.tile - 1) * (dir.var == kY ? layer.strideY
+                                               : layer.strideX) +
+               inner.dirs[dir.partner].tile;
+      v = mul(v, size);
+    }
+    l1 = add(l1, mul(2, v));
+  }
+  int64_t l2 = add(add(top.up[In], top.up[Wt]), top.up[Out]);
+  if (maestro) {
+    l1 = static_cast<int32_t>(static_cast<uint32_t>(l1));
+    l2 = static_cast<int32_t>(static_cast<uint32_t>(l2));
+  }
+
+  // Batch: an outer loop around the whole mapping (sound only).
+  const int64_t n = layer.n;
+  report.cycles = mul(top.sub.runtime, n);
+  report.macs = mul(top.macs, n);
+  report.l1Elements = l1;
+  report.l2Elements = l2;
+  AccessCounts &a = report.accesses;
+  a.inputL2Read = mul(top.rdUp[In], n);
+  a.inputL2Write = mul(top.wrUp[In], n);
+  a.filterL2Read = mul(top.rdUp[Wt], n);
+  a.filterL2Write = mul(top.wrUp[Wt], n);
+  a.outputL2Read = mul(outRead, n);
+  a.outputL2Write = mul(top.wrUp[Out], n);
+  // MAESTRO copies the L2 read counters into the L1 write counters.
+  a.inputL1Write = a.inputL2Read;
+  a.filterL1Write = a.filterL2Read;
+  a.inputL1Read = a.filterL1Read = a.outputL1Read = a.outputL1Write =
+      report.macs;
+  if (!maestro && overflow) {
+    report.reason = InvalidReason::Overflow;
+    return;
+  }
+
+  const EnergyConstants &en = options.energy;
+  double l2Sum = double(a.inputL2Read) + double(a.inputL2Write) +
+                 double(a.filterL2Read) + double(a.filterL2Write) +
+                 double(a.outputL2Write);
+  if (maestro) {
+    report.energyNJ = l2Sum * en.l2AccessNJ;
+  } else {
+    double l1Sum = double(a.inputL1Read) + double(a.inputL1Write) +
+                   double(a.filterL1Read) + double(a.filterL1Write) +
+                   double(a.outputL1Read) + double(a.outputL1Write);
+    report.energyNJ = double(report.macs) * en.macNJ + l1Sum * en.l1AccessNJ +
+                      (l2Sum + double(a.outputL2Read)) * en.l2AccessNJ;
+  }
+  double cycles = double(report.cycles);
+  report.throughput = double(report.macs) / cycles;
+  report.avgUsedPEs = top.sub.avgPEs;
+  report.utilization =
+      report.throughput / double(hw.simdLanes) / double(hw.numPEs);
+
+  // MAESTRO's area and power (10.5).
+  double pes = double(hw.numPEs), vw = double(hw.simdLanes);
+  double bw = double(std::min<int64_t>(hw.nocBandwidth, INT32_MAX));
+  double bus = 14.662 * pes + 28.895;
+  double arb = 1.2886 * pes * pes + 5.5814 * pes - 23.711;
+  double l1n = double(nz(report.l1Elements)), l2n = double(nz(report.l2Elements));
+  report.areaMaestroUm2 = pes * (283.0 * vw + 0.104 * l1n) + 0.104 * l2n +
+                          101.7938 * bus * bw +
+                          std::max(395.473, 395.473 * arb);
+  report.powerMaestro = pes * 1.2223 * vw + pes * 0.00345 * l1n +
+                        0.00345 * l2n + 0.8 * bus * bw / 1000 +
+                        std::max(0.34, 0.34 * arb / 1000);
+  if (maestro) {
+    report.power = report.powerMaestro;
+    report.nocBandwidthReq = double(top.nocPeak);
+    report.offchipBandwidthReq = double(top.offchip);
+  } else {
+    report.power = report.energyNJ / cycles; // watts at 1 GHz
+    report.nocBandwidthReq = (l2Sum + double(a.outputL2Read)) / cycles;
+    report.offchipBandwidthReq =
+        double(a.inputL2Write + a.filterL2Write + a.outputL2Write) / cycles;
+  }
+  report.valid = true;
 }
 
 } // namespace
 
-Evaluator::Evaluator(const ModelOptions &options) : options(options) {}
+//===----------------------------------------------------------------------===//
+// Evaluator
+//===----------------------------------------------------------------------===//
+
+bool digamma::cost::isRegularMapping(const Layer &layer, const Hardware &hw,
+                                     const Mapping &mapping) {
+  if (mapping.numLevels < 1 || mapping.numLevels > kMaxLevels)
+    return false;
+  int64_t inner = 1;
+  for (int l = 1; l < mapping.numLevels; ++l)
+    inner *= std::max<int64_t>(mapping.level(l).clusterSize, 1);
+  const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
+  Extents parent;
+  for (int d = 0; d < kNumDims; ++d)
+    parent[d] = layer.mappedExtent(static_cast<Dim>(d));
+  for (int l = 0; l < mapping.numLevels; ++l) {
+    const MappingLevel &ml = mapping.level(l);
+    for (int d = 0; d < kNumDims; ++d) {
+      int64_t tile = ml.tiles[d];
+      if (tile <= 0 || parent[d] % tile != 0)
+        return false;
+    }
+    if (ml.tile(Dim::R) != layer.r || ml.tile(Dim::S) != layer.s)
+      return false;
+    Dim par = ml.parallelDim;
+    if (depthwise && par == Dim::K)
+      par = Dim::C;
+    int64_t fan = l == 0 ? hw.numPEs / inner : ml.clusterSize;
+    if (fan <= 0)
+      return false;
+    int p = static_cast<int>(par);
+    if ((parent[p] / ml.tiles[p]) % fan != 0)
+      return false;
+    for (int d = 0; d < kNumDims; ++d)
+      parent[d] = ml.tiles[d];
+  }
+  return true;
+}
+
+Evaluator::Evaluator(const ModelOptions &options)
+    : options(options), workspace(std::make_unique<detail::Workspace>()) {}
+Evaluator::Evaluator(const Evaluator &other)
+    : options(other.options), report(other.report),
+      workspace(std::make_unique<detail::Workspace>()) {}
+Evaluator &Evaluator::operator=(const Evaluator &other) {
+  options = other.options;
+  report = other.report;
+  return *this;
+}
+Evaluator::Evaluator(Evaluator &&other) noexcept = default;
+Evaluator &Evaluator::operator=(Evaluator &&other) noexcept = default;
+Evaluator::~Evaluator() = default;
 
 const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
                                       const Mapping &mapping,
                                       Semantics semantics) {
   report = CostReport();
-  if (semantics != Semantics::Sound) {
-    report.reason = InvalidReason::UnsupportedSemantics;
-    return report;
-  }
-  Analysis analysis{layer, hw, mapping};
-  bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
-  int window = bit(Dim::C) | bit(Dim::Y) | bit(Dim::X) | bit(Dim::R) |
-               bit(Dim::S);
-  analysis.coupled[Input] = window;
-  analysis.coupled[Filter] =
-      (depthwise ? 0 : bit(Dim::K)) | bit(Dim::C) | bit(Dim::R) | bit(Dim::S);
-  analysis.coupled[Output] =
-      (depthwise ? bit(Dim::C) : bit(Dim::K)) | bit(Dim::Y) | bit(Dim::X);
-  if (InvalidReason reason = validate(layer, hw, mapping, analysis);
-      reason != InvalidReason::None) {
+  if (!workspace)
+    workspace = std::make_unique<detail::Workspace>();
+  Engine engine(*workspace, layer, hw, mapping,
+                semantics == Semantics::Maestro, options.enumerateCases);
+  if (InvalidReason reason = engine.setup(); reason != InvalidReason::None) {
     report.reason = reason;
     return report;
   }
-
-  Extents full;
-  for (int d = 0; d < kNumDims; ++d)
-    full[d] = layer.mappedExtent(static_cast<Dim>(d));
-  LevelResult top = analysis.run(0, full);
-
-  // Buffers hold one block per tensor, double-buffered: a PE's innermost
-  // tile in L1, the top level's chunk in L2.
-  const MappingLevel &inner = mapping.level(mapping.numLevels - 1);
-  Extents peTile, chunk;
-  const MappingLevel &outer = mapping.level(0);
-  for (int d = 0; d < kNumDims; ++d) {
-    peTile[d] = inner.tiles[d];
-    chunk[d] = outer.tiles[d];
-  }
-  int p0 = static_cast<int>(outer.parallelDim);
-  chunk[p0] = std::min(satMul(analysis.fanOut[0], chunk[p0]), full[p0]);
-  int64_t l1 = 0, l2 = 0, macs = 1;
-  for (int t = 0; t < 3; ++t) {
-    l1 = satAdd(l1, analysis.volume(t, peTile));
-    l2 = satAdd(l2, analysis.volume(t, chunk));
-  }
-  for (int64_t e : full)
-    macs = satMul(macs, e);
-  macs = satMul(macs, layer.n);
-
-  // The batch is an outer loop around the whole mapping.
-  int64_t n = layer.n;
-  report.cycles = satMul(top.cycles, n);
-  report.macs = macs;
-  report.l1Elements = satMul(l1, 2);
-  report.l2Elements = satMul(l2, 2);
-  AccessCounts &a = report.accesses;
-  a.inputL2Read = satMul(top.ownTraffic[Input], n);
-  a.inputL2Write = a.inputL2Read; // staged through L2 from off-chip
-  a.filterL2Read = satMul(top.ownTraffic[Filter], n);
-  a.filterL2Write = a.filterL2Read;
-  a.outputL2Write = satMul(top.ownTraffic[Output], n);
-  a.outputL2Read = satMul(top.ownPsumReads, n);
-  a.inputL1Write = satMul(top.l1Ingress[Input], n);
-  a.filterL1Write = satMul(top.l1Ingress[Filter], n);
-  a.inputL1Read = a.filterL1Read = a.outputL1Read = a.outputL1Write = macs;
-
-  for (int64_t v :
-       {report.cycles, report.macs, report.l1Elements, report.l2Elements,
-        a.inputL2Read, a.filterL2Read, a.outputL2Write, a.inputL1Write,
-        a.filterL1Write, satMul(top.l1Egress, n)})
-    if (v == kMax) {
-      report.reason = InvalidReason::Overflow;
-      return report;
-    }
-
-  const EnergyConstants &e = options.energy;
-  double l1Accesses = double(a.inputL1Read) + double(a.inputL1Write) +
-                      double(a.filterL1Read) + double(a.filterL1Write) +
-                      double(a.outputL1Read) + double(a.outputL1Write);
-  double l2Accesses = double(a.inputL2Read) + double(a.inputL2Write) +
-                      double(a.filterL2Read) + double(a.filterL2Write) +
-                      double(a.outputL2Read) + double(a.outputL2Write);
-  report.energyNJ = double(macs) * e.macNJ + l1Accesses * e.l1AccessNJ +
-                    l2Accesses * e.l2AccessNJ;
-  double cycles = double(report.cycles);
-  report.throughput = double(macs) / cycles;
-  report.avgUsedPEs = report.throughput / double(hw.simdLanes);
-  report.utilization = report.avgUsedPEs / double(hw.numPEs);
-  report.power = report.energyNJ / cycles; // watts at 1 GHz
-  report.nocBandwidthReq = l2Accesses / cycles;
-  report.offchipBandwidthReq =
-      double(a.inputL2Write + a.filterL2Write + a.outputL2Write) / cycles;
-  // MAESTRO's area model (cost-model constants of commit e1d8efd).
-  double pes = double(hw.numPEs), bus = 14.662 * pes + 28.895;
-  double arb = 1.2886 * pes * pes + 5.5814 * pes - 23.711;
-  report.areaMaestroUm2 =
-      pes * (283.0 * double(hw.simdLanes) + 0.104 * double(report.l1Elements)) +
-      0.104 * double(report.l2Elements) +
-      101.7938 * bus * double(std::min<int64_t>(hw.nocBandwidth, INT32_MAX)) +
-      std::max(395.473, 395.473 * arb);
-  report.valid = true;
+  engine.run(report, options);
   return report;
 }

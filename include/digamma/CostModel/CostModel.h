@@ -12,13 +12,26 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string_view>
 
 namespace digamma::cost {
 
-/// Which figures to compute. Sound: exact edge tiles, never faster than the
-/// work allows. Maestro: MAESTRO's own figures (not available in this
-/// implementation; evaluate() reports UnsupportedSemantics).
+/// Which figures to compute. Both follow MAESTRO's analysis (commit e1d8efd:
+/// per level, one representative per combination of Init/Steady/Edge loop
+/// states, weighted by how often it occurs).
+///
+/// Maestro: MAESTRO's own figures, quirks included: static per-level tile
+/// tables, Y/X iterated as input windows, oversized output tiles giving
+/// negative work, 32-bit case weights and buffer totals, an energy without
+/// L1 and MAC terms. Inputs on which MAESTRO crashes are invalid with a
+/// Maestro* reason.
+///
+/// Sound: the same analysis with exact per-call edge tiles in output
+/// coordinates: MACs equal the layer's MACs, cycles >= MACs / (PEs * SIMD),
+/// all counts >= 0, energy counts every MAC and access. Sound equals
+/// Maestro on regular mappings (see isRegularMapping()); README.md lists the
+/// differences.
 enum class Semantics : uint8_t { Sound, Maestro };
 
 enum class InvalidReason : uint8_t {
@@ -33,6 +46,14 @@ enum class InvalidReason : uint8_t {
   L2OverCapacity,
   AreaOverBudget,
   PELimitExceeded,
+  /// MAESTRO models batch 1 and stride 1 only.
+  MaestroUnsupportedLayer,
+  /// MAESTRO divides by zero: a top-level iteration has no compute.
+  MaestroZeroCompute,
+  /// MAESTRO aborts: a 32-bit iteration-case weight is not positive.
+  MaestroWeightOverflow,
+  /// MAESTRO aborts: a changing loop has no unique data.
+  MaestroZeroUnique,
 };
 
 /// A sentence describing \p reason.
@@ -57,6 +78,9 @@ struct AreaConstants {
 struct ModelOptions {
   EnergyConstants energy;
   AreaConstants area;
+  /// Evaluate every iteration case one by one instead of the closed-form
+  /// sums. Same figures, much slower; for testing the fast path.
+  bool enumerateCases = false;
 };
 
 /// Accesses per tensor and buffer level, in elements.
@@ -85,7 +109,10 @@ struct CostReport {
   double avgUsedPEs = 0;
   double nocBandwidthReq = 0;
   double offchipBandwidthReq = 0;
+  /// MAESTRO's area (um^2) and power (mW) model of spec section 10.5, from
+  /// the PE count, SIMD width, NoC bandwidth and the L1/L2 requirements.
   double areaMaestroUm2 = 0;
+  double powerMaestro = 0;
 };
 
 /// DiGamma's area of \p numPEs PEs with \p l1Elements of L1 each and
@@ -106,11 +133,29 @@ InvalidReason checkConstraints(const CostReport &report, const Hardware &hw,
                                const Constraints &constraints,
                                const ModelOptions &options = {});
 
-/// Evaluates design points. Allocates nothing per call; not thread-safe (one
-/// Evaluator per thread).
+/// True if \p mapping is regular for \p layer (MAESTRO spec section 11):
+/// at every level each tile divides its parent tile (output coordinates for
+/// Y and X), R and S are never split, and the spatial dimension's tile count
+/// is a multiple of the level's fan-out. On regular mappings Sound and
+/// Maestro give the same figures except energy and power.
+bool isRegularMapping(const Layer &layer, const Hardware &hw,
+                      const Mapping &mapping);
+
+namespace detail {
+struct Workspace;
+} // namespace detail
+
+/// Evaluates design points. Allocates nothing per call (its scratch space is
+/// allocated once, with the Evaluator); not thread-safe (one Evaluator per
+/// thread). Copies get their own scratch space.
 class Evaluator {
 public:
   explicit Evaluator(const ModelOptions &options = {});
+  Evaluator(const Evaluator &other);
+  Evaluator &operator=(const Evaluator &other);
+  Evaluator(Evaluator &&other) noexcept;
+  Evaluator &operator=(Evaluator &&other) noexcept;
+  ~Evaluator();
 
   const CostReport &evaluate(const Layer &layer, const Hardware &hw,
                              const Mapping &mapping,
@@ -119,6 +164,7 @@ public:
 private:
   ModelOptions options;
   CostReport report;
+  std::unique_ptr<detail::Workspace> workspace;
 };
 
 } // namespace digamma::cost

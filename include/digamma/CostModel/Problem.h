@@ -114,6 +114,12 @@ struct MappingLevel {
   int64_t tile(Dim d) const { return tiles[static_cast<int>(d)]; }
 };
 
+/// A GAMMA genome. It is one-to-one with a MAESTRO dataflow as GAMMA writes
+/// it: level l is the l-th Cluster-separated group of directives, in
+/// `order`; the parallel dimension gets SpatialMap(t,t), the others
+/// TemporalMap(t,t); Y and X tiles are written as Y' and X' (output
+/// rows/columns); clusterSize of level l > 0 is the Cluster(P) before it.
+/// MaestroFile.h reads and writes that form.
 struct Mapping {
   int numLevels = 2;
   std::array<MappingLevel, kMaxLevels> levels{};

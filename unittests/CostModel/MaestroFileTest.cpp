@@ -1,0 +1,188 @@
+//===- MaestroFileTest.cpp - MAESTRO mapping files and worked examples ----===//
+
+#include "digamma/CostModel/CostModel.h"
+#include "digamma/CostModel/MaestroFile.h"
+
+#include "TestLayers.h"
+
+#include "gtest/gtest.h"
+
+using namespace digamma::cost;
+using digamma::testing::allModelLayers;
+using digamma::testing::randomMapping;
+using digamma::testing::uniform;
+
+namespace {
+
+MaestroLayer parseOne(const std::string &text) {
+  MaestroFile file = parseMaestroFile(text);
+  EXPECT_EQ(file.error, "");
+  EXPECT_EQ(file.layers.size(), 1u);
+  return file.layers.empty() ? MaestroLayer() : file.layers[0];
+}
+
+std::string conv(const std::string &dims, const std::string &dataflow,
+                 const std::string &type = "CONV") {
+  return "Network 0 {\nLayer " + type + " {\nType: " + type +
+         "\nDimensions { " + dims + " }\nDataflow {\n" + dataflow +
+         "}\n}\n}\n";
+}
+
+} // namespace
+
+// Writing a mapping and reading it back gives the same layer and mapping.
+TEST(MaestroFile, RoundTrip) {
+  std::vector<Layer> layers = allModelLayers();
+  std::mt19937_64 rng(9);
+  for (int i = 0; i < 2000; ++i) {
+    Layer layer = layers[i % layers.size()];
+    if (layer.layerClass == LayerClass::Gemm)
+      layer.layerClass = LayerClass::Conv; // written as CONV
+    Mapping mapping = randomMapping(
+        rng, layer, static_cast<int>(uniform(rng, 1, 4)), 4096);
+    if (layer.layerClass == LayerClass::DepthwiseConv) {
+      // K has no directive: it reads back last with tile 1, and a
+      // K-parallel level reads back as C-parallel.
+      for (int l = 0; l < mapping.numLevels; ++l) {
+        MappingLevel &level = mapping.level(l);
+        std::stable_partition(level.order.begin(), level.order.end(),
+                              [](Dim d) { return d != Dim::K; });
+        level.tile(Dim::K) = 1;
+        if (level.parallelDim == Dim::K)
+          level.parallelDim = Dim::C;
+      }
+    }
+    MaestroLayer read = parseOne(writeMaestroFile(layer, mapping));
+    EXPECT_EQ(read.layer.layerClass, layer.layerClass);
+    for (Dim d : kAllDims)
+      EXPECT_EQ(read.layer.dim(d), layer.dim(d));
+    ASSERT_EQ(read.mapping.numLevels, mapping.numLevels);
+    for (int l = 0; l < mapping.numLevels; ++l) {
+      const MappingLevel &a = read.mapping.level(l), &b = mapping.level(l);
+      EXPECT_EQ(a.parallelDim, b.parallelDim);
+      EXPECT_EQ(a.order, b.order);
+      EXPECT_EQ(a.tiles, b.tiles);
+      if (l > 0)
+        EXPECT_EQ(a.clusterSize, b.clusterSize);
+    }
+    if (::testing::Test::HasFailure())
+      FAIL() << writeMaestroFile(layer, mapping);
+  }
+}
+
+TEST(MaestroFile, ErrorsNameTheLine) {
+  auto error = [](const std::string &text) {
+    return parseMaestroFile(text).error;
+  };
+  EXPECT_EQ(error(""), "line 1: unexpected end of file, expected 'Network'");
+  EXPECT_EQ(error(conv("K: 4, C: 4, Y: 4, X: 4, R: 1, S: 1",
+                       "SpatialMap(1,1) K; TemporalMap(4,4) Q;\n")),
+            "line 6: unknown dimension 'Q'");
+  EXPECT_EQ(error(conv("K: 4, C: 4, Y: 4, X: 4, R: 1, S: 1",
+                       "SpatialMap(1,1) K;\nTemporalMap(4,4) Y;\n")),
+            "line 7: map Y as output coordinates (Y')");
+  EXPECT_EQ(error(conv("K: 4, C: 4, Y: 4, X: 4, R: 1, S: 1",
+                       "SpatialMap(1,1) K; SpatialMap(1,1) C;\n")),
+            "line 6: more than one SpatialMap in a level");
+  EXPECT_EQ(error(conv("K: 4, C: 4, Y: 4, X: 4, R: 1, S: 1",
+                       "SpatialMap(1,1) K; TemporalMap(0,0) C;\n")),
+            "line 6: map size must be a positive integer, found '0'");
+  EXPECT_EQ(error(conv("K: 1, C: 4, Y: 4, X: 4, R: 1, S: 1",
+                       "SpatialMap(1,1) K;\n", "DSCONV")),
+            "line 6: DSCONV layers have no K dimension to map");
+  EXPECT_EQ(error(conv("K: 4, C: 4, Y: 4, X: 4, R: 1, S: 1",
+                       "SpatialMap(1,1) K; TemporalMap(1,1) K;\n")),
+            "line 6: dimension K is mapped twice in one level");
+  std::string clusters;
+  for (int i = 0; i < 4; ++i)
+    clusters += "Cluster(1,P);\n";
+  EXPECT_EQ(error(conv("K: 1, C: 1, Y: 1, X: 1, R: 1, S: 1",
+                       "SpatialMap(1,1) K; TemporalMap(1,1) C; "
+                       "TemporalMap(1,1) Y'; TemporalMap(1,1) X'; "
+                       "TemporalMap(1,1) R; TemporalMap(1,1) S;\n" +
+                           clusters)),
+            "line 8: level 1 has no directive");
+  EXPECT_EQ(error("Network 0 {\nLayer L {\nType: CONV\nStride { X: 2 }\n"),
+            "line 4: Stride blocks are not supported (stride 1 only)");
+  EXPECT_EQ(error("Network 0 {\nLayer L {\nType: CONV // comment\n"),
+            "line 3: unterminated Layer block");
+  // Comments and compact spacing parse.
+  MaestroLayer layer =
+      parseOne("// GAMMA\nNetwork n {Layer L{Type:CONV\n"
+               "Dimensions{K:2,C:2,Y:3,X:3,R:3,S:3}\nDataflow{"
+               "SpatialMap(2,2) K;TemporalMap(2,2) C;TemporalMap(1,1) Y';"
+               "TemporalMap(1,1) X';TemporalMap(3,3) R;TemporalMap(3,3) S;}}}");
+  EXPECT_EQ(layer.mapping.level(0).tile(Dim::K), 2);
+}
+
+// Worked examples 2, 7 and 8 of the spec (section 12), with GAMMA's flags.
+TEST(MaestroFile, SpecWorkedExamples) {
+  struct Example {
+    std::string dims, dataflow;
+    int64_t pes, runtime, l1, l2, macs;
+    double energy;
+    std::array<int64_t, 12> counts;
+  } examples[] = {
+      {"K: 32, C: 16, Y: 8, X: 8, R: 3, S: 3",
+       "SpatialMap(2,2) C; TemporalMap(8,8) K; TemporalMap(3,3) Y'; "
+       "TemporalMap(6,6) X'; TemporalMap(3,3) R; TemporalMap(3,3) S;\n"
+       "Cluster(8,P);\nSpatialMap(1,1) K; TemporalMap(2,2) C; "
+       "TemporalMap(3,3) Y'; TemporalMap(2,2) X'; TemporalMap(3,3) R; "
+       "TemporalMap(3,3) S;\n",
+       64, 2601, 156, 3872, 165888, 58.0751,
+       {165888, 2176, 2176, 1024, 165888, 4608, 4608, 4608, 165888, 165888,
+        1152, 1152}},
+      {"K: 10, C: 6, Y: 7, X: 7, R: 3, S: 3",
+       "SpatialMap(3,3) K; TemporalMap(4,4) C; TemporalMap(2,2) Y'; "
+       "TemporalMap(5,5) X'; TemporalMap(3,3) R; TemporalMap(3,3) S;\n"
+       "Cluster(3,P);\nSpatialMap(1,1) K; TemporalMap(2,2) C; "
+       "TemporalMap(1,1) Y'; TemporalMap(5,5) X'; TemporalMap(3,3) R; "
+       "TemporalMap(3,3) S;\n",
+       12, 1357, 162, 1144, 13500, 10.7093,
+       {13500, 448, 448, 294, 13500, 720, 720, 540, 13500, 13500, 250, 500}},
+      {"K: 20, C: 4, Y: 3, X: 3, R: 3, S: 3",
+       "SpatialMap(2,2) K; TemporalMap(4,4) C; TemporalMap(1,1) Y'; "
+       "TemporalMap(1,1) X'; TemporalMap(3,3) R; TemporalMap(3,3) S;\n"
+       "Cluster(2,P);\nSpatialMap(1,1) K; TemporalMap(4,4) C; "
+       "TemporalMap(1,1) Y'; TemporalMap(1,1) X'; TemporalMap(3,3) R; "
+       "TemporalMap(3,3) S;\n",
+       8, 112, 162, 664, 720, 6.55742,
+       {720, 36, 36, 36, 720, 720, 720, 720, 720, 720, 20, 20}},
+  };
+  Evaluator evaluator;
+  for (const Example &ex : examples) {
+    MaestroLayer layer = parseOne(conv(ex.dims, ex.dataflow));
+    Hardware hw;
+    hw.numPEs = ex.pes;
+    hw.nocBandwidth = hw.offchipBandwidth = 81920000;
+    const CostReport &r = evaluator.evaluate(layer.layer, hw, layer.mapping,
+                                             Semantics::Maestro);
+    ASSERT_TRUE(r.valid) << describe(r.reason);
+    EXPECT_EQ(r.cycles, ex.runtime);
+    EXPECT_EQ(r.l1Elements, ex.l1);
+    EXPECT_EQ(r.l2Elements, ex.l2);
+    EXPECT_EQ(r.macs, ex.macs);
+    EXPECT_NEAR(r.energyNJ, ex.energy, 1e-5 * ex.energy);
+    const AccessCounts &a = r.accesses;
+    std::array<int64_t, 12> counts = {
+        a.inputL1Read,   a.inputL1Write,  a.inputL2Read,  a.inputL2Write,
+        a.filterL1Read,  a.filterL1Write, a.filterL2Read, a.filterL2Write,
+        a.outputL1Read,  a.outputL1Write, a.outputL2Read, a.outputL2Write};
+    EXPECT_EQ(counts, ex.counts);
+  }
+  // Example 11a: a narrow NoC makes the first iterations slower.
+  MaestroLayer ex2 = parseOne(conv(examples[0].dims, examples[0].dataflow));
+  Hardware hw;
+  hw.numPEs = 64;
+  hw.nocBandwidth = 16;
+  hw.offchipBandwidth = 81920000;
+  EXPECT_EQ(evaluator.evaluate(ex2.layer, hw, ex2.mapping, Semantics::Maestro)
+                .cycles,
+            2800);
+  // Example 11b: off-chip bound.
+  hw.nocBandwidth = 81920000;
+  hw.offchipBandwidth = 1;
+  EXPECT_EQ(evaluator.evaluate(ex2.layer, hw, ex2.mapping, Semantics::Maestro)
+                .cycles,
+            14336);
+}
