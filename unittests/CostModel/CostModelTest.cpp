@@ -25,8 +25,17 @@ void *operator new(std::size_t size) {
     return p;
   throw std::bad_alloc();
 }
+// The nothrow forms too (std::stable_sort's buffer uses them): whatever
+// this program frees with std::free must come from std::malloc.
+void *operator new(std::size_t size, const std::nothrow_t &) noexcept {
+  ++allocations;
+  return std::malloc(size ? size : 1);
+}
 void operator delete(void *p) noexcept { std::free(p); }
 void operator delete(void *p, std::size_t) noexcept { std::free(p); }
+void operator delete(void *p, const std::nothrow_t &) noexcept {
+  std::free(p);
+}
 
 static int64_t trueMacs(const Layer &layer) {
   int64_t macs = layer.n;
