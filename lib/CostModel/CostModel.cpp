@@ -136,15 +136,22 @@ struct Dir {
   int partner;     // Y/X: index of the R/S directive, otherwise -1
 };
 
+/// Rebuilt by every evaluation; the arrays are left uninitialized (setup()
+/// writes every entry it later reads) because zeroing them cost more than
+/// a tenth of a sound evaluation.
 struct Level {
   int n = 0;
-  std::array<Dir, kNumDims> dirs{};
+  std::array<Dir, kNumDims> dirs;
   int sigma = 0;
   int64_t fan = 1;
   // Maestro only: static tables, edge fan-out and extents.
-  std::array<Tab, kNumDims> tab{};
+  std::array<Tab, kNumDims> tab;
   int64_t edgeFan = 1;
-  Extents staticExtent{};
+  Extents staticExtent;
+  // Sound only: per tensor, the product of the level's full tiles (input
+  // windows for Y and X), and whether it overflowed.
+  std::array<int64_t, 3> bound;
+  bool boundOverflow;
 };
 
 struct State {
@@ -211,8 +218,9 @@ int64_t addW(int64_t a, int64_t b, bool &overflow) {
 int64_t nz(int64_t v) { return v != 0 ? v : 1; }
 int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
 
-int64_t voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t e,
-                   bool maestro, bool psum, bool first, bool ee, bool r);
+[[gnu::always_inline]] inline int64_t
+voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t e,
+           bool maestro, bool psum, bool first, bool ee, bool r);
 
 constexpr int64_t kUnset = std::numeric_limits<int64_t>::min();
 
@@ -280,14 +288,13 @@ private:
   bool maestro, enumerate;
   int numLevels = 0;
   std::array<Level, kMaxLevels> levels;
-  std::array<uint8_t, 3> tensorVars{};
   int64_t hop = 1;
   bool overflow = false;
   InvalidReason crash = InvalidReason::None;
 };
 
 /// Coupled vars per tensor (spec 4.2).
-std::array<uint8_t, 3> coupledVars(bool depthwise) {
+constexpr std::array<uint8_t, 3> coupledVars(bool depthwise) {
   auto bit = [](Dim d) { return uint8_t(1u << static_cast<int>(d)); };
   uint8_t in = bit(Dim::C) | bit(Dim::Y) | bit(Dim::X);
   uint8_t wt = (depthwise ? 0 : bit(Dim::K)) | bit(Dim::C) | bit(Dim::R) |
@@ -297,12 +304,25 @@ std::array<uint8_t, 3> coupledVars(bool depthwise) {
   return {in, wt, out};
 }
 
+/// The transpose of coupledVars: per var, bit t set if tensor t is coupled
+/// to it. Indexed by [depthwise][var].
+constexpr std::array<std::array<uint8_t, kNumDims>, 2> kTensorsOfVar = [] {
+  std::array<std::array<uint8_t, kNumDims>, 2> table{};
+  for (int depthwise = 0; depthwise < 2; ++depthwise) {
+    std::array<uint8_t, 3> vars = coupledVars(depthwise != 0);
+    for (int var = 0; var < kNumDims; ++var)
+      for (int t = 0; t < 3; ++t)
+        if ((vars[t] >> var) & 1)
+          table[depthwise][var] |= uint8_t(1u << t);
+  }
+  return table;
+}();
+
 InvalidReason Engine::setup() {
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
-  for (int64_t v : {layer.n, layer.k, layer.c, layer.y, layer.x, layer.r,
-                    layer.s, layer.strideY, layer.strideX})
-    if (v <= 0)
-      return InvalidReason::BadLayer;
+  if (std::min({layer.n, layer.k, layer.c, layer.y, layer.x, layer.r, layer.s,
+                layer.strideY, layer.strideX}) <= 0)
+    return InvalidReason::BadLayer;
   if (layer.r > layer.y || layer.s > layer.x)
     return InvalidReason::BadLayer;
   if (hw.numPEs <= 0 || hw.simdLanes <= 0 || hw.nocBandwidth <= 0 ||
@@ -314,11 +334,12 @@ InvalidReason Engine::setup() {
   if (maestro && (layer.n != 1 || layer.strideY != 1 || layer.strideX != 1))
     return InvalidReason::MaestroUnsupportedLayer;
   numLevels = mapping.numLevels;
-  tensorVars = coupledVars(depthwise);
   if (__builtin_mul_overflow(hw.nocHops, hw.nocHopLatency, &hop))
     return InvalidReason::Overflow;
 
-  // Structure, and the sound semantics' tile rule.
+  // Structure, the sound semantics' tile rule, and the directives per level
+  // in loop order (spec 1.1, 5.3). Depthwise layers have no K directive; a
+  // K-parallel depthwise level maps C spatially.
   Extents outer;
   for (int d = 0; d < kNumDims; ++d)
     outer[d] = layer.mappedExtent(static_cast<Dim>(d));
@@ -345,12 +366,7 @@ InvalidReason Engine::setup() {
           inner > hw.numPEs)
         return InvalidReason::ClusterExceedsPEs;
     }
-  }
 
-  // Directives per level in loop order (spec 1.1, 5.3). Depthwise layers
-  // have no K directive; a K-parallel depthwise level maps C spatially.
-  for (int l = 0; l < numLevels; ++l) {
-    const MappingLevel &ml = mapping.level(l);
     Level &lv = levels[l];
     Dim par = ml.parallelDim;
     if (depthwise && par == Dim::K)
@@ -364,26 +380,44 @@ InvalidReason Engine::setup() {
       dir.var = static_cast<int>(d);
       dir.spatial = d == par;
       dir.tile = ml.tile(d);
-      dir.tensors = 0;
-      for (int t = 0; t < 3; ++t)
-        if (tensorVars[t] & (1u << dir.var))
-          dir.tensors |= uint8_t(1u << t);
-      dir.outDim = (tensorVars[Out] >> dir.var) & 1;
+      dir.tensors = kTensorsOfVar[depthwise][dir.var];
+      dir.outDim = (dir.tensors >> Out) & 1;
       dir.partner = -1;
+      dir.m = dir.o = dir.tile;
       if (dir.spatial)
         lv.sigma = lv.n;
       pos[dir.var] = lv.n++;
     }
-    for (int j = 0; j < lv.n; ++j) {
-      Dir &dir = lv.dirs[j];
-      dir.m = dir.o = dir.tile;
-      if (dir.var == kY || dir.var == kX) {
-        dir.partner = pos[dir.var == kY ? kR : kS];
-        dir.m = dir.tile + ml.tile(dir.var == kY ? Dim::R : Dim::S) - 1;
-      }
+    for (int var : {kY, kX}) {
+      Dir &dir = lv.dirs[pos[var]];
+      dir.partner = pos[var == kY ? kR : kS];
+      dir.m = dir.tile + lv.dirs[dir.partner].tile - 1;
     }
-    lv.fan = l == 0 ? hw.numPEs / inner : ml.clusterSize;
+    if (!maestro) {
+      // Traffic bound of the level's full tiles (fastTop()): per tensor, the
+      // product of its dims' tiles, Y and X as input windows.
+      const int64_t tK = ml.tile(Dim::K), tC = ml.tile(Dim::C),
+                    tR = ml.tile(Dim::R), tS = ml.tile(Dim::S);
+      const int64_t wY = std::max(ml.tile(Dim::Y),
+                                  (ml.tile(Dim::Y) - 1) * layer.strideY + tR);
+      const int64_t wX = std::max(ml.tile(Dim::X),
+                                  (ml.tile(Dim::X) - 1) * layer.strideX + tS);
+      bool o = false;
+      auto product = [&o](std::initializer_list<int64_t> factors) {
+        int64_t r = 1;
+        for (int64_t f : factors)
+          o |= __builtin_mul_overflow(r, f, &r);
+        return r;
+      };
+      lv.bound[In] = product({tC, wY, wX});
+      lv.bound[Wt] = product({depthwise ? 1 : tK, tC, tR, tS});
+      lv.bound[Out] = product({depthwise ? tC : tK, wY, wX});
+      lv.boundOverflow = o;
+    }
+    lv.fan = ml.clusterSize;
   }
+  // The top level's fan-out needs every inner cluster size.
+  levels[0].fan = hw.numPEs / inner;
 
   if (!maestro)
     return InvalidReason::None;
@@ -632,7 +666,7 @@ int64_t Engine::ain(const Level &lv, const Call &call, const int *c, int chg,
 }
 
 /// One loop's factor of Vout (spec 8.4).
-int64_t voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t e,
+inline int64_t voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t e,
                    bool maestro, bool psum, bool first, bool ee, bool r) {
   if (dir.outDim) {
     if (!dir.spatial)
@@ -912,6 +946,14 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
 
 int64_t Engine::innerSum(int j, int64_t extent, double *avgPEs) {
   const Level &lv = levels[numLevels - 1];
+  if (!lv.dirs[j].spatial) {
+    // A temporal loop's per-PE work factor is its full tile in the initial
+    // and steady states and the remainder at the edge (sound tables), so
+    // the weighted sum is the extent itself. No PE average is needed.
+    if (avgPEs)
+      *avgPEs = 0;
+    return extent;
+  }
   Extents t;
   t.fill(1);
   const Dir &dir = lv.dirs[j];
@@ -941,54 +983,86 @@ int64_t Engine::innerSum(int j, int64_t extent, double *avgPEs) {
 bool Engine::fastTop(const Extents &t0, TopResult &top) {
   if (maestro || numLevels > 2 || hw.simdLanes != 1 || hop != 1)
     return false;
+  // No iteration may wait for the NoC or off-chip memory: bound the traffic
+  // of every level by its full tiles.
+  for (int l = 0; l < numLevels; ++l) {
+    const Level &bl = levels[l];
+    if (bl.boundOverflow) {
+      overflow = true;
+      return false;
+    }
+    int64_t copies = 2 * bl.fan + 1;
+    if (mul(copies, add(bl.bound[In], bl.bound[Wt])) > hw.nocBandwidth ||
+        mul(copies, bl.bound[Out]) > hw.nocBandwidth)
+      return false;
+  }
+
   const Level &lv = levels[0];
   Call call;
   makeCall(0, t0, call);
   const int n = lv.n, sigma = lv.sigma;
   const int64_t fan = lv.fan, e = call.edgeFan;
 
-  // No iteration may wait for the NoC or off-chip memory: bound the traffic
-  // of every level by its full tiles.
-  for (int l = 0; l < numLevels; ++l) {
-    const Level &bl = levels[l];
-    std::array<int64_t, 3> bound = {1, 1, 1};
-    for (int j = 0; j < bl.n; ++j) {
-      const Dir &dir = bl.dirs[j];
-      int64_t size = dir.tile;
-      if (dir.partner >= 0)
-        size = std::max(size, (dir.tile - 1) * (dir.var == kY ? layer.strideY
-                                                              : layer.strideX) +
-                                  bl.dirs[dir.partner].tile);
-      for (int t = 0; t < 3; ++t)
-        if ((dir.tensors >> t) & 1)
-          bound[t] = mul(bound[t], size);
-    }
-    int64_t copies = 2 * bl.fan + 1;
-    if (mul(copies, add(bound[In], bound[Wt])) > hw.nocBandwidth ||
-        mul(copies, bound[Out]) > hw.nocBandwidth)
-      return false;
-  }
-  int c[kNumDims] = {0, 0, 0, 0, 0, 0};
-  std::array<int64_t, 3> first = {ain(lv, call, c, -1, In),
-                                  ain(lv, call, c, -1, Wt), aout(lv, call, c)};
-  for (int t = 0; t < 3; ++t)
-    top.up[t] = mul(2, first[t]);
-  if (add(top.up[In], top.up[Wt]) / hw.offchipBandwidth / 2 > 1 ||
-      top.up[Out] / hw.offchipBandwidth / 2 > 1 || overflow)
-    return false;
-
-  // Per loop: total weight, and sums of weight x factor.
-  std::array<int64_t, kNumDims> weight{};
-  for (int j = 0; j < n; ++j)
+  // Every figure is a product over the loops of a per-loop sum over that
+  // loop's states. A temporal loop's states are Init (weight 1), Steady and
+  // an optional Edge with the remainder tile, so its sums are closed forms
+  // of the full-tile and edge-tile entries; the spatial loop combines its
+  // sub-clusters and is summed state by state. All factors are >= 1 under
+  // sound semantics, so grouping products differently overflows exactly
+  // when the per-case products do.
+  std::array<int64_t, kNumDims> weight;
+  // Reads per tensor (In, Wt) grouped by the loop that advanced: the loop's
+  // sum over all states (loops before the changing one), its initial state
+  // (loops after it), its non-initial states with and without initialized
+  // data (the changing loop itself).
+  std::array<std::array<int64_t, kNumDims>, 2> readAll, readInit,
+      readNext, readNextInited;
+  int64_t macs = 1, outWrites = 1;
+  // First iteration (Vmap) of the temporal loops, per tensor.
+  std::array<int64_t, 2> firstTemporal = {1, 1};
+  int64_t firstOutTemporal = 1;
+  for (int j = 0; j < n; ++j) {
+    const Dir &dir = lv.dirs[j];
+    const Tab &tb = call.tab[j];
+    const auto &st = call.st[j];
+    int64_t w = 0;
     for (int i = 0; i < call.ns[j]; ++i)
-      weight[j] = add(weight[j], call.st[j][i].weight);
+      w = add(w, st[i].weight);
+    weight[j] = w;
+    if (j == sigma)
+      continue;
+    const int64_t edges = st[call.ns[j] - 1].kind == Edge ? 1 : 0;
+    const int64_t fulls = w - edges, steady = fulls - 1;
+    const int64_t outSum = dir.outDim
+                               ? add(mul(fulls, tb.mo), mul(edges, tb.meo))
+                               : add(mul(fulls, tb.m), mul(edges, tb.me));
+    macs = mul(macs, outSum);
+    outWrites = mul(outWrites, dir.outDim ? outSum : w);
+    if (dir.outDim)
+      firstOutTemporal = mul(firstOutTemporal, tb.mo);
+    for (int t : {In, Wt}) {
+      if (!((dir.tensors >> t) & 1)) {
+        readAll[t][j] = w;
+        readInit[t][j] = 1;
+        continue;
+      }
+      readAll[t][j] = add(mul(fulls, tb.m), mul(edges, tb.me));
+      readInit[t][j] = tb.m;
+      readNext[t][j] = add(mul(steady, tb.u), mul(edges, tb.ue));
+      readNextInited[t][j] = add(mul(steady, tb.m), mul(edges, tb.me));
+      firstTemporal[t] = mul(firstTemporal[t], tb.m);
+    }
+  }
 
+  // The spatial loop, state by state.
+  const Dir &sd = lv.dirs[sigma];
+  const Tab &stb = call.tab[sigma];
+  const auto &sst = call.st[sigma];
+  const int sns = call.ns[sigma];
   // MACs and output writes: the spatial loop combines its sub-clusters.
   auto spatialOut = [&](const State &s, bool psum) {
-    const Dir &dir = lv.dirs[sigma];
-    const Tab &tb = call.tab[sigma];
     auto f = [&](bool fst, bool ee, bool r) {
-      return voutFactor(dir, tb, s, e, false, psum, fst, ee, r);
+      return voutFactor(sd, stb, s, e, false, psum, fst, ee, r);
     };
     if (!psum && !call.sp[Out])
       return f(true, false, true);
@@ -1004,79 +1078,117 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     }
     return r;
   };
-  for (bool psum : {true, false}) {
-    int64_t total = 1;
-    for (int j = 0; j < n; ++j) {
-      int64_t g = 0;
-      for (int i = 0; i < call.ns[j]; ++i) {
-        const State &s = call.st[j][i];
-        int64_t f = j == sigma ? spatialOut(s, psum)
-                               : voutFactor(lv.dirs[j], call.tab[j], s, e,
-                                            false, psum, true, false, true);
-        g = add(g, mul(s.weight, f));
-      }
-      total = mul(total, g);
+  // Combines a per-sub-cluster factor g(first, ee) over the sub-clusters of
+  // the spatial loop in state s (spec 8.2).
+  auto overClusters = [&](const State &s, auto &&g) {
+    if (!s.edge)
+      return add(g(true, false), mul(fan - 1, g(false, false)));
+    int64_t r = g(true, e == 1 && s.spEE);
+    if (e > 1) {
+      r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0), g(false, false)));
+      if (s.spEE)
+        r = add(r, g(false, true));
     }
-    (psum ? top.macs : top.wrUp[Out]) = total;
+    return r;
+  };
+  {
+    int64_t macSum = 0, outSum = 0;
+    for (int i = 0; i < sns; ++i) {
+      macSum = add(macSum, mul(sst[i].weight, spatialOut(sst[i], true)));
+      outSum = add(outSum, mul(sst[i].weight, spatialOut(sst[i], false)));
+    }
+    top.macs = mul(macs, macSum);
+    top.wrUp[Out] = mul(outWrites, outSum);
+  }
+  for (int t : {In, Wt}) {
+    if (!call.sp[t]) {
+      readAll[t][sigma] = weight[sigma];
+      readInit[t][sigma] = 1;
+      continue;
+    }
+    // rel: 0 before, 1 at, 2 after the changing loop.
+    auto factor = [&](const State &s, int rel, bool inited) {
+      return overClusters(s, [&](bool fst, bool ee) {
+        int64_t mx = ee ? stb.me : stb.m, ux = ee ? stb.ue : stb.u;
+        if (fst)
+          return mx;
+        if (s.kind == Init)
+          return rel == 2 ? ux : mx;
+        return (rel == 1 && !inited) ? ux : mx;
+      });
+    };
+    int64_t all = 0, next = 0, nextInited = 0;
+    for (int i = 0; i < sns; ++i) {
+      all = add(all, mul(sst[i].weight, factor(sst[i], 0, false)));
+      if (i > 0) {
+        next = add(next, mul(sst[i].weight, factor(sst[i], 1, false)));
+        nextInited =
+            add(nextInited, mul(sst[i].weight, factor(sst[i], 1, true)));
+      }
+    }
+    readAll[t][sigma] = all;
+    readInit[t][sigma] = factor(sst[0], 2, false);
+    readNext[t][sigma] = next;
+    readNextInited[t][sigma] = nextInited;
   }
 
-  // Input and filter reads, grouped by the loop that advanced.
+  // First iteration (spec 8.1, 8.3): the temporal loops' initial tiles times
+  // the spatial loop's sub-clusters.
+  std::array<int64_t, 3> first;
   for (int t : {In, Wt}) {
-    const bool spT = call.sp[t];
-    // Factor of loop j in state s; rel: 0 before, 1 at, 2 after the
-    // changing loop.
-    auto factor = [&](int j, const State &s, int rel, bool inited) {
-      const Dir &dir = lv.dirs[j];
-      const Tab &tb = call.tab[j];
-      if (j == sigma && spT) {
-        auto g = [&](bool fst, bool ee) {
-          int64_t mx = ee ? tb.me : tb.m, ux = ee ? tb.ue : tb.u;
-          if (fst)
-            return mx;
-          if (s.kind == Init)
-            return rel == 2 ? ux : mx;
-          return (rel == 1 && !inited) ? ux : mx;
-        };
-        if (!s.edge)
-          return add(g(true, false), mul(fan - 1, g(false, false)));
-        int64_t r = g(true, e == 1 && s.spEE);
-        if (e > 1) {
-          r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0),
-                         g(false, false)));
-          if (s.spEE)
-            r = add(r, g(false, true));
-        }
-        return r;
-      }
-      if (!((dir.tensors >> t) & 1) || dir.spatial)
-        return int64_t(1);
-      if (s.kind == Init)
-        return s.edge ? tb.me : tb.m;
-      bool edge = s.kind == Edge;
-      if (rel == 1 && !inited)
-        return edge ? tb.ue : tb.u;
-      return edge ? tb.me : tb.m;
-    };
+    if (!call.sp[t]) {
+      first[t] = firstTemporal[t];
+      continue;
+    }
+    const State &s = sst[0];
+    first[t] = overClusters(s, [&](bool fst, bool ee) {
+      int64_t f;
+      if (!s.edge)
+        f = stb.m;
+      else if (e == 1)
+        f = (fst || ee) ? stb.me : 1;
+      else
+        f = ee ? stb.me : stb.m;
+      return mul(firstTemporal[t], f);
+    });
+  }
+  if (!call.sp[Out])
+    first[Out] = firstOutTemporal;
+  else
+    first[Out] = overClusters(sst[0], [&](bool fst, bool ee) {
+      return mul(firstOutTemporal,
+                 voutFactor(sd, stb, sst[0], e, false, false, fst, ee, true));
+    });
+  for (int t = 0; t < 3; ++t)
+    top.up[t] = mul(2, first[t]);
+  if (add(top.up[In], top.up[Wt]) / hw.offchipBandwidth / 2 > 1 ||
+      top.up[Out] / hw.offchipBandwidth / 2 > 1 || overflow)
+    return false;
+
+  // Input and filter reads: the cases whose changing loop is i read every
+  // state of the loops before i, the non-initial states of i and the
+  // initial state of the loops after i; prefix and suffix products make
+  // this linear in the loop count.
+  for (int t : {In, Wt}) {
+    std::array<int64_t, kNumDims + 1> before, after;
+    std::array<bool, kNumDims + 1> initedAfter;
+    before[0] = 1;
+    for (int j = 0; j < n; ++j)
+      before[j + 1] = mul(before[j], readAll[t][j]);
+    after[n] = 1;
+    initedAfter[n] = false;
+    for (int j = n - 1; j >= 0; --j) {
+      after[j] = mul(after[j + 1], readInit[t][j]);
+      initedAfter[j] = initedAfter[j + 1] ||
+                       (((lv.dirs[j].tensors >> t) & 1) &&
+                        !call.st[j][0].unrolled);
+    }
     int64_t total = first[t];
     for (int i = 0; i < n; ++i) {
       if (!((lv.dirs[i].tensors >> t) & 1))
         continue;
-      bool inited = false;
-      for (int j = i + 1; j < n; ++j)
-        inited |= ((lv.dirs[j].tensors >> t) & 1) && !call.st[j][0].unrolled;
-      int64_t prod = 1;
-      for (int j = 0; j < n && prod != 0; ++j) {
-        int64_t g = 0;
-        if (j > i) {
-          g = factor(j, call.st[j][0], 2, inited);
-        } else {
-          for (int k = j == i ? 1 : 0; k < call.ns[j]; ++k)
-            g = add(g, mul(call.st[j][k].weight,
-                           factor(j, call.st[j][k], j == i ? 1 : 0, inited)));
-        }
-        prod = mul(prod, g);
-      }
-      total = add(total, prod);
+      int64_t g = initedAfter[i + 1] ? readNextInited[t][i] : readNext[t][i];
+      total = add(total, mul(mul(before[i], g), after[i + 1]));
     }
     top.rdUp[t] = total;
   }
@@ -1084,25 +1196,18 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
   // Runtime: every case after the first takes its compute delay; the first
   // adds its ingress delay.
   const int64_t dI = delta(add(first[In], first[Wt]));
-  double weightSum = 1;
-  for (int j = 0; j < n; ++j)
-    weightSum *= double(weight[j]);
   if (numLevels == 1) {
-    int64_t total = 1;
+    // The per-PE work: the temporal loops' sums are their MAC sums.
+    int64_t total = macs, g = 0;
     double pes = 0;
-    for (int j = 0; j < n; ++j) {
-      int64_t g = 0;
-      for (int i = 0; i < call.ns[j]; ++i) {
-        const State &s = call.st[j][i];
-        bool ee = j == sigma && call.sp[Out] && s.edge && e == 1 && s.spEE;
-        g = add(g, mul(s.weight, voutFactor(lv.dirs[j], call.tab[j], s, e,
-                                            false, true, true, ee, true)));
-        if (j == sigma)
-          pes += double(s.weight) * double(s.edge ? e : fan);
-      }
-      total = mul(total, g);
+    for (int i = 0; i < sns; ++i) {
+      const State &s = sst[i];
+      bool ee = call.sp[Out] && s.edge && e == 1 && s.spEE;
+      g = add(g, mul(s.weight,
+                     voutFactor(sd, stb, s, e, false, true, true, ee, true)));
+      pes += double(s.weight) * double(s.edge ? e : fan);
     }
-    top.sub.runtime = add(total, dI);
+    top.sub.runtime = add(mul(total, g), dI);
     top.sub.avgPEs = pes / double(weight[sigma]);
     return !overflow;
   }
@@ -1121,36 +1226,68 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     const Dir &dir = lv.dirs[j];
     const Tab &tb = call.tab[j];
     const int jj = innerLoop[dir.var];
+    // The sub-level sum at this loop's full and edge extents; a state needs
+    // one of the two, so each is computed at most once.
+    std::array<int64_t, 2> cachedExt = {kUnset, kUnset}, cachedSum{};
+    std::array<double, 2> cachedAvg{};
+    auto innerAt = [&](int64_t ext, double *avg) {
+      if (jj < 0) {
+        *avg = 0;
+        return int64_t(1);
+      }
+      int slot = ext == tb.tpM ? 0 : 1;
+      if (cachedExt[slot] != ext) {
+        cachedExt[slot] = ext;
+        cachedSum[slot] = innerSum(jj, ext, &cachedAvg[slot]);
+      }
+      *avg = cachedAvg[slot];
+      return cachedSum[slot];
+    };
+    if (!dir.spatial) {
+      // Init and Steady hand down the full tile, Edge the remainder.
+      const auto &st = call.st[j];
+      const int64_t edges = st[call.ns[j] - 1].kind == Edge ? 1 : 0;
+      const int64_t fulls = weight[j] - edges;
+      double avgFull = 0, avgEdge = 0;
+      int64_t g = mul(fulls, innerAt(tb.tpM, &avgFull));
+      if (edges)
+        g = add(g, innerAt(tb.tpME, &avgEdge));
+      total = mul(total, g);
+      if (dir.var == innerSigmaVar) {
+        // State by state, as the enumeration adds them (same rounding).
+        double pes = avgFull;
+        if (fulls > 1)
+          pes += double(fulls - 1) * avgFull;
+        if (edges)
+          pes += avgEdge;
+        pesNum = pes / double(weight[j]);
+      }
+      continue;
+    }
     int64_t g = 0;
     double pes = 0;
     for (int i = 0; i < call.ns[j]; ++i) {
       const State &s = call.st[j][i];
-      int64_t ext;
-      if (!dir.spatial)
-        ext = s.edge ? tb.tpME : tb.tpM;
-      else if (!s.edge)
-        ext = tb.tpM;
-      else
-        ext = (e == 1 || (s.spEE && e - 1 == 0)) ? tb.tpME : tb.tpM;
+      int64_t ext = !s.edge ? tb.tpM
+                            : ((e == 1 || (s.spEE && e - 1 == 0)) ? tb.tpME
+                                                                  : tb.tpM);
       double avg = 0;
-      g = add(g, mul(s.weight, jj < 0 ? 1 : innerSum(jj, ext, &avg)));
+      g = add(g, mul(s.weight, innerAt(ext, &avg)));
       if (dir.var == innerSigmaVar) {
-        if (!dir.spatial) {
-          pes += double(s.weight) * avg;
-        } else if (!s.edge || !s.spEE) {
+        if (!s.edge || !s.spEE) {
           pes += double(s.weight) * avg * double(s.edge ? e : fan);
         } else {
           double avg1 = 0;
-          innerSum(jj, tb.tpME, &avg1);
+          innerAt(tb.tpME, &avg1);
           pes += double(s.weight) *
                  (avg1 + (e - 1 > 0 ? avg * double(e - 1) : 0.0));
         }
       }
     }
     total = mul(total, g);
-    if (dir.var == innerSigmaVar)
+    if (dir.var == innerSigmaVar) {
       pesNum = pes / double(weight[j]);
-    if (dir.spatial && dir.var != innerSigmaVar) {
+    } else {
       double cnt = 0;
       for (int i = 0; i < call.ns[j]; ++i) {
         const State &s = call.st[j][i];
@@ -1168,7 +1305,6 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
   // Each sub-level run adds its own first ingress delay of one cycle.
   top.sub.runtime = add(add(total, cases), dI);
   top.sub.avgPEs = pesNum * pesOther;
-  (void)weightSum;
   return !overflow;
 }
 
@@ -1205,22 +1341,23 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
 
   // L1: the innermost level's double-buffered tiles (10.2); the output term
   // uses input-coordinate Y and X tiles, as MAESTRO does.
+  // Sound: the tile products are the level's traffic bounds (input windows
+  // (t - 1) * stride + r for Y and X).
   const Level &inner = levels[numLevels - 1];
   int64_t l1 = 0;
-  for (int t = 0; t < 3; ++t) {
-    int64_t v = 1;
-    for (int j = 0; j < inner.n; ++j) {
-      const Dir &dir = inner.dirs[j];
-      if (!((dir.tensors >> t) & 1))
-        continue;
-      int64_t size = dir.m;
-      if (!maestro && dir.partner >= 0)
-        size = (dir.tile - 1) * (dir.var == kY ? layer.strideY
-                                               : layer.strideX) +
-               inner.dirs[dir.partner].tile;
-      v = mul(v, size);
+  if (!maestro) {
+    if (inner.boundOverflow)
+      overflow = true;
+    for (int t = 0; t < 3; ++t)
+      l1 = add(l1, mul(2, inner.bound[t]));
+  } else {
+    for (int t = 0; t < 3; ++t) {
+      int64_t v = 1;
+      for (int j = 0; j < inner.n; ++j)
+        if ((inner.dirs[j].tensors >> t) & 1)
+          v = mul(v, inner.dirs[j].m);
+      l1 = add(l1, mul(2, v));
     }
-    l1 = add(l1, mul(2, v));
   }
   int64_t l2 = add(add(top.up[In], top.up[Wt]), top.up[Out]);
   if (maestro) {
