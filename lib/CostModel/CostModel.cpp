@@ -148,6 +148,7 @@ struct Level {
   std::array<Tab, kNumDims> tab;
   int64_t edgeFan = 1;
   Extents staticExtent;
+  std::array<int64_t, kNumDims> tabMagnitude;
   // Sound only: per tensor, the product of the level's full tiles (input
   // windows for Y and X), and whether it overflowed.
   std::array<int64_t, 3> bound;
@@ -160,13 +161,36 @@ struct State {
   int64_t weight;
 };
 
-/// Per-call tables and states.
+/// Per-call tables and states. Maestro's tables are static per level, so
+/// `tab` points at the level's; sound builds its own in `ownTab`.
 struct Call {
-  std::array<Tab, kNumDims> tab;
+  Call() = default;
+  Call(const Call &) = delete;
+  Call &operator=(const Call &) = delete;
+
+  std::array<Tab, kNumDims> ownTab;
+  const Tab *tab = ownTab.data();
   int64_t edgeFan;
   std::array<std::array<State, 3>, kNumDims> st;
   std::array<int, kNumDims> ns;
   std::array<bool, 3> sp;
+};
+
+/// One loop of the innermost level at one extent, for fastInner(): its
+/// states (and, for sound, its table) and the per-loop sums that the closed
+/// form multiplies. Memoised per evaluation: the level above hands each loop
+/// only a few distinct extents.
+struct InnerLoop {
+  int64_t ext, partnerExt;
+  Tab ownTab;
+  std::array<State, 3> st;
+  int ns;
+  int64_t edgeFan;
+  /// False if a work factor is not positive or MAESTRO's unique data is
+  /// empty: the closed form does not apply.
+  bool closedForm;
+  int64_t workSum, minWork, maxWeight, magnitude;
+  double weightSum, peSum;
 };
 
 struct SubResult {
@@ -216,6 +240,13 @@ int64_t addW(int64_t a, int64_t b, bool &overflow) {
   return r;
 }
 int64_t nz(int64_t v) { return v != 0 ? v : 1; }
+/// Largest magnitude of a table's volume entries, at least 1.
+int64_t tableMagnitude(const Tab &tb) {
+  int64_t big = 1;
+  for (int64_t v : {tb.m, tb.u, tb.me, tb.ue, tb.mo, tb.uo, tb.meo, tb.ueo})
+    big = std::max(big, v < 0 ? -v : v);
+  return big;
+}
 int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
 
 [[gnu::always_inline]] inline int64_t
@@ -241,19 +272,31 @@ public:
 private:
   void makeCall(int l, const Extents &t, Call &call) const;
   void maestroStates(const Level &lv, const Extents &t, Call &call) const;
+  void maestroLoop(const Level &lv, int j, int64_t ext,
+                   std::array<State, 3> &st, int &ns) const;
   void soundTables(const Level &lv, const Extents &t, Call &call) const;
   void soundLoop(const Level &lv, int j, const Extents &t, Call &call) const;
 
   // Per-case volumes (spec section 8); c holds one state index per loop.
-  int64_t vin(const Level &lv, const Call &call, const int *c, int chg,
-              bool inited, int t, bool first, bool ee);
+  // Every volume is a product over the loops; only the spatial loop's
+  // factor differs between sub-clusters, so the temporal loops' product is
+  // computed once per case.
+  int64_t vinTemporal(const Level &lv, const Call &call, const int *c,
+                      int chg, bool inited, int t);
+  int64_t vinSpatial(const Level &lv, const Call &call, const int *c, int chg,
+                     bool inited, bool first, bool ee) const;
   int64_t ain(const Level &lv, const Call &call, const int *c, int chg,
               int t);
-  int64_t vout(const Level &lv, const Call &call, const int *c, bool psum,
-               bool first, bool ee, bool r);
-  int64_t aout(const Level &lv, const Call &call, const int *c);
-  int64_t parr(const Level &lv, const Call &call, const int *c);
-  int64_t ppe(const Level &lv, const Call &call, const int *c);
+  int64_t voutTemporal(const Level &lv, const Call &call, const int *c,
+                       bool psum);
+  int64_t vout(const Level &lv, const Call &call, const int *c,
+               int64_t temporal, bool psum, bool first, bool ee, bool r);
+  int64_t aout(const Level &lv, const Call &call, const int *c,
+               int64_t temporal);
+  int64_t parr(const Level &lv, const Call &call, const int *c,
+               int64_t temporal);
+  int64_t ppe(const Level &lv, const Call &call, const int *c,
+              int64_t temporal);
   Extents subExtents(const Level &lv, const Call &call, const int *c,
                      bool ee) const;
 
@@ -277,6 +320,23 @@ private:
   /// Closed form of the top level of a sound mapping with at most two
   /// levels; false if it cannot be proven.
   bool fastTop(const Extents &t, TopResult &top);
+  /// Loop \p j of the innermost level at the extents \p t (memoised).
+  const InnerLoop &innerLoop(int j, const Extents &t);
+  /// Sums a per-sub-cluster volume g(first, ee) over the sub-clusters of a
+  /// spatial loop in state \p s with fan-out \p n and edge fan-out \p e
+  /// (spec 8.2, 8.4).
+  template <typename G>
+  int64_t overClusters(const State &s, int64_t n, int64_t e, G &&g) {
+    if (!s.edge)
+      return add(g(true, false), mul(n - 1, g(false, false)));
+    int64_t r = g(true, e == 1 && s.spEE);
+    if (e > 1) {
+      r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0), g(false, false)));
+      if (s.spEE)
+        r = add(r, g(false, true));
+    }
+    return r;
+  }
   /// Sum over the states of loop \p j of the innermost level, at extent
   /// \p extent, of weight x per-PE work factor; and the PE average.
   int64_t innerSum(int j, int64_t extent, double *avgPEs);
@@ -291,6 +351,8 @@ private:
   int64_t hop = 1;
   bool overflow = false;
   InvalidReason crash = InvalidReason::None;
+  std::array<std::array<InnerLoop, 2>, kNumDims> innerLoops;
+  std::array<uint8_t, kNumDims> innerLoopCount{};
 };
 
 /// Coupled vars per tensor (spec 4.2).
@@ -478,6 +540,8 @@ InvalidReason Engine::setup() {
       e = 1;
     lv.edgeFan = e;
     for (int j = 0; j < lv.n; ++j)
+      lv.tabMagnitude[j] = tableMagnitude(lv.tab[j]);
+    for (int j = 0; j < lv.n; ++j)
       d0[lv.dirs[j].var] = std::min(lv.dirs[j].m, d0[lv.dirs[j].var]);
   }
   return InvalidReason::None;
@@ -486,34 +550,36 @@ InvalidReason Engine::setup() {
 /// MAESTRO's states of a level for per-call extents \p t (spec 7.2).
 void Engine::maestroStates(const Level &lv, const Extents &t,
                            Call &call) const {
-  for (int j = 0; j < lv.n; ++j) {
-    const Dir &dir = lv.dirs[j];
-    int64_t ext = t[dir.var], m = dir.m, o = dir.o;
-    auto &st = call.st[j];
-    int &ns = call.ns[j];
-    if (!dir.spatial) {
-      bool initEdge = ext < m;
-      st[0] = {Init, initEdge, ext <= m, false, 1};
-      ns = 1;
-      int64_t q = (ext - m) / o;
-      if (m < ext && q > 0)
-        st[ns++] = {Steady, false, false, false, q};
-      if (!initEdge && q * o + m < ext)
-        st[ns++] = {Edge, true, false, false, 1};
-      continue;
-    }
-    int64_t n = lv.fan, cov = m + o * (n - 1);
-    bool unrolled = ext <= cov, initEdge = ext < cov;
-    st[0] = {Init, initEdge, unrolled, initEdge, 1};
+  for (int j = 0; j < lv.n; ++j)
+    maestroLoop(lv, j, t[lv.dirs[j].var], call.st[j], call.ns[j]);
+}
+
+void Engine::maestroLoop(const Level &lv, int j, int64_t ext,
+                         std::array<State, 3> &st, int &ns) const {
+  const Dir &dir = lv.dirs[j];
+  const int64_t m = dir.m, o = dir.o;
+  if (!dir.spatial) {
+    bool initEdge = ext < m;
+    st[0] = {Init, initEdge, ext <= m, false, 1};
     ns = 1;
-    int64_t q = ((ext - m) / o + 1) / n - 1;
-    if (cov < ext && q > 0)
+    int64_t q = (ext - m) / o;
+    if (m < ext && q > 0)
       st[ns++] = {Steady, false, false, false, q};
-    if (!unrolled && (q + 1) * o * n + cov > ext && q * o * n + cov != ext) {
-      int64_t rem = ext - (q + 1) * o * n;
-      int64_t a = rem < m ? 1 : (rem - m) / o + 1;
-      st[ns++] = {Edge, true, false, (a - 1) * o + m < rem, 1};
-    }
+    if (!initEdge && q * o + m < ext)
+      st[ns++] = {Edge, true, false, false, 1};
+    return;
+  }
+  int64_t n = lv.fan, cov = m + o * (n - 1);
+  bool unrolled = ext <= cov, initEdge = ext < cov;
+  st[0] = {Init, initEdge, unrolled, initEdge, 1};
+  ns = 1;
+  int64_t q = ((ext - m) / o + 1) / n - 1;
+  if (cov < ext && q > 0)
+    st[ns++] = {Steady, false, false, false, q};
+  if (!unrolled && (q + 1) * o * n + cov > ext && q * o * n + cov != ext) {
+    int64_t rem = ext - (q + 1) * o * n;
+    int64_t a = rem < m ? 1 : (rem - m) / o + 1;
+    st[ns++] = {Edge, true, false, (a - 1) * o + m < rem, 1};
   }
 }
 
@@ -533,7 +599,7 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
   int64_t full = std::min(tile, ext);
   int64_t count = ceilDiv(ext, tile);
   int64_t rem = ext - (count - 1) * tile;
-  Tab &tb = call.tab[j];
+  Tab &tb = call.ownTab[j];
   tb = {full, full, rem, rem, full, full, rem, rem, full, rem};
   if (dir.partner >= 0) {
     int64_t window =
@@ -582,7 +648,7 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
 void Engine::makeCall(int l, const Extents &t, Call &call) const {
   const Level &lv = levels[l];
   if (maestro) {
-    call.tab = lv.tab;
+    call.tab = lv.tab.data();
     call.edgeFan = lv.edgeFan;
     maestroStates(lv, t, call);
   } else {
@@ -593,50 +659,54 @@ void Engine::makeCall(int l, const Extents &t, Call &call) const {
     call.sp[t2] = (sigmaTensors >> t2) & 1;
 }
 
-int64_t Engine::vin(const Level &lv, const Call &call, const int *c, int chg,
-                    bool inited, int t, bool first, bool ee) {
+int64_t Engine::vinTemporal(const Level &lv, const Call &call, const int *c,
+                            int chg, bool inited, int t) {
   int64_t v = 1;
   for (int j = 0; j < lv.n; ++j) {
     const Dir &dir = lv.dirs[j];
-    if (!((dir.tensors >> t) & 1))
+    if (!((dir.tensors >> t) & 1) || dir.spatial)
       continue;
     const Tab &tb = call.tab[j];
     const State &s = call.st[j][c[j]];
     int64_t f;
-    if (chg < 0) {
-      // Vmap (8.1).
-      if (!dir.spatial)
-        f = s.edge ? tb.me : tb.m;
-      else if (!s.edge)
-        f = tb.m;
-      else if (call.edgeFan == 1)
-        f = (first || ee) ? tb.me : 1;
-      else
-        f = ee ? tb.me : tb.m;
-    } else if (!dir.spatial) {
+    if (chg < 0 || s.kind == Init) {
+      // Vmap (8.1), or a loop that has not advanced.
+      f = s.edge ? tb.me : tb.m;
+    } else {
       // Maestro keeps U and M at the edge; sound uses the edge tile.
       bool edgeSizes = !maestro && s.kind == Edge;
-      if (s.kind == Init) {
-        f = s.edge ? tb.me : tb.m;
-      } else if (j == chg && !inited) {
+      if (j == chg && !inited) {
         f = edgeSizes ? tb.ue : tb.u;
         if (f == 0)
           fail(InvalidReason::MaestroZeroUnique);
       } else {
         f = edgeSizes ? tb.me : tb.m;
       }
-    } else {
-      int64_t mx = ee ? tb.me : tb.m, ux = ee ? tb.ue : tb.u;
-      if (first)
-        f = mx;
-      else if (s.kind == Init)
-        f = j <= chg ? mx : ux;
-      else
-        f = (j == chg && !inited) ? ux : mx;
     }
     v = mul(v, f);
   }
   return v;
+}
+
+int64_t Engine::vinSpatial(const Level &lv, const Call &call, const int *c,
+                           int chg, bool inited, bool first, bool ee) const {
+  const int j = lv.sigma;
+  const Tab &tb = call.tab[j];
+  const State &s = call.st[j][c[j]];
+  if (chg < 0) {
+    // Vmap (8.1).
+    if (!s.edge)
+      return tb.m;
+    if (call.edgeFan == 1)
+      return (first || ee) ? tb.me : 1;
+    return ee ? tb.me : tb.m;
+  }
+  int64_t mx = ee ? tb.me : tb.m, ux = ee ? tb.ue : tb.u;
+  if (first)
+    return mx;
+  if (s.kind == Init)
+    return j <= chg ? mx : ux;
+  return (j == chg && !inited) ? ux : mx;
 }
 
 int64_t Engine::ain(const Level &lv, const Call &call, const int *c, int chg,
@@ -648,21 +718,15 @@ int64_t Engine::ain(const Level &lv, const Call &call, const int *c, int chg,
     for (int j = chg + 1; j < lv.n && !inited; ++j)
       inited = ((lv.dirs[j].tensors >> t) & 1) && !call.st[j][c[j]].unrolled;
   }
+  // Only the spatial loop's factor differs between sub-clusters.
+  const int64_t temporal = vinTemporal(lv, call, c, chg, inited, t);
   if (!call.sp[t])
-    return vin(lv, call, c, chg, inited, t, true, false);
-  const State &s = call.st[lv.sigma][c[lv.sigma]];
-  int64_t n = lv.fan, e = call.edgeFan;
-  if (!s.edge)
-    return add(vin(lv, call, c, chg, inited, t, true, false),
-               mul(n - 1, vin(lv, call, c, chg, inited, t, false, false)));
-  int64_t r = vin(lv, call, c, chg, inited, t, true, e == 1 && s.spEE);
-  if (e > 1) {
-    r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0),
-                   vin(lv, call, c, chg, inited, t, false, false)));
-    if (s.spEE)
-      r = add(r, vin(lv, call, c, chg, inited, t, false, true));
-  }
-  return r;
+    return temporal;
+  return overClusters(call.st[lv.sigma][c[lv.sigma]], lv.fan, call.edgeFan,
+                      [&](bool first, bool ee) {
+                        return mul(temporal, vinSpatial(lv, call, c, chg,
+                                                        inited, first, ee));
+                      });
 }
 
 /// One loop's factor of Vout (spec 8.4).
@@ -695,53 +759,58 @@ inline int64_t voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t
   return ee ? tb.ue : (first ? tb.m : nz(tb.u));
 }
 
-int64_t Engine::vout(const Level &lv, const Call &call, const int *c,
-                     bool psum, bool first, bool ee, bool r) {
+int64_t Engine::voutTemporal(const Level &lv, const Call &call, const int *c,
+                             bool psum) {
   int64_t v = 1;
   for (int j = 0; j < lv.n; ++j)
-    v = mul(v, voutFactor(lv.dirs[j], call.tab[j], call.st[j][c[j]],
-                          call.edgeFan, maestro, psum, first, ee, r));
+    if (!lv.dirs[j].spatial)
+      v = mul(v, voutFactor(lv.dirs[j], call.tab[j], call.st[j][c[j]],
+                            call.edgeFan, maestro, psum, true, false, true));
   return v;
 }
 
-int64_t Engine::aout(const Level &lv, const Call &call, const int *c) {
-  if (!call.sp[Out])
-    return vout(lv, call, c, false, true, false, true);
-  const State &s = call.st[lv.sigma][c[lv.sigma]];
-  int64_t n = lv.fan, e = call.edgeFan;
-  if (!s.edge)
-    return add(vout(lv, call, c, false, true, false, true),
-               mul(n - 1, vout(lv, call, c, false, false, false, true)));
-  int64_t r = vout(lv, call, c, false, true, e == 1 && s.spEE, true);
-  if (e > 1) {
-    r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0),
-                   vout(lv, call, c, false, false, false, true)));
-    if (s.spEE)
-      r = add(r, vout(lv, call, c, false, false, true, true));
-  }
-  return r;
+int64_t Engine::vout(const Level &lv, const Call &call, const int *c,
+                     int64_t temporal, bool psum, bool first, bool ee,
+                     bool r) {
+  const int j = lv.sigma;
+  return mul(temporal, voutFactor(lv.dirs[j], call.tab[j], call.st[j][c[j]],
+                                  call.edgeFan, maestro, psum, first, ee, r));
 }
 
-int64_t Engine::parr(const Level &lv, const Call &call, const int *c) {
+int64_t Engine::aout(const Level &lv, const Call &call, const int *c,
+                     int64_t temporal) {
+  auto v = [&](bool first, bool ee) {
+    return vout(lv, call, c, temporal, false, first, ee, true);
+  };
+  if (!call.sp[Out])
+    return v(true, false);
+  return overClusters(call.st[lv.sigma][c[lv.sigma]], lv.fan, call.edgeFan,
+                      v);
+}
+
+int64_t Engine::parr(const Level &lv, const Call &call, const int *c,
+                     int64_t temporal) {
   const State &s = call.st[lv.sigma][c[lv.sigma]];
   int64_t e = call.edgeFan;
   if (!s.edge)
-    return mul(lv.fan, vout(lv, call, c, true, true, false, true));
-  int64_t r = vout(lv, call, c, true, true, e == 1 && s.spEE, true);
+    return mul(lv.fan, vout(lv, call, c, temporal, true, true, false, true));
+  int64_t r = vout(lv, call, c, temporal, true, true, e == 1 && s.spEE, true);
   if (e > 1) {
     r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0),
-                   vout(lv, call, c, true, true, false, true)));
+                   vout(lv, call, c, temporal, true, true, false, true)));
     if (s.spEE)
-      r = add(r, vout(lv, call, c, true, false, true, false));
+      r = add(r, vout(lv, call, c, temporal, true, false, true, false));
   }
   return r;
 }
 
-int64_t Engine::ppe(const Level &lv, const Call &call, const int *c) {
+int64_t Engine::ppe(const Level &lv, const Call &call, const int *c,
+                    int64_t temporal) {
   const State &s = call.st[lv.sigma][c[lv.sigma]];
   if (!call.sp[Out] || !s.edge)
-    return vout(lv, call, c, true, true, false, true);
-  return vout(lv, call, c, true, true, call.edgeFan == 1 && s.spEE, true);
+    return vout(lv, call, c, temporal, true, true, false, true);
+  return vout(lv, call, c, temporal, true, true,
+              call.edgeFan == 1 && s.spEE, true);
 }
 
 Extents Engine::subExtents(const Level &lv, const Call &call, const int *c,
@@ -800,10 +869,28 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
   if (top) {
     top->up[In] = mul(2, ain(lv, call, c, -1, In));
     top->up[Wt] = mul(2, ain(lv, call, c, -1, Wt));
-    top->up[Out] = mul(2, aout(lv, call, c));
+    top->up[Out] = mul(2, aout(lv, call, c, voutTemporal(lv, call, c, false)));
     inBuf = add(top->up[In], top->up[Wt]) / hw.offchipBandwidth;
     outBuf = top->up[Out] / hw.offchipBandwidth;
   }
+
+  // A case's sub-level extents are fixed by which loops hand down their
+  // edge tile: results by that mask, so that most cases skip the memo.
+  std::array<SubResult, 1 << kNumDims> subByMask;
+  uint64_t subKnown = 0;
+  auto subLevel = [&](bool ee) {
+    unsigned mask = 0;
+    for (int j = 0; j < lv.n; ++j) {
+      const State &s = call.st[j][c[j]];
+      bool edgeTile = lv.dirs[j].spatial ? s.edge && (e == 1 || ee) : s.edge;
+      mask |= unsigned(edgeTile) << j;
+    }
+    if (!((subKnown >> mask) & 1)) {
+      subByMask[mask] = sub(l + 1, subExtents(lv, call, c, ee));
+      subKnown |= uint64_t(1) << mask;
+    }
+    return subByMask[mask];
+  };
 
   SubResult result;
   double weightSum = 0, peSum = 0;
@@ -826,26 +913,28 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
     }
     int64_t inIn = ain(lv, call, c, chg, In);
     int64_t inWt = ain(lv, call, c, chg, Wt);
-    int64_t eg = aout(lv, call, c);
+    const int64_t outTemporal = voutTemporal(lv, call, c, false);
+    const int64_t psumTemporal = voutTemporal(lv, call, c, true);
+    int64_t eg = aout(lv, call, c, outTemporal);
     const State &ss = call.st[sigma][c[sigma]];
 
     int64_t comp;
     double pes;
     if (innermost) {
-      int64_t pp = ppe(lv, call, c);
+      int64_t pp = ppe(lv, call, c, psumTemporal);
       comp = static_cast<int64_t>(std::ceil(static_cast<double>(pp) /
                                             static_cast<double>(hw.simdLanes)));
       pes = static_cast<double>(ss.edge ? e : fan);
     } else if (!ss.edge || !ss.spEE) {
-      SubResult r = sub(l + 1, subExtents(lv, call, c, false));
+      SubResult r = subLevel(false);
       comp = std::max<int64_t>(0, r.runtime);
       pes = r.avgPEs * static_cast<double>(ss.edge ? e : fan);
     } else {
-      SubResult r1 = sub(l + 1, subExtents(lv, call, c, true));
+      SubResult r1 = subLevel(true);
       comp = r1.runtime;
       pes = r1.avgPEs;
       if (e - 1 > 0) {
-        SubResult r0 = sub(l + 1, subExtents(lv, call, c, false));
+        SubResult r0 = subLevel(false);
         comp = std::max(comp, r0.runtime);
         pes += r0.avgPEs * static_cast<double>(e - 1);
       }
@@ -859,7 +948,7 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
         comp = 1;
       }
       o = std::max({inBuf / 2, o, outBuf / 2});
-      int64_t pa = parr(lv, call, c);
+      int64_t pa = parr(lv, call, c, psumTemporal);
       top->macs = add(top->macs, mul(w, pa));
       top->rdUp[In] = add(top->rdUp[In], mul(w, inIn));
       top->rdUp[Wt] = add(top->rdUp[Wt], mul(w, inWt));
@@ -896,52 +985,120 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
   if (l + 1 != numLevels || hw.simdLanes != 1)
     return false;
   const Level &lv = levels[l];
-  Call call;
-  makeCall(l, t, call);
-  const int64_t e = call.edgeFan, fan = lv.fan;
+  std::array<const InnerLoop *, kNumDims> loops;
   int64_t sum = 1, minWork = 1, maxWeight = 1;
   std::array<int64_t, 3> bound = {1, 1, 1};
-  double peSum = 0, weightSum = 0;
   for (int j = 0; j < lv.n; ++j) {
-    const Dir &dir = lv.dirs[j];
-    const Tab &tb = call.tab[j];
-    int64_t g = 0, lo = kUnset, wmax = 0, big = 1;
-    for (int64_t v : {tb.m, tb.u, tb.me, tb.ue, tb.mo, tb.uo, tb.meo, tb.ueo})
-      big = std::max(big, v < 0 ? -v : v);
-    for (int i = 0; i < call.ns[j]; ++i) {
-      const State &s = call.st[j][i];
-      if (maestro && !dir.spatial && s.kind != Init && tb.u == 0)
-        return false;
-      bool ee = dir.spatial && call.sp[Out] && s.edge && e == 1 && s.spEE;
-      int64_t f = voutFactor(dir, tb, s, e, maestro, true, true, ee, true);
-      if (f <= 0)
-        return false;
-      g = add(g, mul(s.weight, f));
-      lo = lo == kUnset ? f : std::min(lo, f);
-      wmax = std::max(wmax, s.weight);
-      if (dir.spatial) {
-        weightSum += double(s.weight);
-        peSum += double(s.weight) * double(s.edge ? e : fan);
-      }
-    }
-    sum = mul(sum, g);
-    minWork = mul(minWork, lo);
-    maxWeight = mul(maxWeight, wmax);
+    const InnerLoop &loop = innerLoop(j, t);
+    if (!loop.closedForm)
+      return false;
+    loops[j] = &loop;
+    sum = mul(sum, loop.workSum);
+    minWork = mul(minWork, loop.minWork);
+    maxWeight = mul(maxWeight, loop.maxWeight);
     for (int t2 = 0; t2 < 3; ++t2)
-      if ((dir.tensors >> t2) & 1)
-        bound[t2] = mul(bound[t2], big);
+      if ((lv.dirs[j].tensors >> t2) & 1)
+        bound[t2] = mul(bound[t2], loop.magnitude);
   }
+  const InnerLoop &spatial = *loops[lv.sigma];
+  const int64_t e = spatial.edgeFan, fan = lv.fan;
   const int64_t copies = fan + e + 1;
   int64_t inBound = mul(copies, add(bound[In], bound[Wt]));
   int64_t outBound = mul(copies, bound[Out]);
   if (overflow || maxWeight >= (int64_t(1) << 31) ||
       delta(inBound) > minWork || delta(outBound) > minWork)
     return false;
-  int c[kNumDims] = {0, 0, 0, 0, 0, 0};
-  int64_t dI = delta(add(ain(lv, call, c, -1, In), ain(lv, call, c, -1, Wt)));
-  result.runtime = add(sum, dI);
-  result.avgPEs = weightSum > 0 ? peSum / weightSum : 0;
+
+  // The first iteration's ingress (Vmap, spec 8.1).
+  auto table = [&](int j) -> const Tab & {
+    return maestro ? lv.tab[j] : loops[j]->ownTab;
+  };
+  int64_t ingress = 0;
+  for (int t2 : {In, Wt}) {
+    int64_t temporal = 1;
+    for (int j = 0; j < lv.n; ++j)
+      if (((lv.dirs[j].tensors >> t2) & 1) && !lv.dirs[j].spatial)
+        temporal = mul(temporal,
+                       loops[j]->st[0].edge ? table(j).me : table(j).m);
+    if (!((lv.dirs[lv.sigma].tensors >> t2) & 1)) {
+      ingress = add(ingress, temporal);
+      continue;
+    }
+    const Tab &tb = table(lv.sigma);
+    const State &s = spatial.st[0];
+    ingress = add(ingress, overClusters(s, fan, e, [&](bool first, bool ee) {
+                    int64_t f = !s.edge ? tb.m
+                                : e == 1 ? ((first || ee) ? tb.me : 1)
+                                         : (ee ? tb.me : tb.m);
+                    return mul(temporal, f);
+                  }));
+  }
+  result.runtime = add(sum, delta(ingress));
+  result.avgPEs =
+      spatial.weightSum > 0 ? spatial.peSum / spatial.weightSum : 0;
   return !overflow;
+}
+
+const InnerLoop &Engine::innerLoop(int j, const Extents &t) {
+  const Level &lv = levels[numLevels - 1];
+  const Dir &dir = lv.dirs[j];
+  const int64_t ext = t[dir.var];
+  // Sound tables of Y and X also depend on the filter extent.
+  const int64_t partnerExt =
+      !maestro && dir.partner >= 0 ? t[lv.dirs[dir.partner].var] : 0;
+  auto &entries = innerLoops[j];
+  uint8_t &count = innerLoopCount[j];
+  for (int k = 0; k < count; ++k)
+    if (entries[k].ext == ext && entries[k].partnerExt == partnerExt)
+      return entries[k];
+  // Two entries cover the full and edge extents of a two-level mapping;
+  // deeper mappings just recompute.
+  InnerLoop &loop = entries[count < 2 ? count++ : 1];
+  loop.ext = ext;
+  loop.partnerExt = partnerExt;
+  const Tab *tb;
+  if (maestro) {
+    maestroLoop(lv, j, ext, loop.st, loop.ns);
+    loop.edgeFan = lv.edgeFan;
+    tb = &lv.tab[j];
+    loop.magnitude = lv.tabMagnitude[j];
+  } else {
+    Call call;
+    call.edgeFan = 1;
+    soundLoop(lv, j, t, call);
+    loop.ownTab = call.ownTab[j];
+    loop.st = call.st[j];
+    loop.ns = call.ns[j];
+    loop.edgeFan = call.edgeFan;
+    tb = &loop.ownTab;
+    loop.magnitude = tableMagnitude(loop.ownTab);
+  }
+  // The edge fan-out matters only to the spatial loop, whose own it is.
+  const int64_t e = loop.edgeFan, fan = lv.fan;
+  const bool spOut = (lv.dirs[lv.sigma].tensors >> Out) & 1;
+  loop.closedForm = false;
+  loop.workSum = 0;
+  loop.minWork = kUnset;
+  loop.maxWeight = 0;
+  loop.weightSum = loop.peSum = 0;
+  for (int i = 0; i < loop.ns; ++i) {
+    const State &s = loop.st[i];
+    if (maestro && !dir.spatial && s.kind != Init && tb->u == 0)
+      return loop;
+    bool ee = dir.spatial && spOut && s.edge && e == 1 && s.spEE;
+    int64_t f = voutFactor(dir, *tb, s, e, maestro, true, true, ee, true);
+    if (f <= 0)
+      return loop;
+    loop.workSum = add(loop.workSum, mul(s.weight, f));
+    loop.minWork = loop.minWork == kUnset ? f : std::min(loop.minWork, f);
+    loop.maxWeight = std::max(loop.maxWeight, s.weight);
+    if (dir.spatial) {
+      loop.weightSum += double(s.weight);
+      loop.peSum += double(s.weight) * double(s.edge ? e : fan);
+    }
+  }
+  loop.closedForm = true;
+  return loop;
 }
 
 int64_t Engine::innerSum(int j, int64_t extent, double *avgPEs) {
@@ -1078,19 +1235,6 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     }
     return r;
   };
-  // Combines a per-sub-cluster factor g(first, ee) over the sub-clusters of
-  // the spatial loop in state s (spec 8.2).
-  auto overClusters = [&](const State &s, auto &&g) {
-    if (!s.edge)
-      return add(g(true, false), mul(fan - 1, g(false, false)));
-    int64_t r = g(true, e == 1 && s.spEE);
-    if (e > 1) {
-      r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0), g(false, false)));
-      if (s.spEE)
-        r = add(r, g(false, true));
-    }
-    return r;
-  };
   {
     int64_t macSum = 0, outSum = 0;
     for (int i = 0; i < sns; ++i) {
@@ -1108,7 +1252,7 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     }
     // rel: 0 before, 1 at, 2 after the changing loop.
     auto factor = [&](const State &s, int rel, bool inited) {
-      return overClusters(s, [&](bool fst, bool ee) {
+      return overClusters(s, fan, e, [&](bool fst, bool ee) {
         int64_t mx = ee ? stb.me : stb.m, ux = ee ? stb.ue : stb.u;
         if (fst)
           return mx;
@@ -1141,7 +1285,7 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
       continue;
     }
     const State &s = sst[0];
-    first[t] = overClusters(s, [&](bool fst, bool ee) {
+    first[t] = overClusters(s, fan, e, [&](bool fst, bool ee) {
       int64_t f;
       if (!s.edge)
         f = stb.m;
@@ -1155,7 +1299,7 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
   if (!call.sp[Out])
     first[Out] = firstOutTemporal;
   else
-    first[Out] = overClusters(sst[0], [&](bool fst, bool ee) {
+    first[Out] = overClusters(sst[0], fan, e, [&](bool fst, bool ee) {
       return mul(firstOutTemporal,
                  voutFactor(sd, stb, sst[0], e, false, false, fst, ee, true));
     });
