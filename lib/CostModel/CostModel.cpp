@@ -254,6 +254,8 @@ voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t e,
            bool maestro, bool psum, bool first, bool ee, bool r);
 
 constexpr int64_t kUnset = std::numeric_limits<int64_t>::min();
+/// Cases of a level: at most three states for each of six loops.
+constexpr int kMaxCases = 729;
 
 //===----------------------------------------------------------------------===//
 // Engine
@@ -892,6 +894,10 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
     return subByMask[mask];
   };
 
+  // Maestro's per-case off-chip requirement, by mixed-radix case index.
+  std::array<int64_t, kMaxCases> offchipByCase;
+  int caseIndex = 0;
+
   SubResult result;
   double weightSum = 0, peSum = 0;
   for (;;) {
@@ -955,20 +961,42 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
       top->wrUp[Out] = add(top->wrUp[Out], mul(w, eg));
       top->nocPeak =
           std::max(top->nocPeak, std::max(add(inIn, inWt), eg) / comp);
-      top->offchip = std::max({top->offchip, top->up[Out] / comp,
-                               add(top->up[In], top->up[Wt]) / comp}) /
-                     2;
+      if (maestro)
+        offchipByCase[caseIndex] =
+            std::max(top->up[Out] / comp, add(top->up[In], top->up[Wt]) / comp);
     }
     result.runtime = add(result.runtime, mul(w, o));
     weightSum += static_cast<double>(w);
     peSum += static_cast<double>(w) * pes;
 
     // Next case: mixed radix, the first loop most significant.
+    ++caseIndex;
     int j = lv.n - 1;
     while (j >= 0 && ++c[j] == call.ns[j])
       c[j--] = 0;
     if (j < 0)
       break;
+  }
+  if (top && maestro) {
+    // MAESTRO halves its running off-chip requirement after every case, so
+    // the figure depends on its case order: the k-th case takes state
+    // ceil(k / f) mod n of a loop with n states, where f is the product of
+    // the later loops' state counts (spec 10.6 says the order is free; the
+    // reference data say otherwise).
+    std::array<int64_t, kNumDims> stride;
+    int64_t cases = 1;
+    for (int j = lv.n - 1; j >= 0; --j) {
+      stride[j] = cases;
+      cases *= call.ns[j];
+    }
+    int64_t r = 0;
+    for (int64_t k = 0; k < cases; ++k) {
+      int64_t index = 0;
+      for (int j = 0; j < lv.n; ++j)
+        index += ((k + stride[j] - 1) / stride[j]) % call.ns[j] * stride[j];
+      r = std::max(r, offchipByCase[index]) / 2;
+    }
+    top->offchip = r;
   }
   result.avgPEs = weightSum > 0 ? peSum / weightSum : 0;
   if (top)
