@@ -39,6 +39,12 @@ for file in include/digamma/InitAll.h include/digamma/Api/Designer.h \
   [ -e "$prefix/$file" ] || { echo "not installed: $file" >&2; exit 1; }
 done
 
+# (grep reads a file: with pipefail, `tool | grep -q` fails when grep
+# stops reading early.)
+"$prefix/bin/digamma-opt" --help >"$work/installed-help.txt"
+grep -q -- --digamma-pipeline "$work/installed-help.txt" ||
+  { echo "the installed digamma-opt lacks --digamma-pipeline" >&2; exit 1; }
+
 echo "== configure and build $example against $prefix"
 "$cmake" -G "$generator" -S "$example" -B "$work/build" \
   -DCMAKE_PREFIX_PATH="$prefix" >"$work/configure.log" ||
@@ -72,7 +78,8 @@ expect_pass_design() {
   local op=$1
   shift
   local line cycles pes
-  line=$(grep -- "$op" "$work/out.mlir")
+  line=$(grep -- "$op" "$work/out.mlir") ||
+    { echo "no $op in the pipeline's output" >&2; exit 1; }
   cycles=$(sed -n 's/.*#digamma.cost<cycles = \([0-9]*\),.*/\1/p' <<<"$line")
   pes=$(sed -n 's/.*#digamma.hw<num_pes = \([0-9]*\),.*/\1/p' <<<"$line")
   "$design" --samples=2000 --seed=7 --element-bytes=4 --threads=2 "$@" \

@@ -123,5 +123,5 @@ function(_digamma_install_package)
     DESTINATION ${DIGAMMA_INSTALL_PACKAGE_DIR})
 endfunction()
 
-cmake_language(DEFER DIRECTORY ${CMAKE_SOURCE_DIR}
+cmake_language(DEFER DIRECTORY ${DIGAMMA_SOURCE_DIR}
   CALL _digamma_install_package)
