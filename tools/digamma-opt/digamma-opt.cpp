@@ -1,56 +1,42 @@
 //===- digamma-opt.cpp - The digamma optimizer driver ---------------------===//
 //
-// MlirOptMain with an explicit list of dialects, external models and passes:
-// the digamma dialect and passes plus what the tests run after them
-// (one-shot bufferization and linalg-to-loops lowering).
+// MlirOptMain with digamma's registration entry points (digamma/InitAll.h,
+// the same calls a downstream tool makes) plus the upstream passes and
+// dialects the tests run after digamma's passes: canonicalize, cse,
+// one-shot bufferization and linalg-to-loops lowering.
 //
 //===----------------------------------------------------------------------===//
 
-#include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
-#include "digamma/Transforms/Passes.h"
-#include "digamma/Transforms/Pipelines.h"
+#include "digamma/InitAll.h"
 
-#include "mlir/Dialect/Affine/IR/AffineOps.h"
-#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/Linalg/Transforms/TilingInterfaceImpl.h"
-#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Tensor/IR/TensorTilingInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
 
 int main(int argc, char **argv) {
-  // digamma passes and the few upstream passes the tests run.
-  digamma::registerDigammaPasses();
-  digamma::registerDigammaPipelines();
+  // digamma's passes and pipelines, and the few upstream passes the tests
+  // run.
+  digamma::registerAllPasses();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::bufferization::registerOneShotBufferizePass();
   mlir::registerConvertLinalgToLoopsPass();
 
   mlir::DialectRegistry registry;
-  registry.insert<digamma::DigammaDialect, mlir::affine::AffineDialect,
-                  mlir::arith::ArithDialect,
-                  mlir::bufferization::BufferizationDialect,
-                  mlir::func::FuncDialect, mlir::linalg::LinalgDialect,
-                  mlir::memref::MemRefDialect, mlir::scf::SCFDialect,
-                  mlir::tensor::TensorDialect>();
-
-  // External models: tiling (checked by later passes) and bufferization.
-  mlir::linalg::registerTilingInterfaceExternalModels(registry);
-  mlir::tensor::registerTilingInterfaceExternalModels(registry);
+  digamma::registerAllDialects(registry);
+  digamma::registerAllExtensions(registry);
+  // What bufferization and the loops the tests lower to need.
+  registry.insert<mlir::bufferization::BufferizationDialect,
+                  mlir::scf::SCFDialect>();
   mlir::arith::registerBufferizableOpInterfaceExternalModels(registry);
   mlir::bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
       registry);

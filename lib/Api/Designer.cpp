@@ -1,0 +1,306 @@
+//===- Designer.cpp - Find the best accelerator design for a layer --------===//
+//
+// Checks the caller's input, translates it into search::SearchOptions the
+// way `--digamma-co-optimize` does for one op, runs the optimizer and
+// returns the winner with the figures the pass attaches.
+//
+//===----------------------------------------------------------------------===//
+
+#include "digamma/Api/Designer.h"
+
+#include "digamma/CostModel/Problem.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <limits>
+#include <sstream>
+
+using namespace digamma;
+using namespace digamma::api;
+
+static constexpr double kUm2PerMm2 = 1e6;
+
+//===----------------------------------------------------------------------===//
+// Layers and budgets
+//===----------------------------------------------------------------------===//
+
+Layer api::conv2d(int64_t k, int64_t c, int64_t y, int64_t x, int64_t r,
+                  int64_t s, int64_t stride, int64_t batch) {
+  Layer layer;
+  layer.layerClass = cost::LayerClass::Conv;
+  layer.n = batch;
+  layer.k = k;
+  layer.c = c;
+  layer.y = y;
+  layer.x = x;
+  layer.r = r;
+  layer.s = s;
+  layer.strideY = layer.strideX = stride;
+  return layer;
+}
+
+Layer api::depthwiseConv2d(int64_t c, int64_t y, int64_t x, int64_t r,
+                           int64_t s, int64_t stride, int64_t batch) {
+  Layer layer = conv2d(/*k=*/1, c, y, x, r, s, stride, batch);
+  layer.layerClass = cost::LayerClass::DepthwiseConv;
+  return layer;
+}
+
+Layer api::gemm(int64_t m, int64_t n, int64_t k, int64_t batch) {
+  Layer layer = conv2d(/*k=*/n, /*c=*/k, /*y=*/m, /*x=*/1, /*r=*/1, /*s=*/1,
+                       /*stride=*/1, batch);
+  layer.layerClass = cost::LayerClass::Gemm;
+  return layer;
+}
+
+Budget Budget::forPlatform(Platform platform) {
+  return ofArea(platform == Platform::Cloud ? kCloudAreaMm2 : kEdgeAreaMm2);
+}
+
+Budget Budget::ofArea(double areaMm2) {
+  Budget budget;
+  budget.areaMm2 = areaMm2;
+  return budget;
+}
+
+//===----------------------------------------------------------------------===//
+// findDesign
+//===----------------------------------------------------------------------===//
+
+/// A message for a layer the cost model cannot describe, or nullopt.
+static std::optional<std::string> checkLayer(const Layer &layer) {
+  auto text = [](int64_t value) { return std::to_string(value); };
+  if (layer.n < 1 || layer.k < 1 || layer.c < 1 || layer.y < 1 || layer.x < 1 ||
+      layer.r < 1 || layer.s < 1)
+    return "every layer extent must be positive, got N=" + text(layer.n) +
+           " K=" + text(layer.k) + " C=" + text(layer.c) +
+           " Y=" + text(layer.y) + " X=" + text(layer.x) +
+           " R=" + text(layer.r) + " S=" + text(layer.s);
+  if (layer.strideY < 1 || layer.strideX < 1)
+    return "the layer's strides must be positive, got " + text(layer.strideY) +
+           "x" + text(layer.strideX);
+  if (layer.layerClass == cost::LayerClass::DepthwiseConv && layer.k != 1)
+    return "a depthwise layer has K = 1 (fold a channel multiplier into C), "
+           "got K=" +
+           text(layer.k);
+  if (layer.r > layer.y || layer.s > layer.x)
+    return "the layer's filter (" + text(layer.r) + "x" + text(layer.s) +
+           ") is larger than its input (" + text(layer.y) + "x" +
+           text(layer.x) + ")";
+  return std::nullopt;
+}
+
+/// The search options of \p budget and \p options for \p layer, or a
+/// message.
+static std::optional<std::string>
+buildSearchOptions(const Layer &layer, const Budget &budget,
+                   const Options &options, search::SearchOptions &out) {
+  // The search would only find every design invalid and report an
+  // unreachable area.
+  if (options.semantics == cost::Semantics::Maestro &&
+      (layer.n != 1 || layer.strideY != 1 || layer.strideX != 1))
+    return "maestro semantics model batch 1 and stride 1 only (as MAESTRO "
+           "does), got N=" +
+           std::to_string(layer.n) +
+           " stride=" + std::to_string(layer.strideY) + "x" +
+           std::to_string(layer.strideX) + "; use sound semantics";
+  if (options.elementBytes < 1)
+    return "elementBytes must be positive, got " +
+           std::to_string(options.elementBytes);
+  if (budget.peLimit < 0)
+    return "the PE limit must not be negative, got " +
+           std::to_string(budget.peLimit);
+  if (options.mode != search::Mode::FixedHW &&
+      !(budget.areaMm2 > 0 && std::isfinite(budget.areaMm2))) {
+    std::ostringstream message;
+    message << "the area budget must be a positive number of mm^2, got "
+            << budget.areaMm2;
+    return message.str();
+  }
+  const Options::FixedHardware &fixed = options.fixedHardware;
+  bool hasFixedHardware =
+      fixed.numPEs != 0 || fixed.l1Bytes != 0 || fixed.l2Bytes != 0;
+  if (options.mode == search::Mode::FixedHW) {
+    if (fixed.numPEs <= 0 || fixed.l1Bytes <= 0 || fixed.l2Bytes <= 0)
+      return "mode FixedHW needs a positive fixedHardware.numPEs, l1Bytes "
+             "and l2Bytes (got " +
+             std::to_string(fixed.numPEs) + ", " +
+             std::to_string(fixed.l1Bytes) + ", " +
+             std::to_string(fixed.l2Bytes) + ")";
+  } else if (hasFixedHardware) {
+    return "fixedHardware describes the hardware of mode FixedHW only";
+  }
+  if (options.fixedMapping && options.mode != search::Mode::FixedMapping)
+    return "fixedMapping is the mapping of mode FixedMapping only";
+
+  out.mode = options.mode;
+  out.objective = options.objective;
+  out.tieBreak = options.tieBreak;
+  out.semantics = options.semantics;
+  out.areaBudgetUm2 = budget.areaMm2 * kUm2PerMm2;
+  if (budget.peLimit > 0)
+    out.peLimit = budget.peLimit;
+  out.minLevels = options.minLevels;
+  out.maxLevels = options.maxLevels;
+  out.samples = options.samples;
+  out.population = options.population;
+  out.seed = options.seed;
+  out.threads = options.threads;
+  out.bytesPerElement = options.elementBytes;
+  out.fixedHardware.bytesPerElement = options.elementBytes;
+  if (options.mode == search::Mode::FixedHW) {
+    out.fixedHardware.numPEs = fixed.numPEs;
+    out.fixedHardware.l1Elements =
+        std::max<int64_t>(fixed.l1Bytes / options.elementBytes, 1);
+    out.fixedHardware.l2Elements =
+        std::max<int64_t>(fixed.l2Bytes / options.elementBytes, 1);
+  }
+  out.fixedMapping = options.fixedMapping;
+  return search::validateOptions(out);
+}
+
+static int64_t saturatingMul(int64_t a, int64_t b) {
+  if (a != 0 && b > std::numeric_limits<int64_t>::max() / a)
+    return std::numeric_limits<int64_t>::max();
+  return a * b;
+}
+
+Design api::findDesign(const Layer &layer, const Budget &budget,
+                       const Options &options) {
+  Design design;
+  search::SearchOptions searchOptions;
+  if (std::optional<std::string> error = checkLayer(layer)) {
+    design.error = std::move(*error);
+    return design;
+  }
+  if (std::optional<std::string> error =
+          buildSearchOptions(layer, budget, options, searchOptions)) {
+    design.error = std::move(*error);
+    return design;
+  }
+
+  search::SearchResult result =
+      search::getOptimizer(options.algorithm).run(layer, searchOptions);
+  design.samplesUsed = result.samplesUsed;
+  if (!result.found) {
+    design.error = std::move(result.message);
+    return design;
+  }
+  design.found = true;
+  design.hardware = result.hardware;
+  design.mapping = result.mapping;
+  design.cost = result.cost;
+  design.areaUm2 = result.areaUm2;
+  design.objectiveValue = result.objectiveValue;
+  design.l1Bytes = saturatingMul(result.cost.l1Elements, options.elementBytes);
+  design.l2Bytes = saturatingMul(result.cost.l2Elements, options.elementBytes);
+
+  // The top level's fan-out, then the inner cluster sizes.
+  int64_t inner = 1;
+  for (int i = 1; i < design.mapping.numLevels; ++i)
+    inner *= std::max<int64_t>(design.mapping.level(i).clusterSize, 1);
+  design.peArrayShape.push_back(
+      std::max<int64_t>(design.hardware.numPEs / inner, 1));
+  for (int i = 1; i < design.mapping.numLevels; ++i)
+    design.peArrayShape.push_back(design.mapping.level(i).clusterSize);
+  return design;
+}
+
+//===----------------------------------------------------------------------===//
+// Text
+//===----------------------------------------------------------------------===//
+
+std::string api::formatDesign(const Layer &layer, const Design &design) {
+  std::ostringstream os;
+  os << "layer: " << cost::layerClassName(layer.layerClass) << " N=" << layer.n
+     << " K=" << layer.k << " C=" << layer.c << " Y=" << layer.y
+     << " X=" << layer.x << " R=" << layer.r << " S=" << layer.s
+     << " stride=" << layer.strideY << "x" << layer.strideX << "\n";
+  if (!design.found) {
+    os << "error: " << design.error << "\n";
+    return os.str();
+  }
+  os << "hardware: " << design.hardware.numPEs << " PEs as [";
+  for (size_t i = 0; i < design.peArrayShape.size(); ++i)
+    os << (i ? ", " : "") << design.peArrayShape[i];
+  os << "], L1 " << design.l1Bytes << " B per PE, L2 " << design.l2Bytes
+     << " B, area " << std::fixed << std::setprecision(2) << design.areaUm2
+     << " um^2\n";
+  for (int l = 0; l < design.mapping.numLevels; ++l) {
+    const cost::MappingLevel &level = design.mapping.level(l);
+    os << "level " << l << ": parallel " << cost::dimName(level.parallelDim)
+       << ", cluster " << design.peArrayShape[l] << ", order";
+    for (cost::Dim dim : level.order)
+      os << " " << cost::dimName(dim);
+    os << ", tiles";
+    for (cost::Dim dim : cost::kAllDims)
+      os << " " << cost::dimName(dim) << "=" << level.tile(dim);
+    os << "\n";
+  }
+  os << "cost: cycles=" << design.cost.cycles << " macs=" << design.cost.macs
+     << std::setprecision(3) << " energy_nj=" << design.cost.energyNJ
+     << std::setprecision(4) << " utilization=" << design.cost.utilization
+     << "\n";
+  return os.str();
+}
+
+//===----------------------------------------------------------------------===//
+// Names
+//===----------------------------------------------------------------------===//
+
+namespace {
+struct ObjectiveName {
+  std::string_view name;
+  search::Objective objective;
+};
+} // namespace
+
+static constexpr ObjectiveName kObjectiveNames[] = {
+    {"latency", search::Objective::Latency},
+    {"energy", search::Objective::Energy},
+    {"edp", search::Objective::EDP},
+    {"lap", search::Objective::LatencyArea},
+    {"power", search::Objective::Power},
+    {"area", search::Objective::Area},
+};
+
+std::optional<search::Objective> api::parseObjective(std::string_view name) {
+  for (const ObjectiveName &entry : kObjectiveNames)
+    if (entry.name == name)
+      return entry.objective;
+  return std::nullopt;
+}
+
+std::string_view api::objectiveName(search::Objective objective) {
+  for (const ObjectiveName &entry : kObjectiveNames)
+    if (entry.objective == objective)
+      return entry.name;
+  return "unknown";
+}
+
+std::optional<search::Mode> api::parseMode(std::string_view name) {
+  if (name == "co-opt")
+    return search::Mode::CoOpt;
+  if (name == "fixed-hw")
+    return search::Mode::FixedHW;
+  if (name == "fixed-mapping")
+    return search::Mode::FixedMapping;
+  return std::nullopt;
+}
+
+std::optional<cost::Semantics> api::parseSemantics(std::string_view name) {
+  if (name == "sound")
+    return cost::Semantics::Sound;
+  if (name == "maestro")
+    return cost::Semantics::Maestro;
+  return std::nullopt;
+}
+
+std::optional<Platform> api::parsePlatform(std::string_view name) {
+  if (name == "edge")
+    return Platform::Edge;
+  if (name == "cloud")
+    return Platform::Cloud;
+  return std::nullopt;
+}
