@@ -47,8 +47,13 @@ SearchSpace::SearchSpace(const cost::Layer &layer, const SearchOptions &options)
   bytes = options.bytesPerElement > 0
               ? options.bytesPerElement
               : std::max<int64_t>(options.fixedHardware.bytesPerElement, 1);
+  // Non-positive strides are rejected before any search (checkRun); the
+  // extents only need to stay defined until then.
+  const bool stridesValid = layer.strideY > 0 && layer.strideX > 0;
   for (int d = 0; d < cost::kNumDims; ++d) {
-    extent[d] = std::max<int64_t>(layer.mappedExtent(cost::Dim(d)), 1);
+    extent[d] = std::max<int64_t>(
+        stridesValid ? layer.mappedExtent(cost::Dim(d)) : layer.dim(cost::Dim(d)),
+        1);
     // Spreading a dimension of extent 1 over PEs is no parallelism; such
     // a dimension may not even exist in the op (GEMM has no R).
     if (extent[d] > 1)

@@ -140,11 +140,20 @@ std::optional<std::string> checkFixedMapping(const SearchSpace &space) {
 std::optional<std::string> checkRun(const SearchSpace &space) {
   if (std::optional<std::string> error = validateOptions(space.options))
     return error;
+  const cost::Layer &layer = space.layer;
   for (cost::Dim d : cost::kAllDims)
-    if (space.layer.dim(d) < 1)
+    if (layer.dim(d) < 1)
       return "the layer has a non-positive dimension";
-  if (space.layer.outY() < 1 || space.layer.outX() < 1)
+  if (layer.n < 1 || layer.strideY < 1 || layer.strideX < 1)
+    return "the layer's batch and strides must be positive";
+  if (layer.outY() < 1 || layer.outX() < 1)
     return "the layer's filter is larger than its input";
+  // Otherwise every design is invalid and the search would end with "no
+  // design fits" instead of the reason.
+  if (space.options.semantics == cost::Semantics::Maestro &&
+      (layer.n != 1 || layer.strideY != 1 || layer.strideX != 1))
+    return "maestro semantics model batch 1 and stride 1 only (as MAESTRO "
+           "does); use sound semantics for this layer";
   if (space.options.mode == Mode::FixedMapping)
     return checkFixedMapping(space);
   return std::nullopt;

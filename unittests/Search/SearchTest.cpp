@@ -480,6 +480,27 @@ TEST(Search, FixedMappingMustFitTheLayer) {
             "the fixed mapping's K tile at level 0 is 128, outside [1, 64]");
 }
 
+TEST(Search, BadLayersAndUnsupportedSemanticsAreNamed) {
+  SearchOptions options = smallOptions();
+  cost::Layer zeroStride = convLayer();
+  zeroStride.strideY = 0; // would divide by zero in outY()
+  EXPECT_EQ(runDiGamma(zeroStride, options).message,
+            "the layer's batch and strides must be positive");
+  cost::Layer strided = convLayer();
+  strided.strideX = 2;
+  options.semantics = cost::Semantics::Maestro;
+  for (const Optimizer *optimizer : {&getOptimizer(Algorithm::DiGamma),
+                                     &getOptimizer(Algorithm::Random)}) {
+    SearchResult result = optimizer->run(strided, options);
+    EXPECT_FALSE(result.found);
+    EXPECT_EQ(result.message,
+              "maestro semantics model batch 1 and stride 1 only (as MAESTRO "
+              "does); use sound semantics for this layer");
+  }
+  options.semantics = cost::Semantics::Sound;
+  EXPECT_TRUE(runDiGamma(strided, options).found);
+}
+
 TEST(Search, OptimizersShareOneInterface) {
   EXPECT_EQ(getOptimizer(Algorithm::DiGamma).name(), "digamma");
   EXPECT_EQ(getOptimizer(Algorithm::Random).name(), "random");
