@@ -1,12 +1,15 @@
 //===- digamma-opt.cpp - The digamma optimizer driver ---------------------===//
 //
 // MlirOptMain with an explicit list of dialects, external models and passes:
-// the digamma dialect and passes plus what the tests run after them
-// (one-shot bufferization and linalg-to-loops lowering).
+// the digamma dialect, passes and transform-dialect extension plus what the
+// tests run around them (one-shot bufferization, forall-to-for and
+// linalg-to-loops lowering, the transform interpreter with linalg's
+// transform ops).
 //
 //===----------------------------------------------------------------------===//
 
 #include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
+#include "digamma/TransformOps/DigammaTransformOps.h"
 #include "digamma/Transforms/Passes.h"
 #include "digamma/Transforms/Pipelines.h"
 
@@ -19,14 +22,18 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Linalg/TransformOps/DialectExtension.h"
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Linalg/Transforms/TilingInterfaceImpl.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tensor/IR/TensorTilingInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Transform/IR/TransformDialect.h"
+#include "mlir/Dialect/Transform/Transforms/Passes.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
@@ -39,6 +46,9 @@ int main(int argc, char **argv) {
   mlir::registerCSEPass();
   mlir::bufferization::registerOneShotBufferizePass();
   mlir::registerConvertLinalgToLoopsPass();
+  mlir::registerSCFForallToForLoopPass();
+  mlir::transform::registerInterpreterPass();
+  mlir::transform::registerPreloadLibraryPass();
 
   mlir::DialectRegistry registry;
   registry.insert<digamma::DigammaDialect, mlir::affine::AffineDialect,
@@ -46,7 +56,8 @@ int main(int argc, char **argv) {
                   mlir::bufferization::BufferizationDialect,
                   mlir::func::FuncDialect, mlir::linalg::LinalgDialect,
                   mlir::memref::MemRefDialect, mlir::scf::SCFDialect,
-                  mlir::tensor::TensorDialect>();
+                  mlir::tensor::TensorDialect,
+                  mlir::transform::TransformDialect>();
 
   // External models: tiling (checked by later passes) and bufferization.
   mlir::linalg::registerTilingInterfaceExternalModels(registry);
@@ -57,6 +68,10 @@ int main(int argc, char **argv) {
   mlir::linalg::registerBufferizableOpInterfaceExternalModels(registry);
   mlir::scf::registerBufferizableOpInterfaceExternalModels(registry);
   mlir::tensor::registerBufferizableOpInterfaceExternalModels(registry);
+
+  // Transform-dialect extensions: ours and linalg's (structured.match).
+  digamma::registerTransformDialectExtension(registry);
+  mlir::linalg::registerTransformDialectExtension(registry);
 
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "digamma optimizer driver\n", registry));
