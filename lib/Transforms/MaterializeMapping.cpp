@@ -13,6 +13,7 @@
 #include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Interfaces/DestinationStyleOpInterface.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -234,13 +235,14 @@ digamma::planMaterialization(Operation *op, MappingAttr mapping,
                               stringifyDimRole(level.getParallel()) +
                               " spans both parallel and reduction loops; a "
                               "spatial level must be one or the other");
-    if (numReductions != 0 && !isa<PartialReductionOpInterface>(op))
+    auto dps = dyn_cast<DestinationStyleOpInterface>(op);
+    if (numReductions != 0 && dps && !dps.hasPureTensorSemantics())
       return fail(reason, "mapping level #" + llvm::Twine(levelNumber) +
                               " spreads reduction dimension " +
                               stringifyDimRole(level.getParallel()) +
-                              " over PEs, which needs a partial reduction, "
-                              "but the op does not implement "
-                              "PartialReductionOpInterface");
+                              " over PEs, which needs a partial-sum tensor, "
+                              "but the op works on buffers (materialize "
+                              "before bufferization)");
 
     if (!outer.empty())
       plan.steps.push_back(makeStep(TilingStep::Kind::Outer, levelNumber,

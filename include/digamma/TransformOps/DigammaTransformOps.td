@@ -33,6 +33,9 @@ def TileByMappingOp : Op<Transform_Dialect, "digamma.tile_by_mapping",
              in %root : (!transform.any_op) -> !transform.any_op
     %tiled, %loops = transform.digamma.tile_by_mapping %ops
              : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    %t2, %l2 = transform.digamma.tile_by_mapping %other
+             (mapping = #digamma.mapping<levels = [...]>)
+             : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
     ```
 
     #### Return modes
@@ -49,7 +52,7 @@ def TileByMappingOp : Op<Transform_Dialect, "digamma.tile_by_mapping",
   let results = (outs TransformHandleTypeInterface:$tiled,
                       TransformHandleTypeInterface:$loops);
   let assemblyFormat = [{
-    $target (`mapping` `=` $mapping^)? attr-dict `:`
+    $target (` ` `(` `mapping` `=` $mapping^ `)`)? attr-dict `:`
     functional-type(operands, results)
   }];
 }

@@ -82,7 +82,7 @@ struct MaterializedMapping {
 /// failure and sets \p reason to a sentence saying why (no TilingInterface,
 /// no loop nest, a loop nest that does not describe the op, a mapping that
 /// does not fit the loop nest, a spatial level that mixes parallel and
-/// reduction loops or needs a partial reduction the op cannot do).
+/// reduction loops, a spatial reduction on buffers).
 mlir::FailureOr<MaterializationPlan>
 planMaterialization(mlir::Operation *op, MappingAttr mapping,
                     std::string &reason);
