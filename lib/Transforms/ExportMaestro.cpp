@@ -25,7 +25,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ToolOutputFile.h"
 
-#include <limits>
+#include <cstdio>
+#include <cstdlib>
 
 namespace digamma {
 #define GEN_PASS_DEF_EXPORTMAESTROPASS
@@ -96,6 +97,17 @@ static std::string csvField(StringRef text) {
     quoted += ch;
   }
   return quoted + "\"";
+}
+
+/// The shortest decimal form of \p value that reads back to it.
+static std::string formatDouble(double value) {
+  char buffer[32];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof(buffer), "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value)
+      break;
+  }
+  return buffer;
 }
 
 static std::string printLocation(Operation *op) {
@@ -183,10 +195,11 @@ void ExportMaestroPass::renderSummaries(StringRef function,
         semanticsName);
     if (CostAttr c = exported.cost)
       csv += llvm::formatv(",{0},{1},{2},{3},{4},{5},{6}\n", c.getCycles(),
-                           c.getMacs(), c.getEnergyNj().convertToDouble(),
-                           c.getAreaUm2().convertToDouble(), c.getL1Bytes(),
-                           c.getL2Bytes(),
-                           c.getUtilization().convertToDouble());
+                           c.getMacs(),
+                           formatDouble(c.getEnergyNj().convertToDouble()),
+                           formatDouble(c.getAreaUm2().convertToDouble()),
+                           c.getL1Bytes(), c.getL2Bytes(),
+                           formatDouble(c.getUtilization().convertToDouble()));
     else
       csv += ",,,,,,,\n";
   }
