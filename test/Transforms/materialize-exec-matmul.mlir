@@ -1,6 +1,6 @@
 // Execution check of --digamma-materialize on matmuls: the original IR and
 // the materialized IR run through mlir-runner and print identical results.
-// Mappings have one, two and three levels, non-dividing tiles, batch loops,
+// Mappings have one to four levels, non-dividing tiles, batch loops,
 // spatial reductions (partial-sum foralls) and a folded K dimension.
 //
 // REQUIRES: mlir-runner
@@ -12,7 +12,7 @@
 // RUN: diff %t.reference %t.materialized
 // RUN: FileCheck %s --input-file=%t.reference
 
-// Five results of the expected shapes; the first row of @mm_two_level was
+// Six results of the expected shapes; the first row of @mm_two_level was
 // computed independently (Python, exact integers).
 // CHECK: sizes = [7, 5]
 // CHECK-NEXT: {{\[\[}}8, 2, -15, 1, -16],
@@ -20,6 +20,7 @@
 // CHECK: sizes = [2, 5, 6]
 // CHECK: sizes = [6, 4]
 // CHECK: sizes = [5, 3, 4]
+// CHECK: sizes = [9, 7]
 // CHECK-NOT: sizes
 
 // The materialized form: one forall per level with its PE level; spatial
@@ -52,6 +53,12 @@
 // IR-LABEL: func.func @contract_folded_k
 // IR: scf.forall (%{{.*}}) = (0) to (3) step (2)
 // IR: {mapping = [#digamma.pe_level<1>]}
+// IR: {mapping = [#digamma.pe_level<0>]}
+// IR-LABEL: func.func @mm_four_level
+// IR: {mapping = [#digamma.pe_level<3>]}
+// IR: {mapping = [#digamma.pe_level<2>]}
+// IR: {mapping = [#digamma.pe_level<1>]}
+// IR: linalg.reduce
 // IR: {mapping = [#digamma.pe_level<0>]}
 // IR-LABEL: func.func @main
 
@@ -112,6 +119,17 @@ func.func @contract_folded_k(%a: tensor<5x6xf32>, %b: tensor<6x3x4xf32>, %c: ten
     linalg.yield %s : f32
   } -> tensor<5x3x4xf32>
   return %0 : tensor<5x3x4xf32>
+}
+
+// Four levels, the most a mapping may have (the search produces up to 3).
+func.func @mm_four_level(%a: tensor<9x10xf32>, %b: tensor<10x7xf32>, %c: tensor<9x7xf32>) -> tensor<9x7xf32> {
+  %0 = linalg.matmul {digamma.mapping = #digamma.mapping<levels = [
+         #digamma.level<parallel = K, cluster = 1, order = [Y, K, C, X, R, S], tiles = [6, 8, 7, 1, 1, 1]>,
+         #digamma.level<parallel = C, cluster = 2, order = [K, C, Y, X, R, S], tiles = [4, 5, 5, 1, 1, 1]>,
+         #digamma.level<parallel = Y, cluster = 2, order = [C, Y, K, X, R, S], tiles = [3, 2, 3, 1, 1, 1]>,
+         #digamma.level<parallel = K, cluster = 2, order = [Y, K, C, X, R, S], tiles = [1, 1, 1, 1, 1, 1]>]>}
+       ins(%a, %b : tensor<9x10xf32>, tensor<10x7xf32>) outs(%c : tensor<9x7xf32>) -> tensor<9x7xf32>
+  return %0 : tensor<9x7xf32>
 }
 
 func.func @main() {
@@ -210,5 +228,24 @@ func.func @main() {
   %contract_folded_k_m = bufferization.to_buffer %contract_folded_k_r : tensor<5x3x4xf32> to memref<5x3x4xf32>
   %contract_folded_k_u = memref.cast %contract_folded_k_m : memref<5x3x4xf32> to memref<*xf32>
   call @printMemrefF32(%contract_folded_k_u) : (memref<*xf32>) -> ()
+  %mm_four_level_0_e = tensor.empty() : tensor<9x10xf32>
+  %mm_four_level_0_d = tensor.cast %mm_four_level_0_e : tensor<9x10xf32> to tensor<?x?xf32>
+  %seed_mm_four_level_0 = arith.constant 15 : index
+  %mm_four_level_0_f = call @fill2(%mm_four_level_0_d, %seed_mm_four_level_0) : (tensor<?x?xf32>, index) -> tensor<?x?xf32>
+  %mm_four_level_0 = tensor.cast %mm_four_level_0_f : tensor<?x?xf32> to tensor<9x10xf32>
+  %mm_four_level_1_e = tensor.empty() : tensor<10x7xf32>
+  %mm_four_level_1_d = tensor.cast %mm_four_level_1_e : tensor<10x7xf32> to tensor<?x?xf32>
+  %seed_mm_four_level_1 = arith.constant 16 : index
+  %mm_four_level_1_f = call @fill2(%mm_four_level_1_d, %seed_mm_four_level_1) : (tensor<?x?xf32>, index) -> tensor<?x?xf32>
+  %mm_four_level_1 = tensor.cast %mm_four_level_1_f : tensor<?x?xf32> to tensor<10x7xf32>
+  %mm_four_level_2_e = tensor.empty() : tensor<9x7xf32>
+  %mm_four_level_2_d = tensor.cast %mm_four_level_2_e : tensor<9x7xf32> to tensor<?x?xf32>
+  %seed_mm_four_level_2 = arith.constant 17 : index
+  %mm_four_level_2_f = call @fill2(%mm_four_level_2_d, %seed_mm_four_level_2) : (tensor<?x?xf32>, index) -> tensor<?x?xf32>
+  %mm_four_level_2 = tensor.cast %mm_four_level_2_f : tensor<?x?xf32> to tensor<9x7xf32>
+  %mm_four_level_r = call @mm_four_level(%mm_four_level_0, %mm_four_level_1, %mm_four_level_2) : (tensor<9x10xf32>, tensor<10x7xf32>, tensor<9x7xf32>) -> tensor<9x7xf32>
+  %mm_four_level_m = bufferization.to_buffer %mm_four_level_r : tensor<9x7xf32> to memref<9x7xf32>
+  %mm_four_level_u = memref.cast %mm_four_level_m : memref<9x7xf32> to memref<*xf32>
+  call @printMemrefF32(%mm_four_level_u) : (memref<*xf32>) -> ()
   return
 }
