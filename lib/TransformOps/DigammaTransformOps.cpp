@@ -87,8 +87,7 @@ class DigammaTransformDialectExtension
     : public transform::TransformDialectExtension<
           DigammaTransformDialectExtension> {
 public:
-  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(
-      DigammaTransformDialectExtension)
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(DigammaTransformDialectExtension)
 
   using Base::Base;
 

@@ -194,12 +194,11 @@ void ExportMaestroPass::renderSummaries(StringRef function,
         flagValue(hw.nocBandwidth), flagValue(hw.offchipBandwidth),
         semanticsName);
     if (CostAttr c = exported.cost)
-      csv += llvm::formatv(",{0},{1},{2},{3},{4},{5},{6}\n", c.getCycles(),
-                           c.getMacs(),
-                           formatDouble(c.getEnergyNj().convertToDouble()),
-                           formatDouble(c.getAreaUm2().convertToDouble()),
-                           c.getL1Bytes(), c.getL2Bytes(),
-                           formatDouble(c.getUtilization().convertToDouble()));
+      csv += llvm::formatv(
+          ",{0},{1},{2},{3},{4},{5},{6}\n", c.getCycles(), c.getMacs(),
+          formatDouble(c.getEnergyNj().convertToDouble()),
+          formatDouble(c.getAreaUm2().convertToDouble()), c.getL1Bytes(),
+          c.getL2Bytes(), formatDouble(c.getUtilization().convertToDouble()));
     else
       csv += ",,,,,,,\n";
   }
@@ -289,8 +288,8 @@ void ExportMaestroPass::runOnOperation() {
     exported.hw = hwHelper.getAttr(op);
     exported.hardware = toCostHardware(exported.hw);
     exported.numLevels = mapping->numLevels;
-    exported.cost = costHelper.isAttrPresent(op) ? costHelper.getAttr(op)
-                                                 : CostAttr();
+    exported.cost =
+        costHelper.isAttrPresent(op) ? costHelper.getAttr(op) : CostAttr();
     std::string layerName = base + "_" + std::to_string(ops.size());
     exported.mappingFile = base + "." + std::to_string(ops.size()) + ".m";
     const cost::Hardware &hw = exported.hardware;
@@ -326,8 +325,7 @@ void ExportMaestroPass::runOnOperation() {
     output->os().close();
     if (output->os().has_error()) {
       module.emitError() << "digamma-export-maestro: cannot write '"
-                         << file.path << "': "
-                         << output->os().error().message()
+                         << file.path << "': " << output->os().error().message()
                          << "; no file of this run is kept";
       output->os().clear_error();
       return signalPassFailure();

@@ -7,8 +7,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
 #include "digamma/Transforms/Materialize.h"
+#include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
 #include "digamma/Transforms/Passes.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -58,8 +58,7 @@ static std::string printLocation(Operation *op) {
   return text;
 }
 
-LogicalResult
-MaterializePass::writeTransformScript(ArrayRef<Target> targets) {
+LogicalResult MaterializePass::writeTransformScript(ArrayRef<Target> targets) {
   std::string error;
   std::unique_ptr<llvm::ToolOutputFile> file =
       openOutputFile(transformScript, &error);
@@ -97,9 +96,9 @@ MaterializePass::writeTransformScript(ArrayRef<Target> targets) {
     os << "    // " << ops.size() << " x " << group.first << ", first at "
        << printLocation(ops.front()) << "\n";
     os << "    %ops" << index << " = transform.structured.match ops{[\""
-       << group.first << "\"]} attributes {digamma.mapping = "
-       << group.second << "} in %root : (!transform.any_op) -> "
-                          "!transform.any_op\n";
+       << group.first << "\"]} attributes {digamma.mapping = " << group.second
+       << "} in %root : (!transform.any_op) -> "
+          "!transform.any_op\n";
     os << "    %tiled" << index << ", %loops" << index
        << " = transform.digamma.tile_by_mapping %ops" << index
        << " : (!transform.any_op) -> (!transform.any_op, "

@@ -33,7 +33,8 @@ getStaticLoopExtents(TilingInterface op, std::string &reason) {
     SmallVector<int64_t> ranges = linalgOp.getStaticLoopRanges();
     for (auto [index, range] : llvm::enumerate(ranges))
       if (ShapedType::isDynamic(range)) {
-        reason = "loop #" + std::to_string(index) + " of the op has a dynamic "
+        reason = "loop #" + std::to_string(index) +
+                 " of the op has a dynamic "
                  "bound; only static loop nests can be materialized";
         return failure();
       }
@@ -43,13 +44,13 @@ getStaticLoopExtents(TilingInterface op, std::string &reason) {
   // constants without creating ops).
   OpBuilder builder(op);
   SmallVector<int64_t> ranges;
-  for (auto [index, range] :
-       llvm::enumerate(op.getIterationDomain(builder))) {
+  for (auto [index, range] : llvm::enumerate(op.getIterationDomain(builder))) {
     std::optional<int64_t> offset = getConstantIntValue(range.offset);
     std::optional<int64_t> size = getConstantIntValue(range.size);
     std::optional<int64_t> stride = getConstantIntValue(range.stride);
     if (!offset || !size || !stride || *offset != 0 || *stride != 1) {
-      reason = "loop #" + std::to_string(index) + " of the op is not a static "
+      reason = "loop #" + std::to_string(index) +
+               " of the op is not a static "
                "range from 0 with step 1";
       return failure();
     }
@@ -117,11 +118,10 @@ digamma::planMaterialization(Operation *op, MappingAttr mapping,
 
   // The loop nest must describe the op's loops one to one.
   unsigned numLoops = loopNest.getNumDims();
-  SmallVector<utils::IteratorType> iterators =
-      tileable.getLoopIteratorTypes();
+  SmallVector<utils::IteratorType> iterators = tileable.getLoopIteratorTypes();
   if (iterators.size() != numLoops)
-    return fail(reason, "digamma.loop_nest describes " +
-                            llvm::Twine(numLoops) + " loops but the op has " +
+    return fail(reason, "digamma.loop_nest describes " + llvm::Twine(numLoops) +
+                            " loops but the op has " +
                             llvm::Twine(iterators.size()));
   FailureOr<SmallVector<int64_t>> opExtents =
       getStaticLoopExtents(tileable, reason);
@@ -160,9 +160,8 @@ digamma::planMaterialization(Operation *op, MappingAttr mapping,
                                  : levels[index - 1].getTiles()[d];
       if (tile > limit)
         return fail(reason, "mapping level #" + llvm::Twine(index) +
-                                " tile of " +
-                                stringifyDimRole(kMappedDims[d]) + " (" +
-                                llvm::Twine(tile) + ") exceeds " +
+                                " tile of " + stringifyDimRole(kMappedDims[d]) +
+                                " (" + llvm::Twine(tile) + ") exceeds " +
                                 (index == 0 ? "the loop nest's extent "
                                             : "the previous level's tile ") +
                                 llvm::Twine(limit));
@@ -192,8 +191,8 @@ digamma::planMaterialization(Operation *op, MappingAttr mapping,
       extent[loop] = 1;
     }
   if (!batchTiled.empty())
-    plan.steps.push_back(makeStep(TilingStep::Kind::Batch, 0, numLoops,
-                                  batchTiled, ones));
+    plan.steps.push_back(
+        makeStep(TilingStep::Kind::Batch, 0, numLoops, batchTiled, ones));
 
   for (auto [levelIndex, level] : llvm::enumerate(levels)) {
     unsigned levelNumber = static_cast<unsigned>(levelIndex);
@@ -306,10 +305,10 @@ digamma::materializeMapping(RewriterBase &rewriter, TilingInterface op,
   for (const TilingStep &step : plan.steps) {
     auto tileable = dyn_cast<TilingInterface>(current);
     if (!tileable)
-      return emitError(loc) << "digamma: the op tiled by the "
-                            << describeStep(step.kind) << " of mapping level #"
-                            << step.level
-                            << " does not implement TilingInterface";
+      return emitError(loc)
+             << "digamma: the op tiled by the " << describeStep(step.kind)
+             << " of mapping level #" << step.level
+             << " does not implement TilingInterface";
     scf::SCFTilingOptions options;
     options.setTileSizes(getAsIndexOpFoldResult(ctx, step.tileSizes));
     // A forall tiles the loops of one dimension, which are in loop order
@@ -330,9 +329,9 @@ digamma::materializeMapping(RewriterBase &rewriter, TilingInterface op,
     FailureOr<scf::SCFTilingResult> tiled =
         scf::tileUsingSCF(rewriter, tileable, options);
     if (failed(tiled) || tiled->tiledOps.empty())
-      return emitError(loc) << "digamma: upstream tiling failed for the "
-                            << describeStep(step.kind) << " of mapping level #"
-                            << step.level;
+      return emitError(loc)
+             << "digamma: upstream tiling failed for the "
+             << describeStep(step.kind) << " of mapping level #" << step.level;
     rewriter.replaceOp(current, tiled->replacements);
     for (LoopLikeOpInterface loop : tiled->loops)
       result.loops.push_back(loop.getOperation());

@@ -1,4 +1,4 @@
-//===- DigammaTransformOps.h - Transform-dialect extension -------*- C++ -*-===//
+//===- DigammaTransformOps.h - Transform-dialect extension -----*- C++ -*-===//
 //
 // Declares transform.digamma.tile_by_mapping and the registration of the
 // digamma transform-dialect extension.

@@ -1,4 +1,4 @@
-//===- DigammaTransformOps.td - Transform-dialect extension -*- tablegen -*-===//
+//===- DigammaTransformOps.td - Transform extension --------*- tablegen -*-===//
 //
 // transform.digamma.tile_by_mapping: applies a digamma.mapping from a
 // transform script, with the code of --digamma-materialize.

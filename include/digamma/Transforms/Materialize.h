@@ -1,4 +1,4 @@
-//===- Materialize.h - Apply a digamma.mapping with upstream tiling -*- C++ -*-===//
+//===- Materialize.h - Apply a digamma.mapping by tiling -------*- C++ -*-===//
 //
 // The one implementation behind `--digamma-materialize` and
 // `transform.digamma.tile_by_mapping`: turns an op's #digamma.mapping into a
@@ -83,9 +83,9 @@ struct MaterializedMapping {
 /// no loop nest, a loop nest that does not describe the op, a mapping that
 /// does not fit the loop nest, a spatial level that mixes parallel and
 /// reduction loops, a spatial reduction on buffers).
-mlir::FailureOr<MaterializationPlan>
-planMaterialization(mlir::Operation *op, MappingAttr mapping,
-                    std::string &reason);
+mlir::FailureOr<MaterializationPlan> planMaterialization(mlir::Operation *op,
+                                                         MappingAttr mapping,
+                                                         std::string &reason);
 
 /// Executes \p plan on \p op (see planMaterialization) and replaces \p op by
 /// the loop nest. Emits an error on the op and returns failure if upstream
