@@ -1,7 +1,8 @@
 //===- DigammaTransformOps.cpp - Transform-dialect extension --------------===//
 //
 // transform.digamma.tile_by_mapping over materializeMapping, the code the
-// --digamma-materialize pass runs, and the extension that registers it.
+// --digamma-materialize pass runs. The extension that registers it is in
+// TransformDialectExtension.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,12 +10,6 @@
 
 #include "digamma/Transforms/Materialize.h"
 
-#include "mlir/Dialect/Affine/IR/AffineOps.h"
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/IR/DialectRegistry.h"
 
 using namespace mlir;
 using namespace digamma;
@@ -75,40 +70,4 @@ void transform::TileByMappingOp::getEffects(
   consumesHandle(getTargetMutable(), effects);
   producesHandle(getOperation()->getOpResults(), effects);
   modifiesPayload(effects);
-}
-
-//===----------------------------------------------------------------------===//
-// Extension
-//===----------------------------------------------------------------------===//
-
-namespace {
-
-class DigammaTransformDialectExtension
-    : public transform::TransformDialectExtension<
-          DigammaTransformDialectExtension> {
-public:
-  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(DigammaTransformDialectExtension)
-
-  using Base::Base;
-
-  void init() {
-    // The op's mapping attribute.
-    declareDependentDialect<DigammaDialect>();
-    // What tiling creates.
-    declareGeneratedDialect<affine::AffineDialect>();
-    declareGeneratedDialect<arith::ArithDialect>();
-    declareGeneratedDialect<linalg::LinalgDialect>();
-    declareGeneratedDialect<scf::SCFDialect>();
-    declareGeneratedDialect<tensor::TensorDialect>();
-    registerTransformOps<
-#define GET_OP_LIST
-#include "digamma/TransformOps/DigammaTransformOps.cpp.inc"
-        >();
-  }
-};
-
-} // namespace
-
-void digamma::registerTransformDialectExtension(DialectRegistry &registry) {
-  registry.addExtensions<DigammaTransformDialectExtension>();
 }
