@@ -9,7 +9,8 @@
 # package), then runs its two programs:
 #  * accel-opt with its C++-built pipeline and with the same pipeline
 #    written as text (--pass-pipeline); FileCheck checks the annotated,
-#    bufferized IR and both forms must print the same IR;
+#    bufferized IR and both forms must print the same IR; and with a
+#    transform script that applies transform.digamma.tile_by_mapping;
 #  * design-layer (the C++ API) on its default layer (FileCheck) and on the
 #    conv and matmul of the IR above, whose designs must be the ones the
 #    pass chose; and on a bad layer, whose error is checked.
@@ -32,6 +33,7 @@ for file in include/digamma/InitAll.h include/digamma/Api/Designer.h \
   lib/libDigammaCostModel.a lib/libDigammaSearch.a lib/libDigammaApi.a \
   lib/libDigammaDialect.a lib/libDigammaTransforms.a \
   lib/libDigammaTranslate.a lib/libDigammaInitAll.a \
+  lib/libDigammaTransformOps.a include/digamma/TransformOps/DigammaTransformOps.h \
   lib/cmake/DiGamma/DiGammaConfig.cmake \
   lib/cmake/DiGamma/DiGammaConfigVersion.cmake \
   lib/cmake/DiGamma/DiGammaTargets.cmake \
@@ -66,6 +68,12 @@ done
 "$filecheck" "$input" --input-file="$work/out.mlir"
 "$opt" "$input" -o "$work/text.mlir" --pass-pipeline="builtin.module(canonicalize,digamma-pipeline{samples=2000 seed=7},one-shot-bufferize{bufferize-function-boundaries},cse)"
 diff "$work/out.mlir" "$work/text.mlir"
+
+echo "== accel-opt --transform-interpreter"
+"$opt" "$example/test/tile-by-mapping.mlir" --transform-interpreter \
+  -o "$work/transform.mlir"
+"$filecheck" "$example/test/tile-by-mapping.mlir" \
+  --input-file="$work/transform.mlir" --implicit-check-not=digamma.mapping
 
 echo "== design-layer"
 "$design" --samples=2000 --seed=7 >"$work/design.txt"

@@ -22,7 +22,9 @@ build_dir=${BUILD_DIR:-$root/build}
 build_type=${BUILD_TYPE:-Release}
 
 # Every package the build, the tests and the benchmarks use. Keep this list
-# complete: CI runs on machines that have none of them.
+# complete: CI runs on machines that have none of them. mlir-22-tools also
+# provides mlir-opt and mlir-runner, and libmlir-22-dev the runner's
+# libmlir_(c_)runner_utils.so, which the execution tests use.
 packages=(
   ca-certificates cmake ninja-build g++ python3
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools

@@ -30,8 +30,33 @@ tools = [
     "digamma-opt",
     ToolSubst("digamma-translate", unresolved="ignore"),
     ToolSubst("digamma-cost", unresolved="ignore"),
+    ToolSubst("mlir-opt", unresolved="ignore"),
+    ToolSubst("mlir-runner", unresolved="ignore"),
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# Execution tests: mlir-runner (package mlir-22-tools) and its runtime
+# libraries (libmlir-22-dev), next to the LLVM tools. Tests that run code
+# say `REQUIRES: mlir-runner` and pipe bufferized, loop-lowered IR into
+# %mlir_run_main, which lowers it to LLVM with upstream mlir-opt, runs @main
+# and blanks the buffer addresses printMemref* prints (they differ between
+# runs), so that two runs can be compared with diff.
+llvm_lib_dir = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+mlir_runner_utils = os.path.join(llvm_lib_dir, "libmlir_runner_utils.so")
+mlir_c_runner_utils = os.path.join(llvm_lib_dir, "libmlir_c_runner_utils.so")
+if all(os.path.exists(path) for path in (
+        os.path.join(config.llvm_tools_dir, "mlir-runner"),
+        os.path.join(config.llvm_tools_dir, "mlir-opt"), mlir_runner_utils,
+        mlir_c_runner_utils)):
+    config.available_features.add("mlir-runner")
+config.substitutions.append(("%mlir_runner_utils", mlir_runner_utils))
+config.substitutions.append(("%mlir_c_runner_utils", mlir_c_runner_utils))
+config.substitutions.append(
+    ("%mlir_run_main",
+     "mlir-opt --expand-strided-metadata --lower-affine --convert-scf-to-cf "
+     "--convert-to-llvm --reconcile-unrealized-casts | mlir-runner -e main "
+     "-entry-point-result=void -shared-libs=%s,%s | sed -e 's/base@ = 0x[0-9a-f]*/base@ = ADDR/'"
+     % (mlir_runner_utils, mlir_c_runner_utils)))
 
 # Helper scripts (design checkers) run with the interpreter that runs lit.
 import sys

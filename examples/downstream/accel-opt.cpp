@@ -1,9 +1,10 @@
 //===- accel-opt.cpp - An accelerator compiler's opt tool -----------------===//
 //
 // A downstream `*-opt` tool: upstream passes (canonicalize, cse, one-shot
-// bufferization), digamma's passes and pipeline registered with
-// digamma/InitAll.h, and this compiler's own pipeline, `--accel-pipeline`,
-// which puts digamma's pipeline between upstream passes in C++.
+// bufferization, the transform interpreter), digamma's passes, pipeline and
+// transform op registered with digamma/InitAll.h, and this compiler's own
+// pipeline, `--accel-pipeline`, which puts digamma's pipeline between
+// upstream passes in C++.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,8 +15,10 @@
 #include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Linalg/TransformOps/DialectExtension.h"
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Transform/Transforms/Passes.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
@@ -73,6 +76,12 @@ int main(int argc, char **argv) {
       registry);
   mlir::linalg::registerBufferizableOpInterfaceExternalModels(registry);
   mlir::tensor::registerBufferizableOpInterfaceExternalModels(registry);
+
+  // Transform scripts: digamma's transform.digamma.tile_by_mapping comes with
+  // registerAllExtensions; the interpreter and linalg's transform ops
+  // (structured.match) are the tool's own.
+  mlir::transform::registerInterpreterPass();
+  mlir::linalg::registerTransformDialectExtension(registry);
 
   mlir::PassPipelineRegistration<AccelPipelineOptions>(
       "accel-pipeline",

@@ -22,14 +22,16 @@ class DialectRegistry;
 namespace digamma {
 
 /// Inserts the digamma dialect and the upstream dialects of the IR the
-/// digamma passes read and annotate: func, arith, affine, linalg, memref and
-/// tensor.
+/// digamma passes read, annotate and create: func, arith, affine, linalg,
+/// memref, scf and tensor, and the transform dialect that holds
+/// `transform.digamma.tile_by_mapping`.
 void registerAllDialects(mlir::DialectRegistry &registry);
 
 /// Registers the external interface models and dialect extensions digamma
 /// relies on: linalg's and tensor's TilingInterface implementations (without
 /// them a walk over TilingInterface silently matches nothing in a release
-/// build). digamma's own transform-dialect extension belongs here too.
+/// build) and digamma's transform-dialect extension
+/// (`transform.digamma.tile_by_mapping`).
 void registerAllExtensions(mlir::DialectRegistry &registry);
 
 /// Registers every digamma pass (`--digamma-lower-to-loop-nest`,

@@ -257,6 +257,7 @@ std::string parseLayer(Parser &p, MaestroLayer &out) {
   if (!p.expect("{"))
     return p.error;
   bool haveType = false, haveDims = false, haveDataflow = false;
+  bool haveStride = false;
   Layer &layer = out.layer;
   for (;;) {
     Token kw;
@@ -288,14 +289,18 @@ std::string parseLayer(Parser &p, MaestroLayer &out) {
         if (!p.next(value, "a dimension size"))
           return p.error;
         std::optional<Dim> d = parseDim(dim.text);
-        if (!d || dim.text.size() != 1)
+        bool batch = dim.text == "N";
+        if ((!d && !batch) || dim.text.size() != 1)
           return at(dim.line, "unknown dimension '" + dim.text + "'");
         int64_t v;
         if (!parsePositive(value.text, v))
           return at(value.line, "dimension " + dim.text +
                                     " must be a positive integer, found '" +
                                     value.text + "'");
-        layer.dim(*d) = v;
+        if (batch)
+          layer.n = v;
+        else
+          layer.dim(*d) = v;
       }
       haveDims = true;
     } else if (kw.text == "Dataflow") {
@@ -310,7 +315,32 @@ std::string parseLayer(Parser &p, MaestroLayer &out) {
         return e;
       haveDataflow = true;
     } else if (kw.text == "Stride") {
-      return at(kw.line, "Stride blocks are not supported (stride 1 only)");
+      // MAESTRO's syntax: `Stride { X: s, Y: s }` before Dimensions.
+      if (haveDims || haveStride)
+        return at(kw.line, haveStride ? "more than one Stride block"
+                                      : "the Stride block must come before "
+                                        "Dimensions");
+      if (!p.expect("{"))
+        return p.error;
+      for (;;) {
+        Token dim, value;
+        if (!p.next(dim, "X, Y or '}'"))
+          return at(p.lastLine, "unterminated Stride block");
+        if (dim.text == "}")
+          break;
+        if (dim.text != "X" && dim.text != "Y")
+          return at(dim.line, "a Stride block sets X and Y, found '" +
+                                  dim.text + "'");
+        if (!p.next(value, "a stride"))
+          return p.error;
+        int64_t v;
+        if (!parsePositive(value.text, v))
+          return at(value.line, "stride " + dim.text +
+                                    " must be a positive integer, found '" +
+                                    value.text + "'");
+        (dim.text == "X" ? layer.strideX : layer.strideY) = v;
+      }
+      haveStride = true;
     } else {
       return at(kw.line, "unexpected '" + kw.text + "' in a layer");
     }
@@ -427,7 +457,14 @@ std::string digamma::cost::writeMaestroFile(const Layer &layer,
   std::string out = "Network " + std::string(network) + " {\n";
   out += "Layer " + name + " {\n";
   out += "Type: " + type + "\n";
-  out += "Dimensions { K: " + std::to_string(depthwise ? 1 : layer.k) +
+  // Batch and strides only when they are not 1: GAMMA's files have neither.
+  if (layer.strideX != 1 || layer.strideY != 1)
+    out += "Stride { X: " + std::to_string(layer.strideX) +
+           ", Y: " + std::to_string(layer.strideY) + " }\n";
+  out += "Dimensions { ";
+  if (layer.n != 1)
+    out += "N: " + std::to_string(layer.n) + ", ";
+  out += "K: " + std::to_string(depthwise ? 1 : layer.k) +
          ", C: " + std::to_string(layer.c) + ", Y: " + std::to_string(layer.y) +
          ", X: " + std::to_string(layer.x) + ", R: " + std::to_string(layer.r) +
          ", S: " + std::to_string(layer.s) + " }\n";

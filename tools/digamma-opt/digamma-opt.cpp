@@ -1,9 +1,11 @@
 //===- digamma-opt.cpp - The digamma optimizer driver ---------------------===//
 //
 // MlirOptMain with digamma's registration entry points (digamma/InitAll.h,
-// the same calls a downstream tool makes) plus the upstream passes and
-// dialects the tests run after digamma's passes: canonicalize, cse,
-// one-shot bufferization and linalg-to-loops lowering.
+// the same calls a downstream tool makes: dialects, passes, pipelines and the
+// transform-dialect extension) plus the upstream passes and dialects the
+// tests run around them: canonicalize, cse, one-shot bufferization,
+// forall-to-for and linalg-to-loops lowering, the transform interpreter with
+// linalg's transform ops.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,10 +16,14 @@
 #include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Linalg/TransformOps/DialectExtension.h"
 #include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/SCF/Transforms/Passes.h"
 #include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Transform/IR/TransformDialect.h"
+#include "mlir/Dialect/Transform/Transforms/Passes.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
 #include "mlir/Transforms/Passes.h"
@@ -30,19 +36,24 @@ int main(int argc, char **argv) {
   mlir::registerCSEPass();
   mlir::bufferization::registerOneShotBufferizePass();
   mlir::registerConvertLinalgToLoopsPass();
+  mlir::registerSCFForallToForLoopPass();
+  mlir::transform::registerInterpreterPass();
+  mlir::transform::registerPreloadLibraryPass();
 
   mlir::DialectRegistry registry;
   digamma::registerAllDialects(registry);
   digamma::registerAllExtensions(registry);
   // What bufferization and the loops the tests lower to need.
-  registry.insert<mlir::bufferization::BufferizationDialect,
-                  mlir::scf::SCFDialect>();
+  registry.insert<mlir::bufferization::BufferizationDialect>();
   mlir::arith::registerBufferizableOpInterfaceExternalModels(registry);
   mlir::bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
       registry);
   mlir::linalg::registerBufferizableOpInterfaceExternalModels(registry);
   mlir::scf::registerBufferizableOpInterfaceExternalModels(registry);
   mlir::tensor::registerBufferizableOpInterfaceExternalModels(registry);
+
+  // linalg's transform ops (structured.match) for the tests' scripts.
+  mlir::linalg::registerTransformDialectExtension(registry);
 
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "digamma optimizer driver\n", registry));

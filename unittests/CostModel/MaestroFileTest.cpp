@@ -70,6 +70,46 @@ TEST(MaestroFile, RoundTrip) {
   }
 }
 
+// Batch and strides, which GAMMA never writes, are written only when they
+// are not 1 and read back.
+TEST(MaestroFile, BatchAndStride) {
+  Layer layer;
+  layer.n = 3;
+  layer.k = 8;
+  layer.c = 4;
+  layer.y = 9;
+  layer.x = 11;
+  layer.r = 3;
+  layer.s = 3;
+  layer.strideY = 2;
+  layer.strideX = 4;
+  Mapping mapping;
+  mapping.numLevels = 1;
+  std::string text = writeMaestroFile(layer, mapping);
+  EXPECT_NE(text.find("Stride { X: 4, Y: 2 }\nDimensions { N: 3, K: 8,"),
+            std::string::npos)
+      << text;
+  MaestroLayer read = parseOne(text);
+  EXPECT_EQ(read.layer.n, 3);
+  EXPECT_EQ(read.layer.strideY, 2);
+  EXPECT_EQ(read.layer.strideX, 4);
+  EXPECT_EQ(read.layer.outX(), layer.outX());
+  // The maestro semantics reject what MAESTRO does not model consistently.
+  Hardware hw;
+  Evaluator evaluator;
+  EXPECT_EQ(evaluator.evaluate(read.layer, hw, read.mapping,
+                               Semantics::Maestro)
+                .reason,
+            InvalidReason::MaestroUnsupportedLayer);
+  EXPECT_TRUE(
+      evaluator.evaluate(read.layer, hw, read.mapping, Semantics::Sound)
+          .valid);
+  // Unit batch and stride add nothing, as in GAMMA's files.
+  Layer plain;
+  EXPECT_EQ(writeMaestroFile(plain, mapping).find("Stride"), std::string::npos);
+  EXPECT_EQ(writeMaestroFile(plain, mapping).find("N:"), std::string::npos);
+}
+
 TEST(MaestroFile, ErrorsNameTheLine) {
   auto error = [](const std::string &text) {
     return parseMaestroFile(text).error;
@@ -102,8 +142,13 @@ TEST(MaestroFile, ErrorsNameTheLine) {
                        "TemporalMap(1,1) R; TemporalMap(1,1) S;\n" +
                            clusters)),
             "line 8: level 1 has no directive");
-  EXPECT_EQ(error("Network 0 {\nLayer L {\nType: CONV\nStride { X: 2 }\n"),
-            "line 4: Stride blocks are not supported (stride 1 only)");
+  EXPECT_EQ(error("Network 0 {\nLayer L {\nType: CONV\nDimensions { K: 1 }\n"
+                  "Stride { X: 2 }\n"),
+            "line 5: the Stride block must come before Dimensions");
+  EXPECT_EQ(error("Network 0 {\nLayer L {\nType: CONV\nStride { X: 2, K: 2 }\n"),
+            "line 4: a Stride block sets X and Y, found 'K'");
+  EXPECT_EQ(error("Network 0 {\nLayer L {\nType: CONV\nStride { Y: 0 }\n"),
+            "line 4: stride Y must be a positive integer, found '0'");
   EXPECT_EQ(error("Network 0 {\nLayer L {\nType: CONV // comment\n"),
             "line 3: unterminated Layer block");
   // Comments and compact spacing parse.

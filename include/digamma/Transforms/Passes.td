@@ -108,6 +108,47 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
   ];
 }
 
+def ExportMaestroPass
+    : Pass<"digamma-export-maestro", "::mlir::ModuleOp"> {
+  let summary = "Write every annotated op's design as a MAESTRO mapping file "
+                "plus a JSON and a CSV summary per function";
+  let description = [{
+    For every op that carries `digamma.loop_nest`, `digamma.mapping` and
+    `digamma.hw` (as `--digamma-co-optimize` leaves them), writes into `dir`:
+
+    * `<function>.<k>.m`: the op's layer and mapping as a MAESTRO mapping
+      file (the subset GAMMA writes; batch and strides, which MAESTRO's
+      format has but GAMMA never writes, only when they are not 1), which
+      `digamma-cost` reads;
+    * `<function>.json` and `<function>.csv`: per op the problem, the mapping
+      file, the flags that make `digamma-cost` evaluate it on the op's
+      hardware (`--num_pes`, `--l1_size_cstr`, `--l2_size_cstr`,
+      `--noc_bw_cstr`, `--offchip_bw_cstr` in elements, and `--semantics`),
+      the hardware in bytes and the `digamma.cost` the IR carries.
+
+    `<function>` is the name of the enclosing function (`module` for ops
+    outside one) and `k` counts its annotated ops in program order. With
+    the flags of the summary, `digamma-cost` reproduces the cycles and the
+    L1/L2 requirements (in elements; times `element_bytes` gives the
+    bytes of `digamma.cost`) of every op.
+
+    Nothing is written unless everything can be: a missing `dir`, a path
+    that is not a writable directory, or an op with a mapping but no loop
+    nest or hardware is an error before any file is opened, and if a write
+    fails every file of the run is removed. The IR is not changed.
+  }];
+  let dependentDialects = ["::digamma::DigammaDialect"];
+  let options = [
+    Option<"dir", "dir", "std::string", /*default=*/"\"\"",
+           "Existing, writable directory to write the files into">,
+    Option<"semanticsName", "semantics", "std::string",
+           /*default=*/"\"sound\"",
+           "The --semantics flag recorded for digamma-cost: the semantics "
+           "the IR's costs were computed with (sound, the co-optimizer's "
+           "default, or maestro)">
+  ];
+}
+
 def LowerToLoopNestPass
     : Pass<"digamma-lower-to-loop-nest", "::mlir::ModuleOp"> {
   let summary = "Describe linalg convolutions and contractions as "
@@ -146,6 +187,64 @@ def LowerToLoopNestPass
            "contraction that is left undescribed">,
     Option<"overwrite", "overwrite", "bool", /*default=*/"true",
            "Replace an existing digamma.loop_nest attribute">
+  ];
+}
+
+def MaterializePass : Pass<"digamma-materialize", "::mlir::ModuleOp"> {
+  let summary = "Tile every op as its digamma.mapping says, with upstream "
+                "tiling";
+  let description = [{
+    For every op that carries `digamma.mapping` (and the
+    `digamma.loop_nest` that relates the mapping's canonical dimensions to
+    its loops), applies the mapping with `scf::tileUsingSCF`, outermost
+    level first: batch loops (N, G) tiled by 1 around everything; then per
+    level `scf.for` loops for the dimensions before the level's parallel
+    dimension in its loop order, an `scf.forall` carrying
+    `#digamma.pe_level<L>` for the parallel dimension, and `scf.for` loops
+    for the rest. Non-dividing tiles leave edge tiles. A parallel reduction
+    dimension (C of a convolution or GEMM, R, S) becomes a partial-sum
+    forall followed by a reduction. The innermost tiled op keeps the
+    `digamma.*` attributes except `digamma.mapping`, so a second run does
+    nothing. The result is ordinary tensor IR that one-shot bufferization
+    and the upstream lowerings accept; `--canonicalize` tidies it.
+
+    Before:
+    ```mlir
+    %0 = linalg.matmul {digamma.loop_nest = ..., digamma.mapping =
+           #digamma.mapping<levels = [#digamma.level<parallel = K, cluster = 1,
+             order = [K, C, Y, X, R, S], tiles = [16, 32, 8, 1, 1, 1]>]>}
+           ins(%a, %b : tensor<8x32xf32>, tensor<32x64xf32>) ...
+    ```
+    After:
+    ```mlir
+    %0 = scf.forall (%n) = (0) to (64) step (16) shared_outs(...) {
+      %1 = linalg.matmul {digamma.loop_nest = ...} ins(...) ...
+      ...
+    } {mapping = [#digamma.pe_level<0>]}
+    ```
+
+    With `transform-script=<file>`, also writes a transform-dialect script
+    that does the same with `transform.digamma.tile_by_mapping` (apply it
+    with `--transform-preload-library=transform-library-paths=<file>
+    --transform-interpreter`).
+
+    Ops whose mapping cannot be applied (no TilingInterface, no or a stale
+    loop nest, a spatial level that mixes parallel and reduction loops)
+    get an error; nothing is changed then.
+  }];
+  let dependentDialects = [
+    "::digamma::DigammaDialect",
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect"
+  ];
+  let options = [
+    Option<"transformScript", "transform-script", "std::string",
+           /*default=*/"\"\"",
+           "Also write the equivalent transform-dialect script to this file "
+           "('-' for stdout)">
   ];
 }
 

@@ -358,3 +358,13 @@ module attributes {digamma.hw = #digamma.cost<cycles = 1, macs = 1, energy_nj = 
 // The product of the cluster sizes overflows int64: still a located error.
 // expected-error @below {{cluster sizes multiply to more than the 9223372036854775807 PEs}}
 "test.op"() {a = #digamma.hw<num_pes = 9223372036854775807, cluster_sizes = [4611686018427387904, 4], l1_bytes = 64, l2_bytes = 1024, noc_bandwidth = 8, offchip_bandwidth = 4, area_um2 = 1.0>} : () -> ()
+
+// -----
+
+// expected-error @below {{PE level must be in [0, 3], got 4}}
+"test.op"() {a = #digamma.pe_level<4>} : () -> ()
+
+// -----
+
+// expected-error @below {{PE level must be in [0, 3], got -1}}
+"test.op"() {a = #digamma.pe_level<-1>} : () -> ()

@@ -54,4 +54,16 @@ func.func @standalone() {
   return
 }
 
+// #digamma.pe_level as the mapping of an scf.forall (the attribute
+// implements DeviceMappingAttrInterface), one per induction variable.
+// CHECK-LABEL: func.func @pe_level(
+// CHECK: } {mapping = [#digamma.pe_level<0>, #digamma.pe_level<3>]}
+func.func @pe_level(%t: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  %0 = scf.forall (%i, %j) in (2, 2) shared_outs(%o = %t) -> (tensor<4x4xf32>) {
+    scf.forall.in_parallel {
+    }
+  } {mapping = [#digamma.pe_level<0>, #digamma.pe_level<3>]}
+  return %0 : tensor<4x4xf32>
+}
+
 }

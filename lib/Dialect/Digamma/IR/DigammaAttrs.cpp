@@ -544,3 +544,23 @@ LogicalResult CostAttr::verify(function_ref<InFlightDiagnostic()> emitError,
     return emitError() << "utilization must be in [0, 1], got " << u;
   return success();
 }
+
+//===----------------------------------------------------------------------===//
+// PeLevelAttr
+//===----------------------------------------------------------------------===//
+
+LogicalResult PeLevelAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                  int64_t level) {
+  // A mapping has at most 4 levels (MappingAttr::verify).
+  if (level < 0 || level > 3)
+    return emitError() << "PE level must be in [0, 3], got " << level;
+  return success();
+}
+
+int64_t PeLevelAttr::getMappingId() const { return getLevel(); }
+
+// The units of one level form a 1-D group: a multi-loop forall is spread
+// over them linearly.
+bool PeLevelAttr::isLinearMapping() const { return true; }
+
+int64_t PeLevelAttr::getRelativeIndex() const { return getLevel(); }

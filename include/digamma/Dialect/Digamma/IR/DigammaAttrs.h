@@ -1,13 +1,14 @@
 //===- DigammaAttrs.h - Attributes of the digamma dialect -------*- C++ -*-===//
 //
 // Declares the digamma enums and attributes (loop_nest, hw, level, mapping,
-// cost) generated from DigammaAttrs.td.
+// cost, pe_level) generated from DigammaAttrs.td.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef DIGAMMA_DIALECT_DIGAMMA_IR_DIGAMMAATTRS_H
 #define DIGAMMA_DIALECT_DIGAMMA_IR_DIGAMMAATTRS_H
 
+#include "mlir/Dialect/SCF/IR/DeviceMappingInterface.h"
 #include "mlir/IR/AffineMap.h"
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/BuiltinAttributes.h"

@@ -8,6 +8,7 @@
 #define DIGAMMA_DIALECT_DIGAMMA_IR_DIGAMMAATTRS_TD
 
 include "digamma/Dialect/Digamma/IR/DigammaDialect.td"
+include "mlir/Dialect/SCF/IR/DeviceMappingInterface.td"
 include "mlir/IR/AttrTypeBase.td"
 include "mlir/IR/EnumAttr.td"
 
@@ -237,6 +238,33 @@ def Digamma_CostAttr : Digamma_Attr<"Cost", "cost"> {
     `,` `area_um2` `=` $area_um2 `,` `l1_bytes` `=` $l1_bytes
     `,` `l2_bytes` `=` $l2_bytes `,` `utilization` `=` $utilization `>`
   }];
+  let genVerifyDecl = 1;
+}
+
+def Digamma_PeLevelAttr
+    : Digamma_Attr<"PeLevel", "pe_level",
+                   [DeclareAttrInterfaceMethods<DeviceMappingAttrInterface>]> {
+  let summary = "Spreads the iterations of an scf.forall over one level of "
+                "the PE array";
+  let description = [{
+    ```mlir
+    scf.forall (%k) = (0) to (64) step (16) ... {
+      ...
+    } {mapping = [#digamma.pe_level<0>]}
+    ```
+
+    The `scf.forall` loops that `--digamma-materialize` (and
+    `transform.digamma.tile_by_mapping`) create for the parallel dimension
+    of mapping level `L` carry `#digamma.pe_level<L>`: their iterations run
+    on the units of level `L` of the PE array, whose number is entry `L` of
+    the op's `#digamma.hw` `cluster_sizes` (level 0 is the outermost).
+    More iterations than units are processed in turn. A forall over several
+    loops (a folded canonical dimension) has one such attribute per loop and
+    is spread linearly over the same units. The attribute implements MLIR's
+    `DeviceMappingAttrInterface` (mapping id and relative index = the level).
+  }];
+  let parameters = (ins "int64_t":$level);
+  let assemblyFormat = "`<` $level `>`";
   let genVerifyDecl = 1;
 }
 

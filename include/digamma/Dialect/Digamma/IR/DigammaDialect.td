@@ -26,6 +26,8 @@ def Digamma_Dialect : Dialect {
     * `#digamma.mapping<...>` made of `#digamma.level<...>`: a multi-level
       mapping (parallel dimension, cluster size, loop order, tiles).
     * `#digamma.cost<...>`: the cost model's estimate for one layer.
+    * `#digamma.pe_level<L>`: the `scf.forall` mapping that spreads a loop
+      over level L of the PE array (`--digamma-materialize`).
 
     Passes attach them to foreign ops under the discardable names
     `digamma.loop_nest`, `digamma.mapping`, `digamma.hw` and `digamma.cost`,

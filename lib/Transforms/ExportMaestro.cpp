@@ -1,0 +1,338 @@
+//===- ExportMaestro.cpp - The --digamma-export-maestro pass --------------===//
+//
+// Writes every annotated op's layer and mapping as a MAESTRO mapping file
+// (cost::writeMaestroFile, the format digamma-cost reads) and one JSON and
+// one CSV summary per function with the digamma-cost flags that re-evaluate
+// each op on its hardware and the cost the IR carries. Everything is
+// checked and rendered in memory before the first file is opened, and the
+// files of a run are kept only if all of them were written.
+//
+//===----------------------------------------------------------------------===//
+
+#include "digamma/CostModel/MaestroFile.h"
+#include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
+#include "digamma/Transforms/CostModelBridge.h"
+#include "digamma/Transforms/Passes.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace digamma {
+#define GEN_PASS_DEF_EXPORTMAESTROPASS
+#include "digamma/Transforms/Passes.h.inc"
+} // namespace digamma
+
+using namespace mlir;
+using namespace digamma;
+
+namespace {
+
+/// One file to write.
+struct OutputFile {
+  std::string path;
+  std::string contents;
+};
+
+/// The exported design of one op.
+struct ExportedOp {
+  Operation *op;
+  std::string mappingFile;
+  cost::Layer layer;
+  cost::Hardware hardware;
+  int64_t numLevels;
+  HwAttr hw;
+  CostAttr cost;
+  SmallVector<std::string> flags;
+};
+
+struct ExportMaestroPass
+    : public digamma::impl::ExportMaestroPassBase<ExportMaestroPass> {
+  using Base::Base;
+
+  void runOnOperation() override;
+
+private:
+  /// Renders the summaries of one function.
+  void renderSummaries(StringRef function, ArrayRef<ExportedOp> ops,
+                       std::vector<OutputFile> &files);
+};
+
+} // namespace
+
+/// A name usable in a file name and as a MAESTRO token: letters, digits
+/// and '_' (MAESTRO splits tokens at blanks and , - > ( ) : ;).
+static std::string sanitize(StringRef name) {
+  std::string result;
+  for (char ch : name)
+    result += llvm::isAlnum(ch) || ch == '_' ? ch : '_';
+  if (result.empty())
+    result = "_";
+  return result;
+}
+
+/// digamma-cost's value for a capacity or bandwidth: -1 means unlimited.
+static std::string flagValue(int64_t value) {
+  return value == cost::kUnbounded ? "-1" : std::to_string(value);
+}
+
+/// Quotes a CSV field if it needs it.
+static std::string csvField(StringRef text) {
+  if (text.find_first_of(",\"\n") == StringRef::npos)
+    return text.str();
+  std::string quoted = "\"";
+  for (char ch : text) {
+    if (ch == '"')
+      quoted += '"';
+    quoted += ch;
+  }
+  return quoted + "\"";
+}
+
+/// The shortest decimal form of \p value that reads back to it.
+static std::string formatDouble(double value) {
+  char buffer[32];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buffer, sizeof(buffer), "%.*g", precision, value);
+    if (std::strtod(buffer, nullptr) == value)
+      break;
+  }
+  return buffer;
+}
+
+static std::string printLocation(Operation *op) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  op->getLoc().print(os);
+  return text;
+}
+
+void ExportMaestroPass::renderSummaries(StringRef function,
+                                        ArrayRef<ExportedOp> ops,
+                                        std::vector<OutputFile> &files) {
+  llvm::json::Array opsJson;
+  std::string csv =
+      "function,index,op,loc,mapping_file,class,N,K,C,Y,X,R,S,stride_y,"
+      "stride_x,levels,element_bytes,num_pes,l1_size_cstr,l2_size_cstr,"
+      "noc_bw_cstr,offchip_bw_cstr,semantics,cycles,macs,energy_nj,"
+      "area_um2,l1_bytes,l2_bytes,utilization\n";
+  for (auto [index, exported] : llvm::enumerate(ops)) {
+    const cost::Layer &layer = exported.layer;
+    const cost::Hardware &hw = exported.hardware;
+    std::string location = printLocation(exported.op);
+    std::string command = "digamma-cost";
+    llvm::json::Array flags;
+    for (const std::string &flag : exported.flags) {
+      command += " " + flag;
+      flags.push_back(flag);
+    }
+    command += " " + exported.mappingFile;
+    llvm::json::Array clusters;
+    for (int64_t size : exported.hw.getClusterSizes())
+      clusters.push_back(size);
+    llvm::json::Value costJson = nullptr;
+    if (CostAttr c = exported.cost)
+      costJson = llvm::json::Object{
+          {"cycles", c.getCycles()},
+          {"macs", c.getMacs()},
+          {"energy_nj", c.getEnergyNj().convertToDouble()},
+          {"area_um2", c.getAreaUm2().convertToDouble()},
+          {"l1_bytes", c.getL1Bytes()},
+          {"l2_bytes", c.getL2Bytes()},
+          {"utilization", c.getUtilization().convertToDouble()}};
+    opsJson.push_back(llvm::json::Object{
+        {"index", static_cast<int64_t>(index)},
+        {"op", exported.op->getName().getStringRef()},
+        {"loc", location},
+        {"mapping_file", exported.mappingFile},
+        {"problem",
+         llvm::json::Object{
+             {"class", std::string(cost::layerClassName(layer.layerClass))},
+             {"N", layer.n},
+             {"K", layer.k},
+             {"C", layer.c},
+             {"Y", layer.y},
+             {"X", layer.x},
+             {"R", layer.r},
+             {"S", layer.s},
+             {"stride", llvm::json::Array{layer.strideY, layer.strideX}}}},
+        {"levels", exported.numLevels},
+        {"element_bytes", hw.bytesPerElement},
+        {"hw",
+         llvm::json::Object{
+             {"num_pes", exported.hw.getNumPes()},
+             {"cluster_sizes", std::move(clusters)},
+             {"l1_bytes", exported.hw.getL1Bytes()},
+             {"l2_bytes", exported.hw.getL2Bytes()},
+             {"noc_bandwidth", exported.hw.getNocBandwidth()},
+             {"offchip_bandwidth", exported.hw.getOffchipBandwidth()},
+             {"area_um2", exported.hw.getAreaUm2().convertToDouble()},
+             {"element_bytes", exported.hw.getElementBytes()}}},
+        {"digamma_cost_flags", std::move(flags)},
+        {"digamma_cost_command", command},
+        {"cost", std::move(costJson)}});
+
+    csv += llvm::formatv(
+        "{0},{1},{2},{3},{4},{5},{6},{7},{8},{9},{10},{11},{12},{13},{14},"
+        "{15},{16},{17},{18},{19},{20},{21},{22}",
+        csvField(function), index, exported.op->getName().getStringRef(),
+        csvField(location), csvField(exported.mappingFile),
+        cost::layerClassName(layer.layerClass), layer.n, layer.k, layer.c,
+        layer.y, layer.x, layer.r, layer.s, layer.strideY, layer.strideX,
+        exported.numLevels, hw.bytesPerElement, hw.numPEs,
+        flagValue(hw.l1Elements), flagValue(hw.l2Elements),
+        flagValue(hw.nocBandwidth), flagValue(hw.offchipBandwidth),
+        semanticsName);
+    if (CostAttr c = exported.cost)
+      csv += llvm::formatv(
+          ",{0},{1},{2},{3},{4},{5},{6}\n", c.getCycles(), c.getMacs(),
+          formatDouble(c.getEnergyNj().convertToDouble()),
+          formatDouble(c.getAreaUm2().convertToDouble()), c.getL1Bytes(),
+          c.getL2Bytes(), formatDouble(c.getUtilization().convertToDouble()));
+    else
+      csv += ",,,,,,,\n";
+  }
+  llvm::json::Object root{{"function", function},
+                          {"semantics", semanticsName},
+                          {"ops", std::move(opsJson)}};
+  std::string json;
+  llvm::raw_string_ostream os(json);
+  os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
+  std::string base = sanitize(function);
+  files.push_back({(llvm::Twine(dir) + "/" + base + ".json").str(), json});
+  files.push_back({(llvm::Twine(dir) + "/" + base + ".csv").str(), csv});
+}
+
+void ExportMaestroPass::runOnOperation() {
+  ModuleOp module = getOperation();
+  MLIRContext *ctx = &getContext();
+
+  // The directory: given, an existing directory, writable.
+  if (dir.empty()) {
+    module.emitError() << "digamma-export-maestro: no output directory; give "
+                          "dir=<existing directory>";
+    return signalPassFailure();
+  }
+  if (!llvm::sys::fs::is_directory(dir)) {
+    module.emitError() << "digamma-export-maestro: '" << dir
+                       << "' is not an existing directory; create it first";
+    return signalPassFailure();
+  }
+  if (llvm::sys::fs::access(dir, llvm::sys::fs::AccessMode::Write)) {
+    module.emitError() << "digamma-export-maestro: directory '" << dir
+                       << "' is not writable";
+    return signalPassFailure();
+  }
+  if (semanticsName != "sound" && semanticsName != "maestro") {
+    module.emitError() << "digamma-export-maestro: unknown semantics '"
+                       << semanticsName << "'; expected sound or maestro";
+    return signalPassFailure();
+  }
+
+  DigammaDialect::LoopNestAttrHelper loopNestHelper(ctx);
+  DigammaDialect::MappingAttrHelper mappingHelper(ctx);
+  DigammaDialect::HwAttrHelper hwHelper(ctx);
+  DigammaDialect::CostAttrHelper costHelper(ctx);
+
+  // Annotated ops per function, in program order.
+  SmallVector<std::string> functions;
+  llvm::StringMap<std::vector<ExportedOp>> opsOf;
+  llvm::StringMap<std::string> functionOfBase;
+  std::vector<OutputFile> files;
+  bool failedOp = false;
+  module.walk([&](Operation *op) {
+    if (!mappingHelper.isAttrPresent(op))
+      return;
+    auto fail = [&](const llvm::Twine &message) {
+      op->emitError() << "digamma-export-maestro: " << message;
+      failedOp = true;
+    };
+    if (!loopNestHelper.isAttrPresent(op))
+      return fail("the op has a digamma.mapping but no digamma.loop_nest");
+    if (!hwHelper.isAttrPresent(op))
+      return fail("the op has a digamma.mapping but no digamma.hw (the "
+                  "hardware digamma-cost needs)");
+    FailureOr<cost::Layer> layer = toCostLayer(loopNestHelper.getAttr(op));
+    if (failed(layer))
+      return fail("the loop nest's extents overflow 64-bit integers");
+    FailureOr<cost::Mapping> mapping = toCostMapping(mappingHelper.getAttr(op));
+    if (failed(mapping))
+      return fail("the digamma.mapping cannot be written as a MAESTRO "
+                  "dataflow");
+
+    std::string function = "module";
+    if (auto parent = op->getParentOfType<FunctionOpInterface>())
+      function = parent.getName().str();
+    std::string base = sanitize(function);
+    auto [known, inserted] = functionOfBase.try_emplace(base, function);
+    if (!inserted && known->second != function)
+      return fail("functions '" + known->second + "' and '" + function +
+                  "' would write the same files (" + base + ".*)");
+    std::vector<ExportedOp> &ops = opsOf[function];
+    if (ops.empty())
+      functions.push_back(function);
+
+    ExportedOp exported;
+    exported.op = op;
+    exported.layer = *layer;
+    exported.hw = hwHelper.getAttr(op);
+    exported.hardware = toCostHardware(exported.hw);
+    exported.numLevels = mapping->numLevels;
+    exported.cost =
+        costHelper.isAttrPresent(op) ? costHelper.getAttr(op) : CostAttr();
+    std::string layerName = base + "_" + std::to_string(ops.size());
+    exported.mappingFile = base + "." + std::to_string(ops.size()) + ".m";
+    const cost::Hardware &hw = exported.hardware;
+    exported.flags = {"--num_pes=" + std::to_string(hw.numPEs),
+                      "--l1_size_cstr=" + flagValue(hw.l1Elements),
+                      "--l2_size_cstr=" + flagValue(hw.l2Elements),
+                      "--noc_bw_cstr=" + flagValue(hw.nocBandwidth),
+                      "--offchip_bw_cstr=" + flagValue(hw.offchipBandwidth),
+                      "--semantics=" + semanticsName};
+    files.push_back(
+        {(llvm::Twine(dir) + "/" + exported.mappingFile).str(),
+         cost::writeMaestroFile(*layer, *mapping, base, layerName)});
+    ops.push_back(std::move(exported));
+  });
+  if (failedOp)
+    return signalPassFailure();
+  for (const std::string &function : functions)
+    renderSummaries(function, opsOf[function], files);
+
+  // Write everything; keep the files only if every one was written.
+  std::vector<std::unique_ptr<llvm::ToolOutputFile>> outputs;
+  for (const OutputFile &file : files) {
+    std::string error;
+    std::unique_ptr<llvm::ToolOutputFile> output =
+        openOutputFile(file.path, &error);
+    if (!output) {
+      module.emitError() << "digamma-export-maestro: cannot write '"
+                         << file.path << "': " << error
+                         << "; no file of this run is kept";
+      return signalPassFailure();
+    }
+    output->os() << file.contents;
+    output->os().close();
+    if (output->os().has_error()) {
+      module.emitError() << "digamma-export-maestro: cannot write '"
+                         << file.path << "': " << output->os().error().message()
+                         << "; no file of this run is kept";
+      output->os().clear_error();
+      return signalPassFailure();
+    }
+    outputs.push_back(std::move(output));
+  }
+  for (std::unique_ptr<llvm::ToolOutputFile> &output : outputs)
+    output->keep();
+  markAllAnalysesPreserved();
+}
