@@ -30,6 +30,7 @@ tools = [
     "digamma-opt",
     ToolSubst("digamma-translate", unresolved="ignore"),
     ToolSubst("digamma-cost", unresolved="ignore"),
+    ToolSubst("digamma-bench", unresolved="ignore"),
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 
