@@ -165,5 +165,19 @@ cost::Mapping digamma::search::instantiateDataflow(const Dataflow &dataflow,
       level.tiles[d] = std::clamp<int64_t>(tile, 1, parent);
     }
   }
+  // A level whose parallel dimension has extent 1 spreads nothing. It is
+  // written as spreading a dimension every op of the layer's kind has, at
+  // the same cost, so that the mapping can annotate the op: depthwise K as
+  // C (the cost model maps K-parallel depthwise levels to C), and an inner
+  // level's as the outer level's parallel dimension when that dimension's
+  // outer tile is 1 (its inner loop then has one iteration too).
+  auto extent = [&](Dim d) { return layer.mappedExtent(d); };
+  cost::MappingLevel &outer = mapping.level(0), &inner = mapping.level(1);
+  if (layer.layerClass == cost::LayerClass::DepthwiseConv)
+    for (cost::MappingLevel *level : {&outer, &inner})
+      if (level->parallelDim == Dim::K)
+        level->parallelDim = Dim::C;
+  if (extent(inner.parallelDim) <= 1 && outer.tile(outer.parallelDim) == 1)
+    inner.parallelDim = outer.parallelDim;
   return mapping;
 }

@@ -389,7 +389,13 @@ Workload loadWorkload(const Config &config) {
     model.name = stem(path);
     model.numLayers = table.layers.size();
     std::map<size_t, double> weights;
-    for (const cost::Layer &layer : table.layers) {
+    for (size_t i = 0; i < table.layers.size(); ++i) {
+      const cost::Layer &layer = table.layers[i];
+      // GAMMA writes depthwise layers with K = 1 and the channels in C.
+      if (layer.layerClass == cost::LayerClass::DepthwiseConv && layer.k != 1)
+        fail(path + ": line " + std::to_string(i + 2) +
+             ": a depthwise layer (T = 2) needs K = 1, got " +
+             std::to_string(layer.k));
       auto [it, inserted] =
           index.emplace(keyOf(layer), workload.problems.size());
       if (inserted)
@@ -808,9 +814,10 @@ public:
     os << "\n\n";
     if (bestMethod >= 0)
       os << "Best other method: **" << config.methods[bestMethod].name
-         << "**; DiGamma is **" << formatRatio(bestGeomean)
-         << "x** better (geomean"
-         << (bestStable ? "" : ", not every model has a design") << ").\n";
+         << "**; its latency over DiGamma's: **" << formatRatio(bestGeomean)
+         << "x** (geomean; above 1 means DiGamma is better"
+         << (bestStable ? "" : "; no method has a design for every model")
+         << ").\n";
     // Per model: DiGamma against the best other method on that model.
     double logSum = 0;
     int count = 0, wins = 0;

@@ -156,11 +156,17 @@ TEST(TwoStep, HardwareGridUsesTheBudgetAndRespectsTheArea) {
       EXPECT_LE(result.areaUm2, options.areaBudgetUm2);
       EXPECT_EQ(result.hardware.l1Elements, result.cost.l1Elements);
       EXPECT_EQ(result.hardware.l2Elements, result.cost.l2Elements);
-      // The mapping is the template's: its parallel dimensions.
-      EXPECT_EQ(result.mapping.level(0).parallelDim,
-                dataflow.levels[0].parallel);
-      EXPECT_EQ(result.mapping.level(1).parallelDim,
-                dataflow.levels[1].parallel);
+      // The mapping is the template's: its parallel dimensions (as the
+      // instance writes them for this layer) and loop orders.
+      cost::Mapping instance = instantiateDataflow(dataflow, layer, {});
+      for (int l = 0; l < 2; ++l) {
+        EXPECT_EQ(result.mapping.level(l).parallelDim,
+                  instance.level(l).parallelDim);
+        EXPECT_EQ(result.mapping.level(l).order, dataflow.levels[l].order);
+      }
+      if (layer.layerClass == cost::LayerClass::Conv)
+        EXPECT_EQ(result.mapping.level(1).parallelDim,
+                  dataflow.levels[1].parallel);
       EXPECT_EQ(result.samplesPerGeneration.back(), result.samplesUsed);
       // Seed-independent.
       options.seed = 99;
@@ -264,4 +270,44 @@ TEST(TwoStep, MappingOptSearchesOnThePreset) {
     SearchResult again = runMappingOpt(layer, preset, options);
     EXPECT_EQ(again.cost.cycles, result.cost.cycles);
   }
+}
+
+TEST(Dataflows, RewrittenParallelDimensionsCostTheSame) {
+  // The template's own parallel dimensions, even where they spread nothing,
+  // and the instance's rewritten ones give the same figures.
+  cost::Evaluator evaluator;
+  int rewritten = 0;
+  for (const cost::Layer &layer : digamma::testing::allModelLayers())
+    for (const Dataflow &dataflow : builtinDataflows())
+      for (int64_t cluster : {1, 4}) {
+        DataflowShape shape;
+        shape.clusterSize = cluster;
+        shape.growth = {1, 1};
+        cost::Mapping m = instantiateDataflow(dataflow, layer, shape);
+        cost::Mapping raw = m;
+        for (int l = 0; l < 2; ++l)
+          raw.level(l).parallelDim = dataflow.levels[l].parallel;
+        bool same = true;
+        for (int l = 0; l < 2; ++l)
+          same &= raw.level(l).parallelDim == m.level(l).parallelDim;
+        if (same)
+          continue;
+        ++rewritten;
+        // Only where the template's dimension spreads nothing.
+        for (int l = 0; l < 2; ++l)
+          if (raw.level(l).parallelDim != m.level(l).parallelDim)
+            EXPECT_TRUE(layer.mappedExtent(raw.level(l).parallelDim) == 1 ||
+                        layer.layerClass == cost::LayerClass::DepthwiseConv);
+        cost::Hardware hw;
+        hw.numPEs = 64;
+        cost::CostReport a = evaluator.evaluate(layer, hw, m);
+        cost::CostReport b = evaluator.evaluate(layer, hw, raw);
+        ASSERT_EQ(a.valid, b.valid) << dataflow.name;
+        EXPECT_EQ(a.cycles, b.cycles) << dataflow.name;
+        EXPECT_EQ(a.l1Elements, b.l1Elements) << dataflow.name;
+        EXPECT_EQ(a.l2Elements, b.l2Elements) << dataflow.name;
+        EXPECT_DOUBLE_EQ(a.energyNJ, b.energyNJ) << dataflow.name;
+      }
+  // GEMMs (NCF, DLRM, BERT) and depthwise layers exercise the rewrite.
+  EXPECT_GT(rewritten, 50);
 }

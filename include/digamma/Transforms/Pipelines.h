@@ -20,7 +20,7 @@ namespace digamma {
 struct DigammaPipelineOptions
     : public mlir::PassPipelineOptions<DigammaPipelineOptions> {
   Option<std::string> algorithm{*this, "algorithm",
-                                llvm::cl::desc("digamma or random"),
+                                llvm::cl::desc("digamma, random, sga, pso, sea, de, cmaes or sa"),
                                 llvm::cl::init("digamma")};
   Option<double> areaBudget{
       *this, "area-budget",
