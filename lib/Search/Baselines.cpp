@@ -121,8 +121,8 @@ void FlatEncoding::decode(const double *values, Individual &ind) const {
     if (std::isnan(value))
       value = double(gene.lower);
     value = std::clamp(value, double(gene.lower), double(gene.upper));
-    int64_t v = std::clamp<int64_t>(std::llround(value), gene.lower,
-                                    gene.upper);
+    int64_t v =
+        std::clamp<int64_t>(std::llround(value), gene.lower, gene.upper);
     cost::MappingLevel &level = ind.mapping.level(gene.level);
     switch (gene.kind) {
     case GeneKind::NumPEs:
@@ -256,8 +256,8 @@ unsigned pagmoSeed(uint64_t seed, uint64_t stream) {
 }
 
 unsigned clampToUnsigned(int64_t value) {
-  return static_cast<unsigned>(std::clamp<int64_t>(
-      value, 1, std::numeric_limits<unsigned>::max()));
+  return static_cast<unsigned>(
+      std::clamp<int64_t>(value, 1, std::numeric_limits<unsigned>::max()));
 }
 
 /// Smallest population pagmo accepts for \p algorithm.
@@ -281,16 +281,16 @@ size_t minimumPopulation(Algorithm algorithm) {
 pagmo::algorithm makeAlgorithm(Algorithm algorithm, int64_t remaining,
                                size_t population, size_t dim, unsigned seed) {
   int64_t perGeneration = static_cast<int64_t>(population);
-  unsigned generations = clampToUnsigned(
-      (remaining + perGeneration - 1) / std::max<int64_t>(perGeneration, 1));
+  unsigned generations = clampToUnsigned((remaining + perGeneration - 1) /
+                                         std::max<int64_t>(perGeneration, 1));
   switch (algorithm) {
   case Algorithm::Sga:
     return pagmo::algorithm{pagmo::sga(generations, 0.9, 1.0, 0.02, 1.0, 2u,
                                        "exponential", "polynomial",
                                        "tournament", seed)};
   case Algorithm::Pso:
-    return pagmo::algorithm{pagmo::pso(generations, 0.7298, 2.05, 2.05, 0.5,
-                                       5u, 2u, 4u, false, seed)};
+    return pagmo::algorithm{pagmo::pso(generations, 0.7298, 2.05, 2.05, 0.5, 5u,
+                                       2u, 4u, false, seed)};
   case Algorithm::Sea:
     // One offspring per generation.
     return pagmo::algorithm{pagmo::sea(clampToUnsigned(remaining), seed)};
@@ -298,8 +298,8 @@ pagmo::algorithm makeAlgorithm(Algorithm algorithm, int64_t remaining,
     return pagmo::algorithm{
         pagmo::de(generations, 0.8, 0.9, 2u, 0.0, 0.0, seed)};
   case Algorithm::Cmaes:
-    return pagmo::algorithm{pagmo::cmaes(generations, -1, -1, -1, -1, 0.5,
-                                         0.0, 0.0, false, false, seed)};
+    return pagmo::algorithm{pagmo::cmaes(generations, -1, -1, -1, -1, 0.5, 0.0,
+                                         0.0, false, false, seed)};
   default: {
     // One annealing schedule from Ts to Tf over the remaining budget: each
     // temperature step makes bin_size * n_range_adj * dim evaluations.
@@ -379,10 +379,10 @@ public:
 
 } // namespace
 
-SearchResult digamma::search::runBaseline(Algorithm algorithm,
-                                          const cost::Layer &layer,
-                                          const SearchOptions &options,
-                                          const BaselineParameters &parameters) {
+SearchResult
+digamma::search::runBaseline(Algorithm algorithm, const cost::Layer &layer,
+                             const SearchOptions &options,
+                             const BaselineParameters &parameters) {
   try {
     return runPagmo(algorithm, layer, options, parameters);
   } catch (const std::exception &error) {

@@ -17,8 +17,8 @@ using namespace digamma::search;
 namespace {
 
 using cost::Dim;
-constexpr TileRule U = TileRule::Unit, F = TileRule::Full,
-                   G = TileRule::Grow, CG = TileRule::ClusterGrow;
+constexpr TileRule U = TileRule::Unit, F = TileRule::Full, G = TileRule::Grow,
+                   CG = TileRule::ClusterGrow;
 
 // Tiles are listed in Dim order: K, C, Y, X, R, S.
 const std::array<Dataflow, 3> kDataflows = {{
@@ -64,9 +64,7 @@ const std::array<Dataflow, 3> kDataflows = {{
      true},
 }};
 
-int64_t powerOfTwo(int step) {
-  return int64_t(1) << std::clamp(step, 0, 62);
-}
+int64_t powerOfTwo(int step) { return int64_t(1) << std::clamp(step, 0, 62); }
 
 /// Steps until 2^step reaches \p extent: ceil(log2(extent)).
 int stepsToCover(int64_t extent) {
@@ -141,9 +139,8 @@ cost::Mapping digamma::search::instantiateDataflow(const Dataflow &dataflow,
     level.clusterSize = l == 0 ? 1 : cluster;
     int64_t grown = powerOfTwo(shape.growth[l]);
     for (int d = 0; d < cost::kNumDims; ++d) {
-      int64_t parent =
-          l == 0 ? std::max<int64_t>(layer.mappedExtent(Dim(d)), 1)
-                 : mapping.level(0).tiles[d];
+      int64_t parent = l == 0 ? std::max<int64_t>(layer.mappedExtent(Dim(d)), 1)
+                              : mapping.level(0).tiles[d];
       int64_t tile = 1;
       switch (from.tiles[d]) {
       case TileRule::Unit:

@@ -84,8 +84,8 @@ private:
     if (n <= 1)
       return maxPEs;
     double exponent = double(i) / double(n - 1);
-    return std::clamp<int64_t>(
-        std::llround(std::pow(double(maxPEs), exponent)), 1, maxPEs);
+    return std::clamp<int64_t>(std::llround(std::pow(double(maxPEs), exponent)),
+                               1, maxPEs);
   }
 
   /// Cluster sizes for \p numPEs PEs: the powers of two up to
@@ -246,8 +246,8 @@ cost::Hardware digamma::search::presetHardware(HardwarePreset preset,
   if (!(budget > 0) || !std::isfinite(budget) || !(area.macAreaUm2 > 0))
     return hw;
   double peArea = budget * presetPEAreaShare(preset);
-  int64_t numPEs = static_cast<int64_t>(
-      std::min(std::floor(peArea / area.macAreaUm2), 1e9));
+  int64_t numPEs =
+      static_cast<int64_t>(std::min(std::floor(peArea / area.macAreaUm2), 1e9));
   numPEs = std::min(numPEs, options.peLimit);
   // A hair below the budget so that rounding never lands above it.
   double bufferArea =

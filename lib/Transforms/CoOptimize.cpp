@@ -467,9 +467,9 @@ void CoOptimizePass::runOnOperation() {
     options.bytesPerElement = problem.elementBytes;
     auto begin = std::chrono::steady_clock::now();
     problem.result =
-        dataflow ? search::runHardwareGrid(problem.layer, *dataflow, options)
-                 : search::getOptimizer(searchAlgorithm)
-                       .run(problem.layer, options);
+        dataflow
+            ? search::runHardwareGrid(problem.layer, *dataflow, options)
+            : search::getOptimizer(searchAlgorithm).run(problem.layer, options);
     problem.seconds = std::chrono::duration<double>(
                           std::chrono::steady_clock::now() - begin)
                           .count();
@@ -496,14 +496,13 @@ void CoOptimizePass::runOnOperation() {
     int64_t bytes = problem.elementBytes;
     MappingAttr mapping = toMappingAttr(ctx, result.mapping);
     // A dataflow's parallel dimension may be one the op does not have.
-    if (dataflow &&
-        failed(verifyMappingAgainstLoopNest(
-            [&] {
-              return described.op->emitError()
-                     << "digamma-co-optimize: dataflow=" << dataflowName
-                     << " does not fit this op: ";
-            },
-            mapping, loopNestHelper.getAttr(described.op)))) {
+    if (dataflow && failed(verifyMappingAgainstLoopNest(
+                        [&] {
+                          return described.op->emitError()
+                                 << "digamma-co-optimize: dataflow="
+                                 << dataflowName << " does not fit this op: ";
+                        },
+                        mapping, loopNestHelper.getAttr(described.op)))) {
       failedOp = true;
       continue;
     }

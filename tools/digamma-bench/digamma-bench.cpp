@@ -53,9 +53,8 @@ constexpr const char *kTool = "digamma-bench";
 /// Points of the best-so-far curves (per search and per model).
 constexpr int kCheckpoints = 40;
 
-const char *const kBundledModels[] = {"resnet18", "resnet50", "mobilenet_v2",
-                                      "mnasnet",  "bert",     "ncf",
-                                      "dlrm"};
+const char *const kBundledModels[] = {
+    "resnet18", "resnet50", "mobilenet_v2", "mnasnet", "bert", "ncf", "dlrm"};
 
 //===----------------------------------------------------------------------===//
 // Command line
@@ -101,8 +100,8 @@ std::vector<Method> allMethods() {
     method.name = "hw-" + std::string(dataflow.name);
     static const std::map<std::string, std::string> shortNames = {
         {"nvdla", "dla"}, {"shidiannao", "shi"}, {"eyeriss", "eye"}};
-    method.title = "Grid-S HW + " + shortNames.at(std::string(dataflow.name)) +
-                   "-like";
+    method.title =
+        "Grid-S HW + " + shortNames.at(std::string(dataflow.name)) + "-like";
     method.kind = Method::Kind::HardwareGrid;
     method.dataflow = &dataflow;
     method.seeded = false;
@@ -126,8 +125,8 @@ std::vector<Method> allMethods() {
   return methods;
 }
 
-const char *const kFig5[] = {"random", "sga", "pso", "sea", "de",
-                             "sa",     "cmaes", "digamma"};
+const char *const kFig5[] = {"random", "sga", "pso",   "sea",
+                             "de",     "sa",  "cmaes", "digamma"};
 const char *const kFig6[] = {"hw-nvdla",   "hw-shidiannao", "hw-eyeriss",
                              "map-buffer", "map-medium",    "map-compute",
                              "digamma"};
@@ -266,9 +265,9 @@ Config parseCommandLine(int argc, char **argv) {
       for (const std::string &item : splitList(value)) {
         size_t dash = item.find('-');
         std::optional<int64_t> first = parseInteger(item.substr(0, dash));
-        std::optional<int64_t> last =
-            dash == std::string::npos ? first
-                                      : parseInteger(item.substr(dash + 1));
+        std::optional<int64_t> last = dash == std::string::npos
+                                          ? first
+                                          : parseInteger(item.substr(dash + 1));
         if (!first || !last || *first < 0 || *last < *first)
           fail("bad seed list '" + value + "'");
         for (int64_t seed = *first; seed <= *last; ++seed)
@@ -296,8 +295,8 @@ Config parseCommandLine(int argc, char **argv) {
     } else if (key == "--graded-penalty" && value.empty()) {
       config.gradedPenalty = true;
     } else if (key == "--threads") {
-      config.threads = static_cast<unsigned>(
-          std::min<int64_t>(positive("--threads"), 1024));
+      config.threads =
+          static_cast<unsigned>(std::min<int64_t>(positive("--threads"), 1024));
     } else if (key == "--out") {
       if (value.empty())
         fail("--out needs a directory");
@@ -361,8 +360,8 @@ using ProblemKey = std::tuple<int, int64_t, int64_t, int64_t, int64_t, int64_t,
                               int64_t, int64_t, int64_t, int64_t>;
 
 ProblemKey keyOf(const cost::Layer &l) {
-  return {int(l.layerClass), l.n, l.k, l.c, l.y, l.x, l.r, l.s, l.strideY,
-          l.strideX};
+  return {int(l.layerClass), l.n,      l.k, l.c, l.y, l.x, l.r, l.s,
+          l.strideY,         l.strideX};
 }
 
 std::string stem(const std::string &path) {
@@ -689,8 +688,7 @@ std::string formatRatio(double value) {
 
 class Report {
 public:
-  Report(const Config &config, const Workload &workload,
-         const Results &results)
+  Report(const Config &config, const Workload &workload, const Results &results)
       : config(config), workload(workload), results(results) {}
 
   /// Index of the method named \p name, or -1.
@@ -754,9 +752,9 @@ public:
         os << " N/A |";
       else
         os << " " << formatRatio(std::exp(logSum[i] / counted[i]))
-           << (counted[i] < int(N) ? " (" + std::to_string(counted[i]) +
-                                         " models)"
-                                   : "")
+           << (counted[i] < int(N)
+                   ? " (" + std::to_string(counted[i]) + " models)"
+                   : "")
            << " |";
     }
     os << "\n";
@@ -943,9 +941,8 @@ public:
             std::snprintf(
                 line, sizeof(line),
                 "%s,%.0f,%s,%zu,%zu,%s,%llu,%d,%.0f,%.6e,%lld,%.3f\n",
-                config.platforms[p].name.c_str(),
-                config.platforms[p].budgetUm2, model.name.c_str(),
-                model.numLayers, model.problems.size(),
+                config.platforms[p].name.c_str(), config.platforms[p].budgetUm2,
+                model.name.c_str(), model.numLayers, model.problems.size(),
                 config.methods[m].name.c_str(),
                 (unsigned long long)config.seeds[s], run.found ? 1 : 0,
                 run.found ? run.cycles : 0.0, run.found ? run.lap : 0.0,
@@ -983,8 +980,7 @@ public:
                   "%s (%.4g mm^2), geomean over seeds",
                   config.platforms[p].name.c_str(),
                   config.platforms[p].budgetUm2 / 1e6);
-    os << "<text x=\"10\" y=\"18\" font-size=\"13\">" << title
-       << "</text>\n";
+    os << "<text x=\"10\" y=\"18\" font-size=\"13\">" << title << "</text>\n";
     for (size_t n = 0; n < N; ++n) {
       int x0 = int(n % columns) * panelWidth + left;
       int y0 = 30 + int(n / columns) * panelHeight + top;
@@ -1012,16 +1008,14 @@ public:
       auto yOf = [&](double value) {
         return y0 + h - (std::log10(value) - logLo) / (logHi - logLo) * h;
       };
-      auto xOf = [&](int k) {
-        return x0 + double(k + 1) / kCheckpoints * w;
-      };
+      auto xOf = [&](int k) { return x0 + double(k + 1) / kCheckpoints * w; };
       // Decade gridlines and labels.
       for (int e = int(std::ceil(logLo)); e <= int(std::floor(logHi)); ++e) {
         double y = yOf(std::pow(10.0, e));
         os << "<line x1=\"" << x0 << "\" x2=\"" << x0 + w << "\" y1=\"" << y
-           << "\" y2=\"" << y << "\" stroke=\"#ddd\"/>\n<text x=\""
-           << x0 - 4 << "\" y=\"" << y + 4
-           << "\" text-anchor=\"end\">1e" << e << "</text>\n";
+           << "\" y2=\"" << y << "\" stroke=\"#ddd\"/>\n<text x=\"" << x0 - 4
+           << "\" y=\"" << y + 4 << "\" text-anchor=\"end\">1e" << e
+           << "</text>\n";
       }
       for (int tick = 0; tick <= 4; ++tick) {
         double x = x0 + tick * w / 4.0;

@@ -34,8 +34,8 @@ SearchOptions smallOptions() {
   return options;
 }
 
-const Algorithm kBaselines[] = {Algorithm::Sga, Algorithm::Pso,
-                                Algorithm::Sea, Algorithm::De,
+const Algorithm kBaselines[] = {Algorithm::Sga,   Algorithm::Pso,
+                                Algorithm::Sea,   Algorithm::De,
                                 Algorithm::Cmaes, Algorithm::Sa};
 
 /// Genes legal for the space: levels in range, orders permutations, tiles
@@ -93,9 +93,9 @@ TEST(Baselines, LoopOrderIndexIsABijection) {
   }
   EXPECT_EQ(orders.size(), size_t(kNumLoopOrders));
   EXPECT_EQ(loopOrderFromIndex(0), cost::kAllDims);
-  std::array<cost::Dim, cost::kNumDims> reversed = {
-      cost::Dim::S, cost::Dim::R, cost::Dim::X,
-      cost::Dim::Y, cost::Dim::C, cost::Dim::K};
+  std::array<cost::Dim, cost::kNumDims> reversed = {cost::Dim::S, cost::Dim::R,
+                                                    cost::Dim::X, cost::Dim::Y,
+                                                    cost::Dim::C, cost::Dim::K};
   EXPECT_EQ(loopOrderFromIndex(kNumLoopOrders - 1), reversed);
 }
 

@@ -47,9 +47,9 @@ SearchOptions edgeOptions() {
 void expectTilesInBounds(const cost::Mapping &m, const cost::Layer &layer) {
   for (int l = 0; l < m.numLevels; ++l)
     for (int d = 0; d < cost::kNumDims; ++d) {
-      int64_t parent = l == 0 ? std::max<int64_t>(
-                                    layer.mappedExtent(cost::Dim(d)), 1)
-                              : m.level(l - 1).tiles[d];
+      int64_t parent =
+          l == 0 ? std::max<int64_t>(layer.mappedExtent(cost::Dim(d)), 1)
+                 : m.level(l - 1).tiles[d];
       EXPECT_GE(m.level(l).tiles[d], 1);
       EXPECT_LE(m.level(l).tiles[d], parent);
     }
@@ -211,7 +211,8 @@ TEST(TwoStep, TinyBudgetsAndBadInput) {
   options.areaBudgetUm2 = -1;
   result = runHardwareGrid(layer, *findDataflow("nvdla"), options);
   EXPECT_FALSE(result.found);
-  EXPECT_EQ(result.message, "the area budget must be a positive number of um^2");
+  EXPECT_EQ(result.message,
+            "the area budget must be a positive number of um^2");
   result = runMappingOpt(layer, HardwarePreset::Medium, options);
   EXPECT_FALSE(result.found);
   EXPECT_NE(result.message.find("does not pay for the medium preset"),

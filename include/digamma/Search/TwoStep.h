@@ -33,8 +33,7 @@ namespace digamma::search {
 /// grid with at most options.samples points is evaluated, each point once.
 /// Options as for a CoOpt search (mode, levels and mappings are ignored:
 /// dataflows have two levels); the result does not depend on the seed.
-SearchResult runHardwareGrid(const cost::Layer &layer,
-                             const Dataflow &dataflow,
+SearchResult runHardwareGrid(const cost::Layer &layer, const Dataflow &dataflow,
                              const SearchOptions &options);
 
 /// Hardware presets of Map-opt.
