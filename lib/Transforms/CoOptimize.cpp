@@ -691,7 +691,7 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
       trace.push_back(value);
     const cost::Hardware &hw = result.hardware;
     int64_t bytes = problem.elementBytes;
-    opsJson.push_back(llvm::json::Object{
+    llvm::json::Object opJson{
         {"op", described.op->getName().getStringRef()},
         {"loc", location},
         {"problem", layerToJson(problem.layer)},
@@ -711,7 +711,16 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
                             {"utilization", result.cost.utilization}}},
         {"samples", result.samplesUsed},
         {"seconds", problem.seconds},
-        {"best_per_generation", std::move(trace)}});
+        {"best_per_generation", std::move(trace)}};
+    // Where each trace point was taken: optimizers differ in generation
+    // size (shared-chip searches do not record it).
+    if (!result.samplesPerGeneration.empty()) {
+      llvm::json::Array at;
+      for (int64_t used : result.samplesPerGeneration)
+        at.push_back(used);
+      opJson["samples_per_generation"] = std::move(at);
+    }
+    opsJson.push_back(std::move(opJson));
   }
   llvm::json::Object root{
       {"scope", scope},

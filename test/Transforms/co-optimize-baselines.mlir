@@ -35,7 +35,11 @@
 // DESIGNS: checked 4 designs
 // Three distinct problems, each searched with exactly 700 samples; the
 // repeated matmul shares its problem's result.
-// SAMPLES-COUNT-4: "samples": 700,
+// SAMPLES: "samples": 700,
+// SAMPLES-NEXT: "samples_per_generation": [
+// SAMPLES-NEXT: 100,
+// SAMPLES-NEXT: 200,
+// SAMPLES-COUNT-3: "samples": 700,
 // SAMPLES: "searches": 3,
 
 #map = affine_map<(d0, d1) -> (d0, d1)>
