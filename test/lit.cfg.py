@@ -30,6 +30,7 @@ tools = [
     "digamma-opt",
     ToolSubst("digamma-translate", unresolved="ignore"),
     ToolSubst("digamma-cost", unresolved="ignore"),
+    ToolSubst("digamma-bench", unresolved="ignore"),
     ToolSubst("mlir-opt", unresolved="ignore"),
     ToolSubst("mlir-runner", unresolved="ignore"),
 ]

@@ -6,12 +6,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "digamma/Search/Baselines.h"
 #include "digamma/Search/Encoding.h"
 
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
+#include <iterator>
 #include <limits>
 #include <mutex>
 #include <thread>
@@ -186,6 +188,11 @@ public:
 } // namespace
 
 std::optional<std::string>
+digamma::search::checkSearchInputs(const SearchSpace &space) {
+  return checkRun(space);
+}
+
+std::optional<std::string>
 digamma::search::validateOptions(const SearchOptions &options) {
   if (options.samples <= 0)
     return "samples must be positive";
@@ -246,6 +253,7 @@ SearchResult digamma::search::runRandomSearch(const cost::Layer &layer,
   std::vector<Individual> batch(batchSize);
   Individual best;
   std::vector<double> trace;
+  std::vector<int64_t> traceSamples;
   int64_t used = 0;
   while (used < options.samples) {
     size_t count = static_cast<size_t>(
@@ -258,8 +266,11 @@ SearchResult digamma::search::runRandomSearch(const cost::Layer &layer,
         best = batch[i];
     used += static_cast<int64_t>(count);
     trace.push_back(best.valid ? best.objective : -1.0);
+    traceSamples.push_back(used);
   }
-  return space.finish(best, used, std::move(trace));
+  SearchResult result = space.finish(best, used, std::move(trace));
+  result.samplesPerGeneration = std::move(traceSamples);
+  return result;
 }
 
 SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
@@ -297,11 +308,13 @@ SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
   pool.evaluate(current.data(), population);
   int64_t used = static_cast<int64_t>(population);
   std::vector<double> trace;
+  std::vector<int64_t> traceSamples;
   auto rank = [](std::vector<Individual> &group) {
     std::stable_sort(group.begin(), group.end(), SearchSpace::better);
   };
   rank(current);
   trace.push_back(current[0].valid ? current[0].objective : -1.0);
+  traceSamples.push_back(used);
 
   while (used < options.samples) {
     // Parents: the best distinct valid individuals. Identical genomes rank
@@ -365,23 +378,41 @@ SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
     std::swap(current, next);
     rank(current);
     trace.push_back(current[0].valid ? current[0].objective : -1.0);
+    traceSamples.push_back(used);
   }
-  return space.finish(current[0], used, std::move(trace));
+  SearchResult result = space.finish(current[0], used, std::move(trace));
+  result.samplesPerGeneration = std::move(traceSamples);
+  return result;
 }
+
+namespace {
+/// Names in Algorithm order.
+constexpr std::string_view kAlgorithmNames[] = {
+    "digamma", "random", "sga", "pso", "sea", "de", "cmaes", "sa"};
+} // namespace
 
 const Optimizer &digamma::search::getOptimizer(Algorithm algorithm) {
   static const DiGammaOptimizer digammaOptimizer;
   static const RandomOptimizer randomOptimizer;
   if (algorithm == Algorithm::Random)
     return randomOptimizer;
+  if (algorithm != Algorithm::DiGamma)
+    return getBaselineOptimizer(algorithm);
   return digammaOptimizer;
 }
 
 std::optional<Algorithm>
 digamma::search::parseAlgorithm(std::string_view name) {
-  if (name == "digamma")
-    return Algorithm::DiGamma;
-  if (name == "random")
-    return Algorithm::Random;
+  for (size_t i = 0; i < std::size(kAlgorithmNames); ++i)
+    if (name == kAlgorithmNames[i])
+      return static_cast<Algorithm>(i);
   return std::nullopt;
+}
+
+std::string_view digamma::search::algorithmName(Algorithm algorithm) {
+  return kAlgorithmNames[static_cast<size_t>(algorithm)];
+}
+
+std::string_view digamma::search::algorithmNames() {
+  return "digamma, random, sga, pso, sea, de, cmaes or sa";
 }

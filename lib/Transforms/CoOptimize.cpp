@@ -12,6 +12,7 @@
 #include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
 #include "digamma/Search/ModelSearch.h"
 #include "digamma/Search/Search.h"
+#include "digamma/Search/TwoStep.h"
 #include "digamma/Transforms/CostModelBridge.h"
 #include "digamma/Transforms/Passes.h"
 
@@ -176,6 +177,9 @@ private:
                          const search::SearchOptions &baseOptions);
 
   std::vector<ChipGroup> chipGroups;
+  search::Algorithm searchAlgorithm = search::Algorithm::DiGamma;
+  /// With dataflow=<name>: the fixed mapping of every op.
+  const search::Dataflow *dataflow = nullptr;
 };
 
 } // namespace
@@ -220,6 +224,37 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
                               << "'; expected co-opt, fixed-hw or "
                                  "fixed-mapping";
   options.mode = *mode;
+
+  std::optional<search::Algorithm> parsedAlgorithm =
+      search::parseAlgorithm(algorithm);
+  if (!parsedAlgorithm)
+    return module.emitError()
+           << "digamma-co-optimize: unknown algorithm '" << algorithm
+           << "'; expected " << search::algorithmNames();
+  searchAlgorithm = *parsedAlgorithm;
+
+  dataflow = nullptr;
+  if (!dataflowName.empty()) {
+    dataflow = search::findDataflow(dataflowName);
+    if (!dataflow)
+      return module.emitError()
+             << "digamma-co-optimize: unknown dataflow '" << dataflowName
+             << "'; expected " << search::dataflowNames();
+    if (options.mode != search::Mode::FixedMapping)
+      return module.emitError()
+             << "digamma-co-optimize: dataflow=" << dataflowName
+             << " fixes the mapping and needs mode=fixed-mapping";
+    if (searchAlgorithm != search::Algorithm::DiGamma)
+      return module.emitError()
+             << "digamma-co-optimize: dataflow=" << dataflowName
+             << " searches the hardware by grid search; remove algorithm="
+             << algorithm;
+    if (minLevels > 2 || maxLevels < 2)
+      return module.emitError()
+             << "digamma-co-optimize: dataflow=" << dataflowName
+             << " has two mapping levels; it needs min-levels <= 2 <= "
+                "max-levels";
+  }
 
   std::optional<cost::Semantics> semantics =
       llvm::StringSwitch<std::optional<cost::Semantics>>(semanticsName)
@@ -354,10 +389,12 @@ void CoOptimizePass::runOnOperation() {
       for (int64_t bytes : loopNest.getElementBytes())
         elementBytes = std::max(elementBytes, bytes);
     std::optional<cost::Mapping> fixedMapping;
-    if (baseOptions.mode == search::Mode::FixedMapping) {
+    if (baseOptions.mode == search::Mode::FixedMapping && !dataflow) {
       if (!mappingHelper.isAttrPresent(op)) {
         op->emitError() << "digamma-co-optimize: mode=fixed-mapping needs a "
-                           "digamma.mapping on the op";
+                           "digamma.mapping on the op, or the dataflow "
+                           "option ("
+                        << search::dataflowNames() << ")";
         failedOp = true;
         return;
       }
@@ -429,18 +466,14 @@ void CoOptimizePass::runOnOperation() {
     options.fixedMapping = problem.fixedMapping;
     options.bytesPerElement = problem.elementBytes;
     auto begin = std::chrono::steady_clock::now();
-    problem.result = algorithm == "random"
-                         ? search::runRandomSearch(problem.layer, options)
-                         : search::runDiGamma(problem.layer, options);
+    problem.result =
+        dataflow
+            ? search::runHardwareGrid(problem.layer, *dataflow, options)
+            : search::getOptimizer(searchAlgorithm).run(problem.layer, options);
     problem.seconds = std::chrono::duration<double>(
                           std::chrono::steady_clock::now() - begin)
                           .count();
   };
-  if (algorithm != "digamma" && algorithm != "random") {
-    module.emitError() << "digamma-co-optimize: unknown algorithm '"
-                       << algorithm << "'; expected digamma or random";
-    return signalPassFailure();
-  }
   if (scope != "op") {
     search::SearchOptions options = baseOptions;
     options.threads = threaded ? 0 : 1;
@@ -461,7 +494,19 @@ void CoOptimizePass::runOnOperation() {
       continue;
     }
     int64_t bytes = problem.elementBytes;
-    mappingHelper.setAttr(described.op, toMappingAttr(ctx, result.mapping));
+    MappingAttr mapping = toMappingAttr(ctx, result.mapping);
+    // A dataflow's parallel dimension may be one the op does not have.
+    if (dataflow && failed(verifyMappingAgainstLoopNest(
+                        [&] {
+                          return described.op->emitError()
+                                 << "digamma-co-optimize: dataflow="
+                                 << dataflowName << " does not fit this op: ";
+                        },
+                        mapping, loopNestHelper.getAttr(described.op)))) {
+      failedOp = true;
+      continue;
+    }
+    mappingHelper.setAttr(described.op, mapping);
     hwHelper.setAttr(described.op,
                      toHwAttr(ctx, result.hardware,
                               clusterShape(result.hardware, result.mapping),
@@ -646,7 +691,7 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
       trace.push_back(value);
     const cost::Hardware &hw = result.hardware;
     int64_t bytes = problem.elementBytes;
-    opsJson.push_back(llvm::json::Object{
+    llvm::json::Object opJson{
         {"op", described.op->getName().getStringRef()},
         {"loc", location},
         {"problem", layerToJson(problem.layer)},
@@ -666,7 +711,16 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
                             {"utilization", result.cost.utilization}}},
         {"samples", result.samplesUsed},
         {"seconds", problem.seconds},
-        {"best_per_generation", std::move(trace)}});
+        {"best_per_generation", std::move(trace)}};
+    // Where each trace point was taken: optimizers differ in generation
+    // size (shared-chip searches do not record it).
+    if (!result.samplesPerGeneration.empty()) {
+      llvm::json::Array at;
+      for (int64_t used : result.samplesPerGeneration)
+        at.push_back(used);
+      opJson["samples_per_generation"] = std::move(at);
+    }
+    opsJson.push_back(std::move(opJson));
   }
   llvm::json::Object root{
       {"scope", scope},

@@ -27,7 +27,7 @@
 // MODE: error: digamma-co-optimize: unknown mode 'both'; expected co-opt, fixed-hw or fixed-mapping
 // SEMANTICS: error: digamma-co-optimize: unknown semantics 'exact'; expected sound or maestro
 // PLATFORM: error: digamma-co-optimize: unknown platform 'phone'; expected edge (0.2 mm^2) or cloud (7.0 mm^2), or give area-budget
-// ALGORITHM: error: digamma-co-optimize: unknown algorithm 'magic'; expected digamma or random
+// ALGORITHM: error: digamma-co-optimize: unknown algorithm 'magic'; expected digamma, random, sga, pso, sea, de, cmaes or sa
 // FIXEDHW: error: digamma-co-optimize: mode=fixed-hw needs positive num-pes, l1-bytes and l2-bytes (got 0, 0, 0)
 // HWNOMODE: error: digamma-co-optimize: num-pes, l1-bytes and l2-bytes describe fixed hardware and need mode=fixed-hw
 // FIXEDMAP: error: digamma-co-optimize: mode=fixed-mapping needs a digamma.mapping on the op

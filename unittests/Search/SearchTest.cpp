@@ -506,7 +506,7 @@ TEST(Search, OptimizersShareOneInterface) {
   EXPECT_EQ(getOptimizer(Algorithm::Random).name(), "random");
   EXPECT_EQ(parseAlgorithm("random"), Algorithm::Random);
   EXPECT_EQ(parseAlgorithm("digamma"), Algorithm::DiGamma);
-  EXPECT_FALSE(parseAlgorithm("pso").has_value());
+  EXPECT_FALSE(parseAlgorithm("tbpsa").has_value());
   SearchOptions options = smallOptions();
   options.samples = 250;
   for (Algorithm algorithm : {Algorithm::DiGamma, Algorithm::Random}) {

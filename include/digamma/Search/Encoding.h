@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <random>
 
 namespace digamma::search {
@@ -113,6 +114,11 @@ public:
   /// Which genes the mode lets the operators change.
   bool searchMapping = true, searchPEs = true;
 };
+
+/// Checks every optimizer makes before searching \p space: the options
+/// (validateOptions), the layer's extents and, in FixedMapping mode, that
+/// the given mapping is legal for the layer. A message, or nullopt.
+std::optional<std::string> checkSearchInputs(const SearchSpace &space);
 
 //===----------------------------------------------------------------------===//
 // Genetic operators (Fig. 4). Each leaves genes legal once repair() has run;

@@ -122,6 +122,8 @@ struct SearchResult {
   int64_t samplesUsed = 0;
   /// Best objective after each generation; -1 until a design is found.
   std::vector<double> bestPerGeneration;
+  /// Samples used when each bestPerGeneration entry was taken.
+  std::vector<int64_t> samplesPerGeneration;
 };
 
 /// A message for options no search can run with, or nullopt.
@@ -156,13 +158,21 @@ public:
                            const SearchOptions &options) const = 0;
 };
 
-/// The built-in optimizers.
-enum class Algorithm { DiGamma, Random };
+/// The built-in optimizers: DiGamma, random sampling of its encoding, and
+/// pagmo2's general-purpose optimizers over a flat encoding (Baselines.h):
+/// standard GA, PSO, (N+1)-ES, differential evolution, CMA-ES and simulated
+/// annealing.
+enum class Algorithm { DiGamma, Random, Sga, Pso, Sea, De, Cmaes, Sa };
 
 /// The optimizer implementing \p algorithm (a static instance).
 const Optimizer &getOptimizer(Algorithm algorithm);
-/// Parses "digamma" or "random".
+/// Parses an algorithm's name: digamma, random, sga, pso, sea, de, cmaes or
+/// sa.
 std::optional<Algorithm> parseAlgorithm(std::string_view name);
+/// The name parseAlgorithm() accepts for \p algorithm.
+std::string_view algorithmName(Algorithm algorithm);
+/// The accepted names, for messages: "digamma, random, ..., cmaes or sa".
+std::string_view algorithmNames();
 
 } // namespace digamma::search
 

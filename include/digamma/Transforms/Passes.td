@@ -37,6 +37,13 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
     An op for which no design fits the budget gets an error that names the
     smallest feasible area.
 
+    `algorithm` swaps DiGamma for random sampling or one of pagmo2's
+    general-purpose optimizers (sga, pso, sea, de, cmaes, sa) searching a
+    flat encoding of the same design space with the same cost model,
+    constraints, budget and seed (docs/baselines.md). `mode=fixed-mapping
+    dataflow=nvdla|shidiannao|eyeriss` fixes every op's mapping to a named
+    dataflow and searches the hardware for it by grid search.
+
     With `scope=model` (or `scope=function`) all described ops of the
     module (of each function) run on one chip: one `#digamma.hw` under one
     area budget, buffers sized to the largest need over the ops' mappings,
@@ -46,11 +53,22 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
   let dependentDialects = ["::digamma::DigammaDialect"];
   let options = [
     Option<"algorithm", "algorithm", "std::string", /*default=*/"\"digamma\"",
-           "Search algorithm: digamma (the domain-aware GA) or random "
-           "(uniform sampling of the same encoding, the quality baseline)">,
+           "Search algorithm: digamma (the domain-aware GA), random "
+           "(uniform sampling of the same encoding), or one of pagmo2's "
+           "general-purpose optimizers over a flat encoding of the same "
+           "design space: sga (standard GA), pso (particle swarm), sea "
+           "((N+1)-ES), de (differential evolution), cmaes (CMA-ES) or sa "
+           "(simulated annealing). All use the same cost model, constraints, "
+           "budget and seed">,
     Option<"areaBudget", "area-budget", "double", /*default=*/"0.0",
            "Area budget for PEs and buffers in mm^2; 0 takes the platform "
            "preset">,
+    Option<"dataflowName", "dataflow", "std::string", /*default=*/"\"\"",
+           "With mode=fixed-mapping: instead of each op's digamma.mapping, "
+           "the named dataflow (nvdla: K-C parallel, shidiannao: Y-X "
+           "parallel, eyeriss: Y-R row stationary) instantiated for the op; "
+           "the hardware (PE count, array shape, buffer sizes) is then "
+           "searched by a grid search within the sampling budget">,
     Option<"elementBytesOverride", "element-bytes", "int64_t",
            /*default=*/"0",
            "Bytes per element for buffer sizes and area; 0 takes the largest "
@@ -66,7 +84,7 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
     Option<"modeName", "mode", "std::string", /*default=*/"\"co-opt\"",
            "co-opt (hardware and mapping), fixed-hw (mapping only, for "
            "num-pes/l1-bytes/l2-bytes: GAMMA) or fixed-mapping (hardware "
-           "only, for the op's digamma.mapping)">,
+           "only, for the op's digamma.mapping or the given dataflow)">,
     Option<"numPEs", "num-pes", "int64_t", /*default=*/"0",
            "PE count of the fixed hardware (mode=fixed-hw)">,
     Option<"objectiveName", "objective", "std::string",

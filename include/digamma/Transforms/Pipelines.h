@@ -19,9 +19,10 @@ namespace digamma {
 /// name of `--digamma-co-optimize` mean.
 struct DigammaPipelineOptions
     : public mlir::PassPipelineOptions<DigammaPipelineOptions> {
-  Option<std::string> algorithm{*this, "algorithm",
-                                llvm::cl::desc("digamma or random"),
-                                llvm::cl::init("digamma")};
+  Option<std::string> algorithm{
+      *this, "algorithm",
+      llvm::cl::desc("digamma, random, sga, pso, sea, de, cmaes or sa"),
+      llvm::cl::init("digamma")};
   Option<double> areaBudget{
       *this, "area-budget",
       llvm::cl::desc("Area budget in mm^2; 0 takes the platform preset"),

@@ -1,0 +1,404 @@
+//===- Baselines.cpp - pagmo2 optimizers over a flat encoding -------------===//
+//
+// A pagmo user-defined problem whose fitness decodes the flat encoding,
+// repairs and scores the design with the search's own SearchSpace, and
+// counts: the first options.samples calls are evaluated (the initial
+// population included), later ones score kBeyondBudget without being
+// evaluated or counted. The number of generations handed to pagmo is
+// derived from the budget, so evolve() ends right after the budget is used.
+// pagmo throws on bad input; every call into it is inside a try block, so no
+// exception leaves this file.
+//
+//===----------------------------------------------------------------------===//
+
+#include "digamma/Search/Baselines.h"
+
+#include <pagmo/algorithm.hpp>
+#include <pagmo/algorithms/cmaes.hpp>
+#include <pagmo/algorithms/de.hpp>
+#include <pagmo/algorithms/pso.hpp>
+#include <pagmo/algorithms/sea.hpp>
+#include <pagmo/algorithms/sga.hpp>
+#include <pagmo/algorithms/simulated_annealing.hpp>
+#include <pagmo/population.hpp>
+#include <pagmo/problem.hpp>
+#include <pagmo/types.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace digamma;
+using namespace digamma::search;
+
+//===----------------------------------------------------------------------===//
+// Loop orders and the flat encoding
+//===----------------------------------------------------------------------===//
+
+static int64_t factorial(int n) {
+  int64_t result = 1;
+  for (int i = 2; i <= n; ++i)
+    result *= i;
+  return result;
+}
+
+std::array<cost::Dim, cost::kNumDims>
+digamma::search::loopOrderFromIndex(int64_t index) {
+  index = std::clamp<int64_t>(index, 0, kNumLoopOrders - 1);
+  // Factorial number system: digit i picks among the dimensions not used.
+  std::array<cost::Dim, cost::kNumDims> left = cost::kAllDims, order{};
+  int remaining = cost::kNumDims;
+  for (int i = 0; i < cost::kNumDims; ++i) {
+    int64_t block = factorial(remaining - 1);
+    int pick = static_cast<int>(index / block);
+    index %= block;
+    order[i] = left[pick];
+    std::copy(left.begin() + pick + 1, left.begin() + remaining,
+              left.begin() + pick);
+    --remaining;
+  }
+  return order;
+}
+
+int64_t digamma::search::loopOrderIndex(
+    const std::array<cost::Dim, cost::kNumDims> &order) {
+  int64_t index = 0;
+  for (int i = 0; i < cost::kNumDims; ++i) {
+    int smaller = 0;
+    for (int j = i + 1; j < cost::kNumDims; ++j)
+      smaller += order[j] < order[i];
+    index += smaller * factorial(cost::kNumDims - 1 - i);
+  }
+  return index;
+}
+
+FlatEncoding::FlatEncoding(const SearchSpace &space) : space(space) {
+  auto add = [&](GeneKind kind, int level, int dim, int64_t lower,
+                 int64_t upper) {
+    if (numGenes < kMaxGenes)
+      genes[numGenes++] = {kind, level, dim, lower, std::max(lower, upper)};
+  };
+  const SearchOptions &options = space.options;
+  if (space.searchPEs)
+    add(GeneKind::NumPEs, 0, 0, 1, space.maxPEs);
+  int levels;
+  if (space.searchMapping) {
+    levels = options.maxLevels;
+    if (options.minLevels < options.maxLevels)
+      add(GeneKind::NumLevels, 0, 0, options.minLevels, options.maxLevels);
+  } else {
+    levels = options.fixedMapping ? options.fixedMapping->numLevels : 1;
+  }
+  levels = std::clamp(levels, 1, cost::kMaxLevels);
+  bool clusterGenes = !(options.fixedArrayShape && options.initialMapping);
+  for (int l = 0; l < levels; ++l) {
+    if (space.searchMapping) {
+      add(GeneKind::Parallel, l, 0, 0, space.numParallelChoices - 1);
+      add(GeneKind::Order, l, 0, 0, kNumLoopOrders - 1);
+      for (int d = 0; d < cost::kNumDims; ++d)
+        add(GeneKind::Tile, l, d, 1, space.extent[d]);
+    }
+    if (l > 0 && clusterGenes)
+      add(GeneKind::Cluster, l, 0, 1, space.maxPEs);
+  }
+}
+
+void FlatEncoding::decode(const double *values, Individual &ind) const {
+  const SearchOptions &options = space.options;
+  if (space.searchMapping) {
+    ind.mapping.numLevels = std::clamp(options.maxLevels, 1, cost::kMaxLevels);
+  } else if (options.fixedMapping) {
+    ind.mapping = *options.fixedMapping;
+  }
+  ind.numPEs = space.maxPEs;
+  for (size_t i = 0; i < numGenes; ++i) {
+    const Gene &gene = genes[i];
+    double value = values[i];
+    if (std::isnan(value))
+      value = double(gene.lower);
+    value = std::clamp(value, double(gene.lower), double(gene.upper));
+    int64_t v =
+        std::clamp<int64_t>(std::llround(value), gene.lower, gene.upper);
+    cost::MappingLevel &level = ind.mapping.level(gene.level);
+    switch (gene.kind) {
+    case GeneKind::NumPEs:
+      ind.numPEs = v;
+      break;
+    case GeneKind::NumLevels:
+      ind.mapping.numLevels = static_cast<int>(v);
+      break;
+    case GeneKind::Parallel:
+      level.parallelDim = space.parallelChoices[v];
+      break;
+    case GeneKind::Order:
+      level.order = loopOrderFromIndex(v);
+      break;
+    case GeneKind::Tile:
+      level.tiles[gene.dim] = v;
+      break;
+    case GeneKind::Cluster:
+      level.clusterSize = v;
+      break;
+    }
+  }
+  ind.mapping.level(0).clusterSize = 1;
+  space.repair(ind);
+}
+
+//===----------------------------------------------------------------------===//
+// The counting pagmo problem
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// State shared by every copy of the pagmo problem (pagmo copies it into
+/// each population and algorithm call): the budget, the best design so far
+/// and the trace.
+struct FitnessContext {
+  FitnessContext(const SearchSpace &space, const FlatEncoding &encoding,
+                 const BaselineParameters &parameters, int64_t budget,
+                 int64_t traceInterval)
+      : space(space), encoding(encoding), parameters(parameters),
+        evaluator(space.options.model), budget(budget),
+        traceInterval(std::max<int64_t>(traceInterval, 1)) {}
+
+  double score(const double *values) {
+    if (used >= budget)
+      return kBeyondBudget;
+    encoding.decode(values, scratch);
+    const cost::CostReport &report = space.evaluate(scratch, evaluator);
+    ++used;
+    if (SearchSpace::better(scratch, best))
+      best = scratch;
+    if (used % traceInterval == 0 || used == budget)
+      recordTrace();
+    return fitness(scratch, report);
+  }
+
+  double fitness(const Individual &ind, const cost::CostReport &report) const {
+    if (ind.valid)
+      return std::log(std::max(ind.objective, 1e-300));
+    if (!parameters.gradedPenalty)
+      return kPenalty;
+    if (!report.valid)
+      return kPenalty + kUnevaluable;
+    const SearchOptions &options = space.options;
+    double violation = 0;
+    auto over = [&](double need, double limit) {
+      if (limit > 0 && need > limit)
+        violation += std::log(need / limit);
+    };
+    if (options.mode == Mode::FixedHW) {
+      over(double(report.l1Elements), double(options.fixedHardware.l1Elements));
+      over(double(report.l2Elements), double(options.fixedHardware.l2Elements));
+    } else {
+      over(ind.areaUm2, options.areaBudgetUm2);
+      over(double(ind.numPEs), double(options.peLimit));
+    }
+    return kPenalty + std::min(violation, kUnevaluable - 1);
+  }
+
+  void recordTrace() {
+    if (!traceSamples.empty() && traceSamples.back() == used)
+      return;
+    trace.push_back(best.valid ? best.objective : -1.0);
+    traceSamples.push_back(used);
+  }
+
+  const SearchSpace &space;
+  const FlatEncoding &encoding;
+  const BaselineParameters &parameters;
+  cost::Evaluator evaluator;
+  int64_t budget;
+  int64_t traceInterval;
+  int64_t used = 0;
+  Individual best, scratch;
+  std::vector<double> trace;
+  std::vector<int64_t> traceSamples;
+};
+
+/// The pagmo user-defined problem: minimize the fitness of the decoded
+/// design over the encoding's box.
+class FlatProblem {
+public:
+  FlatProblem() = default;
+  explicit FlatProblem(FitnessContext *context) : context(context) {}
+
+  pagmo::vector_double fitness(const pagmo::vector_double &values) const {
+    return {context->score(values.data())};
+  }
+  std::pair<pagmo::vector_double, pagmo::vector_double> get_bounds() const {
+    const FlatEncoding &encoding = context->encoding;
+    pagmo::vector_double lower(encoding.size()), upper(encoding.size());
+    for (size_t i = 0; i < encoding.size(); ++i) {
+      lower[i] = encoding.lowerBound(i);
+      upper[i] = encoding.upperBound(i);
+    }
+    return {std::move(lower), std::move(upper)};
+  }
+  std::string get_name() const { return "DiGamma flat encoding"; }
+
+private:
+  FitnessContext *context = nullptr;
+};
+
+/// A 32-bit seed for pagmo from the search seed and a stream number.
+unsigned pagmoSeed(uint64_t seed, uint64_t stream) {
+  // splitmix64 finalizer.
+  uint64_t z = seed + 0x9e3779b97f4a7c15ULL * (stream + 1);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return static_cast<unsigned>((z ^ (z >> 31)) & 0xffffffffULL);
+}
+
+unsigned clampToUnsigned(int64_t value) {
+  return static_cast<unsigned>(
+      std::clamp<int64_t>(value, 1, std::numeric_limits<unsigned>::max()));
+}
+
+/// Smallest population pagmo accepts for \p algorithm.
+size_t minimumPopulation(Algorithm algorithm) {
+  switch (algorithm) {
+  case Algorithm::De:
+  case Algorithm::Cmaes:
+    return 5;
+  case Algorithm::Sga:
+    return 2;
+  default:
+    return 1;
+  }
+}
+
+/// The pagmo algorithm for \p algorithm, with generations chosen so that
+/// one evolve() call spends \p remaining evaluations on a population of
+/// \p population over \p dim genes. pagmo's defaults otherwise, except that
+/// DE's and CMA-ES's early-stopping tolerances are 0: the sampling budget
+/// is the only stopping criterion, as for every other optimizer.
+pagmo::algorithm makeAlgorithm(Algorithm algorithm, int64_t remaining,
+                               size_t population, size_t dim, unsigned seed) {
+  int64_t perGeneration = static_cast<int64_t>(population);
+  unsigned generations = clampToUnsigned((remaining + perGeneration - 1) /
+                                         std::max<int64_t>(perGeneration, 1));
+  switch (algorithm) {
+  case Algorithm::Sga:
+    return pagmo::algorithm{pagmo::sga(generations, 0.9, 1.0, 0.02, 1.0, 2u,
+                                       "exponential", "polynomial",
+                                       "tournament", seed)};
+  case Algorithm::Pso:
+    return pagmo::algorithm{pagmo::pso(generations, 0.7298, 2.05, 2.05, 0.5, 5u,
+                                       2u, 4u, false, seed)};
+  case Algorithm::Sea:
+    // One offspring per generation.
+    return pagmo::algorithm{pagmo::sea(clampToUnsigned(remaining), seed)};
+  case Algorithm::De:
+    return pagmo::algorithm{
+        pagmo::de(generations, 0.8, 0.9, 2u, 0.0, 0.0, seed)};
+  case Algorithm::Cmaes:
+    return pagmo::algorithm{pagmo::cmaes(generations, -1, -1, -1, -1, 0.5, 0.0,
+                                         0.0, false, false, seed)};
+  default: {
+    // One annealing schedule from Ts to Tf over the remaining budget: each
+    // temperature step makes bin_size * n_range_adj * dim evaluations.
+    constexpr unsigned kBinSize = 20, kRangeAdjustments = 1;
+    int64_t perStep = int64_t(kBinSize) * kRangeAdjustments *
+                      std::max<int64_t>(static_cast<int64_t>(dim), 1);
+    unsigned steps = clampToUnsigned((remaining + perStep - 1) / perStep);
+    return pagmo::algorithm{pagmo::simulated_annealing(
+        10.0, 0.1, steps, kRangeAdjustments, kBinSize, 1.0, seed)};
+  }
+  }
+}
+
+bool isBaseline(Algorithm algorithm) {
+  return algorithm != Algorithm::DiGamma && algorithm != Algorithm::Random;
+}
+
+SearchResult failedResult(std::string message) {
+  SearchResult result;
+  result.message = std::move(message);
+  return result;
+}
+
+SearchResult runPagmo(Algorithm algorithm, const cost::Layer &layer,
+                      const SearchOptions &options,
+                      const BaselineParameters &parameters) {
+  if (!isBaseline(algorithm))
+    return failedResult("not a pagmo baseline: " +
+                        std::string(algorithmName(algorithm)));
+  SearchSpace space(layer, options);
+  if (std::optional<std::string> error = checkSearchInputs(space))
+    return failedResult(*error);
+  FlatEncoding encoding(space);
+  size_t population = static_cast<size_t>(
+      options.population > 0 ? options.population : kDefaultPopulation);
+  int64_t budget = options.samples;
+  FitnessContext context(space, encoding, parameters, budget,
+                         static_cast<int64_t>(population));
+  pagmo::problem problem{FlatProblem(&context)};
+  // The initial population is part of the budget. An algorithm that needs
+  // more individuals than the budget allows gets them, but only the first
+  // `budget` are evaluated.
+  size_t initial = std::max(
+      static_cast<size_t>(std::min<int64_t>(int64_t(population), budget)),
+      minimumPopulation(algorithm));
+  pagmo::population pop(problem, initial, pagmoSeed(options.seed, 0));
+  // One evolve() call normally spends the whole budget; further calls only
+  // happen if an algorithm stops early, and end when one makes no
+  // evaluation.
+  for (uint64_t call = 1; context.used < budget; ++call) {
+    int64_t before = context.used;
+    pagmo::algorithm uda =
+        makeAlgorithm(algorithm, budget - context.used, initial,
+                      encoding.size(), pagmoSeed(options.seed, call));
+    pop = uda.evolve(pop);
+    if (context.used == before)
+      break;
+  }
+  context.recordTrace();
+  SearchResult result =
+      space.finish(context.best, context.used, std::move(context.trace));
+  result.samplesPerGeneration = std::move(context.traceSamples);
+  return result;
+}
+
+class BaselineOptimizer final : public Optimizer {
+public:
+  explicit BaselineOptimizer(Algorithm algorithm) : algorithm(algorithm) {}
+  std::string_view name() const override { return algorithmName(algorithm); }
+  SearchResult run(const cost::Layer &layer,
+                   const SearchOptions &options) const override {
+    return runBaseline(algorithm, layer, options);
+  }
+
+  Algorithm algorithm;
+};
+
+} // namespace
+
+SearchResult
+digamma::search::runBaseline(Algorithm algorithm, const cost::Layer &layer,
+                             const SearchOptions &options,
+                             const BaselineParameters &parameters) {
+  try {
+    return runPagmo(algorithm, layer, options, parameters);
+  } catch (const std::exception &error) {
+    return failedResult(std::string("pagmo: ") + error.what());
+  } catch (...) {
+    return failedResult("pagmo: unknown error");
+  }
+}
+
+const Optimizer &digamma::search::getBaselineOptimizer(Algorithm algorithm) {
+  static const BaselineOptimizer optimizers[] = {
+      BaselineOptimizer(Algorithm::Sga),   BaselineOptimizer(Algorithm::Pso),
+      BaselineOptimizer(Algorithm::Sea),   BaselineOptimizer(Algorithm::De),
+      BaselineOptimizer(Algorithm::Cmaes), BaselineOptimizer(Algorithm::Sa)};
+  for (const BaselineOptimizer &optimizer : optimizers)
+    if (optimizer.algorithm == algorithm)
+      return optimizer;
+  return getOptimizer(algorithm);
+}
