@@ -150,10 +150,14 @@ struct Setting {
 };
 
 std::vector<Setting> sweepSettings() {
-  // The reference's own choices: uniform tiles, unit initial tiles.
+  // The reference's own choices: uniform tiles, unit initial tiles, three
+  // mutate-map loci, none of our two extra operators.
   search::GeneticParameters reference;
   reference.logUniformTiles = false;
   reference.unitInitialTiles = true;
+  reference.mutateMapLoci = 3;
+  reference.divisorTileRate = 0;
+  reference.fitParallelismRate = 0;
   search::GeneticParameters chosen; // the library's defaults
   std::vector<Setting> settings;
   settings.push_back({"reference (pop 100, uniform tiles, unit init)", 100,
@@ -172,8 +176,8 @@ std::vector<Setting> sweepSettings() {
   g.parentsRatio = 0.25;
   settings.push_back({"defaults, elite 0.10, parents 0.25", 100, g});
   g = chosen;
-  g.mutateMapLoci = 1;
-  settings.push_back({"defaults, 1 mutate-map locus", 100, g});
+  g.mutateMapLoci = 3;
+  settings.push_back({"defaults, 3 mutate-map loci", 100, g});
   for (double rate : {0.5, 0.0}) {
     g = chosen;
     g.fanOutRate = rate;
@@ -184,6 +188,26 @@ std::vector<Setting> sweepSettings() {
   g = chosen;
   g.crossoverRate = 0;
   settings.push_back({"defaults, no crossover", 100, g});
+  g = chosen;
+  g.divisorTileRate = 0;
+  settings.push_back({"defaults, no divisor tiles", 100, g});
+  g = chosen;
+  g.divisorTileRate = 0.15;
+  settings.push_back({"defaults, divisor tiles 0.15", 100, g});
+  g = chosen;
+  g.fitParallelismRate = 0;
+  settings.push_back({"defaults, no parallelism fit", 100, g});
+  for (double rate : {0.1, 0.4}) {
+    g = chosen;
+    g.fitParallelismRate = rate;
+    settings.push_back({rate < 0.2 ? "defaults, parallelism fit 0.1"
+                                   : "defaults, parallelism fit 0.4",
+                        100, g});
+  }
+  g = chosen;
+  g.divisorTileRate = 0;
+  g.fitParallelismRate = 0;
+  settings.push_back({"defaults without both new operators", 100, g});
   return settings;
 }
 

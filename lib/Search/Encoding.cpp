@@ -120,7 +120,29 @@ cost::Dim SearchSpace::randomParallelDim(Random &rng) const {
   return parallelChoices[rng.uniform(0, numParallelChoices - 1)];
 }
 
+/// A uniformly drawn divisor of \p n, without storing the divisors: they
+/// pair up as (i, n / i) for i <= sqrt(n).
+static int64_t randomDivisor(int64_t n, Random &rng) {
+  int64_t count = 0;
+  for (int64_t i = 1; i * i <= n; ++i)
+    if (n % i == 0)
+      count += i * i == n ? 1 : 2;
+  int64_t pick = rng.uniform(0, count - 1);
+  for (int64_t i = 1; i * i <= n; ++i) {
+    if (n % i != 0)
+      continue;
+    if (pick-- == 0)
+      return i;
+    if (i * i != n && pick-- == 0)
+      return n / i;
+  }
+  return n;
+}
+
 int64_t SearchSpace::drawTile(int64_t bound, Random &rng) const {
+  if (options.genetic.divisorTileRate > 0 &&
+      rng.chance(options.genetic.divisorTileRate))
+    return randomDivisor(bound, rng);
   return options.genetic.logUniformTiles ? rng.logUniform(bound)
                                          : rng.uniform(1, bound);
 }
@@ -311,6 +333,56 @@ void digamma::search::mutateHardware(Individual &ind, const SearchSpace &space,
   int64_t most = std::max<int64_t>(std::min(space.maxPEs / inner, useful), 1);
   int64_t fanOut = rng.uniform(std::max<int64_t>(most / 2, 1), most);
   ind.numPEs = inner * fanOut;
+}
+
+void digamma::search::fitHardwareToMapping(Individual &ind,
+                                           const SearchSpace &space) {
+  cost::Mapping &m = ind.mapping;
+  int64_t inner = 1;
+  for (int l = m.numLevels - 1; l >= 1; --l) {
+    cost::MappingLevel &level = m.level(l);
+    int d = static_cast<int>(level.parallelDim);
+    int64_t parent = m.level(l - 1).tiles[d];
+    level.clusterSize = std::max<int64_t>(
+        (parent + level.tiles[d] - 1) / level.tiles[d], 1);
+    inner = std::min(inner * level.clusterSize, space.maxPEs);
+  }
+  if (!space.searchPEs)
+    return;
+  const cost::MappingLevel &outer = m.level(0);
+  int d = static_cast<int>(outer.parallelDim);
+  int64_t tiles = (space.extent[d] + outer.tiles[d] - 1) / outer.tiles[d];
+  int64_t fanOut = std::clamp<int64_t>(tiles, 1, space.maxPEs / inner);
+  ind.numPEs = std::max<int64_t>(inner * fanOut, 1);
+}
+
+void digamma::search::fitMappingToHardware(Individual &ind,
+                                           const SearchSpace &space) {
+  cost::Mapping &m = ind.mapping;
+  int64_t inner = 1;
+  for (int l = 1; l < m.numLevels; ++l)
+    inner *= std::max<int64_t>(m.level(l).clusterSize, 1);
+  for (int l = m.numLevels - 1; l >= 1; --l) {
+    const cost::MappingLevel &level = m.level(l);
+    int d = static_cast<int>(level.parallelDim);
+    int64_t bound = l == 1 ? space.extent[d] : m.level(l - 2).tiles[d];
+    int64_t &tile = m.level(l - 1).tiles[d];
+    tile = std::min(std::max(tile, level.clusterSize * level.tiles[d]), bound);
+  }
+  cost::MappingLevel &outer = m.level(0);
+  int d = static_cast<int>(outer.parallelDim);
+  int64_t fanOut =
+      std::max<int64_t>(ind.numPEs / std::max<int64_t>(inner, 1), 1);
+  outer.tiles[d] = std::clamp<int64_t>(
+      (space.extent[d] + fanOut - 1) / fanOut, 1, space.extent[d]);
+}
+
+void digamma::search::fitParallelism(Individual &ind, const SearchSpace &space,
+                                     Random &rng) {
+  if (!space.searchMapping || rng.chance(0.5))
+    fitHardwareToMapping(ind, space);
+  else
+    fitMappingToHardware(ind, space);
 }
 
 void digamma::search::swapParallel(Individual &ind) {

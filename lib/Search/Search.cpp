@@ -369,6 +369,10 @@ SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
       if (rng.chance(space.searchMapping ? ga.mutateHardwareRate : 1.0))
         mutateHardware(child, space, rng);
       space.repair(child);
+      if (ga.fitParallelismRate > 0 && rng.chance(ga.fitParallelismRate)) {
+        fitParallelism(child, space, rng);
+        space.repair(child);
+      }
     }
     pool.evaluate(brood, children);
     used += static_cast<int64_t>(children);

@@ -6,6 +6,8 @@
 
 #include "gtest/gtest.h"
 
+#include <set>
+
 using namespace digamma;
 using namespace digamma::search;
 
@@ -131,6 +133,9 @@ TEST_P(OperatorTest, KeepsGenesLegal) {
         swapParallel(a);
         ASSERT_TRUE(structurallyLegal(a, space));
         break;
+      case 7:
+        fitParallelism(a, space, rng);
+        break;
       }
       space.repair(a);
       expectLegal(a, space);
@@ -146,12 +151,89 @@ static std::string operatorName(const ::testing::TestParamInfo<int> &info) {
   static const char *const names[] = {"Crossover", "Reorder",
                                       "Grow",      "Age",
                                       "MutateMap", "MutateHardware",
-                                      "SwapParallel"};
+                                      "SwapParallel", "FitParallelism"};
   return names[info.param];
 }
 
-INSTANTIATE_TEST_SUITE_P(Operators, OperatorTest, ::testing::Range(0, 7),
+INSTANTIATE_TEST_SUITE_P(Operators, OperatorTest, ::testing::Range(0, 8),
                          operatorName);
+
+TEST(Operators, FitHardwareGivesEveryTileASubUnit) {
+  cost::Layer layer = convLayer();
+  SearchOptions options = smallOptions();
+  options.maxLevels = 3;
+  options.areaBudgetUm2 = 1e12; // room for every fan-out
+  SearchSpace space(layer, options);
+  Random rng(21);
+  Individual ind;
+  for (int i = 0; i < 2000; ++i) {
+    space.randomize(ind, rng);
+    fitHardwareToMapping(ind, space);
+    space.repair(ind);
+    const cost::Mapping &m = ind.mapping;
+    int64_t inner = 1;
+    for (int l = 1; l < m.numLevels; ++l) {
+      const cost::MappingLevel &level = m.level(l);
+      int d = static_cast<int>(level.parallelDim);
+      int64_t tiles = (m.level(l - 1).tiles[d] + level.tiles[d] - 1) /
+                      level.tiles[d];
+      ASSERT_EQ(level.clusterSize, tiles) << "level " << l << ", #" << i;
+      inner *= tiles;
+    }
+    int d = static_cast<int>(m.level(0).parallelDim);
+    int64_t outerTiles =
+        (space.extent[d] + m.level(0).tiles[d] - 1) / m.level(0).tiles[d];
+    ASSERT_EQ(ind.numPEs, inner * outerTiles) << "#" << i;
+  }
+}
+
+TEST(Operators, FitMappingFillsEverySubUnit) {
+  cost::Layer layer = convLayer();
+  SearchOptions options = smallOptions();
+  options.maxLevels = 2;
+  SearchSpace space(layer, options);
+  Random rng(22);
+  Individual ind;
+  for (int i = 0; i < 2000; ++i) {
+    space.randomize(ind, rng);
+    fitMappingToHardware(ind, space);
+    space.repair(ind);
+    const cost::Mapping &m = ind.mapping;
+    const cost::MappingLevel &outer = m.level(0), &inner = m.level(1);
+    int d0 = static_cast<int>(outer.parallelDim);
+    int d1 = static_cast<int>(inner.parallelDim);
+    int64_t fanOut = std::max<int64_t>(ind.numPEs / inner.clusterSize, 1);
+    // The outer tiles spread the extent over the outer fan-out.
+    ASSERT_EQ(outer.tiles[d0],
+              std::min((space.extent[d0] + fanOut - 1) / fanOut,
+                       space.extent[d0]))
+        << "#" << i;
+    // The inner level's sub-units all get a tile unless the extent is
+    // smaller (or the outer tile of the same dimension took over).
+    if (d0 != d1)
+      ASSERT_GE(outer.tiles[d1],
+                std::min(inner.clusterSize * inner.tiles[d1], space.extent[d1]))
+          << "#" << i;
+  }
+}
+
+TEST(Operators, DivisorTilesDivideTheirParent) {
+  cost::Layer layer = convLayer();
+  SearchOptions options = smallOptions();
+  options.genetic.divisorTileRate = 1;
+  SearchSpace space(layer, options);
+  Random rng(23);
+  std::set<int64_t> seen;
+  for (int i = 0; i < 4000; ++i) {
+    int64_t bound = i % 2 ? 128 : 1 + i % 97;
+    int64_t tile = space.drawTile(bound, rng);
+    ASSERT_EQ(bound % tile, 0) << tile << " of " << bound;
+    if (bound == 128)
+      seen.insert(tile);
+  }
+  // Every divisor of 128, the whole extent included, is drawn.
+  EXPECT_EQ(seen, (std::set<int64_t>{1, 2, 4, 8, 16, 32, 64, 128}));
+}
 
 TEST(Operators, CrossoverExchangesOneDimension) {
   cost::Layer layer = convLayer();

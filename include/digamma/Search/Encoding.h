@@ -138,6 +138,20 @@ void mutateMap(Individual &ind, const SearchSpace &space, Random &rng);
 /// fan-out in the upper half of what the outer level can use; or, with
 /// several levels, a new cluster size. Only cluster sizes in FixedHW mode.
 void mutateHardware(Individual &ind, const SearchSpace &space, Random &rng);
+/// Hardware to mapping: every level gets exactly as many sub-units as its
+/// parallel dimension has tiles (inner cluster sizes first, then the outer
+/// fan-out and so the PE count, within maxPEs). The PE count is left alone
+/// in FixedHW mode.
+void fitHardwareToMapping(Individual &ind, const SearchSpace &space);
+/// Mapping to hardware: the parent tile of every inner level's parallel
+/// dimension grows to cluster size x tile (within its own bound), so no
+/// sub-unit idles, and the outer tile spreads the extent over the outer
+/// fan-out.
+void fitMappingToHardware(Individual &ind, const SearchSpace &space);
+/// One of the two fits above, at random (only the first when the mapping
+/// is fixed): single-gene mutations reach an array that matches the tiles
+/// exactly only by chance.
+void fitParallelism(Individual &ind, const SearchSpace &space, Random &rng);
 /// Swaps the parallel dimensions of the two outer levels.
 void swapParallel(Individual &ind);
 /// Grow: appends an inner level (random order and parallel dimension, tiles

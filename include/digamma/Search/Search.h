@@ -66,6 +66,15 @@ struct GeneticParameters {
   bool logUniformTiles = true;
   /// Start from tiles of 1 (the reference's "unit base"); otherwise random.
   bool unitInitialTiles = false;
+  /// Share of tile draws that take a divisor of the parent tile, so that no
+  /// edge tile is wasted: a dividing tile such as the whole extent is rare
+  /// among log-uniform draws. Not in the reference (0 there).
+  double divisorTileRate = 0.3;
+  /// Probability that a child's hardware and mapping parallelism are fitted
+  /// to each other (fitParallelism()): the array then matches the tiles
+  /// exactly, which single-gene mutations reach only by chance. Not in the
+  /// reference (0 there).
+  double fitParallelismRate = 0.2;
 };
 
 struct SearchOptions {
