@@ -44,11 +44,18 @@ FailureOr<llvm::APFloat> digamma::parseDoubleParameter(AsmParser &parser) {
   bool negative = succeeded(parser.parseOptionalMinus());
   double value = 0.0;
   uint64_t integer = 0;
+  SMLoc loc = parser.getCurrentLocation();
   OptionalParseResult intResult = parser.parseOptionalInteger(integer);
   if (intResult.has_value()) {
     if (failed(*intResult))
       return failure();
     value = static_cast<double>(integer);
+    // `2e6` lexes as the integer 2 and the keyword e6: say what is wrong
+    // instead of "expected ','".
+    StringRef exponent;
+    if (succeeded(parser.parseOptionalKeyword(&exponent)))
+      return parser.emitError(loc, "expected a number; write a float with a "
+                                   "'.' before its exponent (2.0e6, not 2e6)");
   } else if (parser.parseFloat(value)) {
     return failure();
   }
@@ -426,6 +433,9 @@ LogicalResult HwAttr::verify(function_ref<InFlightDiagnostic()> emitError,
     return emitError() << "bandwidths must be positive";
   if (areaUm2.isNegative() || areaUm2.isNaN())
     return emitError() << "area must be non-negative";
+  // An infinite float would print as `inf`, which does not parse back.
+  if (areaUm2.isInfinity())
+    return emitError() << "area must be finite";
   if (elementBytes <= 0)
     return emitError() << "element_bytes must be positive, got "
                        << elementBytes;
@@ -537,6 +547,8 @@ LogicalResult CostAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   if (energyNj.isNegative() || energyNj.isNaN() || areaUm2.isNegative() ||
       areaUm2.isNaN())
     return emitError() << "energy and area must be non-negative";
+  if (energyNj.isInfinity() || areaUm2.isInfinity())
+    return emitError() << "energy and area must be finite";
   if (l1Bytes < 0 || l2Bytes < 0)
     return emitError() << "buffer sizes must be non-negative";
   double u = utilization.convertToDouble();
