@@ -238,13 +238,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   // Long-lived evaluators, so that state left by earlier inputs is
   // exercised; `forward` and `backward` see the semantics in opposite
   // orders.
+  static const bool verbose = std::getenv("DIGAMMA_FUZZ_VERBOSE") != nullptr;
+  if (verbose)
+    printDesign(layer, hw, mapping);
   static Evaluator forward, backward;
   CostReport sound = forward.evaluate(layer, hw, mapping, Semantics::Sound);
   CostReport maestro =
       forward.evaluate(layer, hw, mapping, Semantics::Maestro);
-  static const bool verbose = std::getenv("DIGAMMA_FUZZ_VERBOSE") != nullptr;
   if (verbose) {
-    printDesign(layer, hw, mapping);
     printReport("sound", sound);
     printReport("maestro", maestro);
   }

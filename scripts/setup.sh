@@ -122,7 +122,7 @@ fuzz)
     echo "== $target for $seconds s"
     # Same sanitizer options as the sanitize mode (see there).
     if ASAN_OPTIONS=detect_leaks=1:allow_user_poisoning=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      "$build_dir/bin/$target" -max_total_time="$seconds" -timeout=30 \
+      "$build_dir/bin/$target" -max_total_time="$seconds" -timeout=120 \
         -rss_limit_mb=4096 -print_final_stats=1 "${dict[@]}" \
         -artifact_prefix="$artifacts/" "$corpus" "$root/fuzz/corpus/$target" \
         >"$build_dir/$target.log" 2>&1; then

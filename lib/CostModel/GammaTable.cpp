@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -143,6 +144,13 @@ GammaTable digamma::cost::parseGammaTable(const std::string &text) {
 }
 
 GammaTable digamma::cost::readGammaTable(const std::string &path) {
+  // A directory opens like a file and reads as empty.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    GammaTable table;
+    table.error = "cannot read " + path + ": it is a directory";
+    return table;
+  }
   std::ifstream file(path);
   if (!file) {
     GammaTable table;

@@ -18,7 +18,9 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Threading.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
@@ -159,6 +161,40 @@ static llvm::json::Array mappingToJson(const cost::Mapping &mapping) {
   return levels;
 }
 
+/// Why \p op may run more than once per run of the module although it has
+/// no digamma.repeat (then it counts once in the totals and in shared-chip
+/// objectives), or an empty string: an enclosing loop of its function, or
+/// calls of its function. \p callSites caches the call count per function.
+static std::string repeatHint(Operation *op, ModuleOp module,
+                              llvm::DenseMap<Operation *, size_t> &callSites) {
+  Operation *function = nullptr;
+  for (Operation *parent = op->getParentOp(); parent;
+       parent = parent->getParentOp()) {
+    if (isa<FunctionOpInterface>(parent)) {
+      function = parent;
+      break;
+    }
+    if (isa<LoopLikeOpInterface>(parent))
+      return llvm::formatv("the op is inside '{0}', whose trip count is not "
+                           "known here",
+                           parent->getName())
+          .str();
+  }
+  if (!function)
+    return "";
+  auto [it, inserted] = callSites.try_emplace(function, 0);
+  if (inserted)
+    if (std::optional<SymbolTable::UseRange> uses =
+            SymbolTable::getSymbolUses(function, module))
+      it->second = std::distance(uses->begin(), uses->end());
+  if (it->second == 0)
+    return "";
+  return llvm::formatv("the op's function @{0} is called from {1} place{2}",
+                       cast<FunctionOpInterface>(function).getName(),
+                       it->second, it->second == 1 ? "" : "s")
+      .str();
+}
+
 struct CoOptimizePass
     : public digamma::impl::CoOptimizePassBase<CoOptimizePass> {
   using Base::Base;
@@ -262,6 +298,10 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
     return module.emitError()
            << "digamma-co-optimize: pe-limit must not be negative, got "
            << static_cast<int64_t>(peLimit);
+  if (elementBytesOverride < 0)
+    return module.emitError()
+           << "digamma-co-optimize: element-bytes must not be negative, got "
+           << static_cast<int64_t>(elementBytesOverride);
   options.samples = samples;
   options.population = static_cast<int>(population);
   options.seed = seed;
@@ -326,6 +366,7 @@ void CoOptimizePass::runOnOperation() {
   llvm::DenseMap<Operation *, size_t> groupOfAnchor;
   std::vector<size_t> groupOfProblem;
   bool failedOp = false;
+  llvm::DenseMap<Operation *, size_t> callSites;
   module.walk([&](Operation *op) {
     if (!loopNestHelper.isAttrPresent(op))
       return;
@@ -340,6 +381,12 @@ void CoOptimizePass::runOnOperation() {
         return;
       }
       weight = static_cast<double>(count.getValue().getSExtValue());
+    } else if (std::string hint = repeatHint(op, module, callSites);
+               !hint.empty()) {
+      emitWarning(op->getLoc()) << "digamma-co-optimize: " << hint
+                        << ": it counts once in the totals and in shared-chip "
+                           "objectives; set digamma.repeat to how often it "
+                           "runs";
     }
     LoopNestAttr loopNest = loopNestHelper.getAttr(op);
     FailureOr<cost::Layer> layer = toCostLayer(loopNest);

@@ -29,6 +29,23 @@
 
 // -----
 
+// MLIR folds m * a + m * b into m * (a + b) without an overflow check: this
+// used to read as m * -2.
+// expected-error @below {{index expression overflows 64-bit integers}}
+"test.op"() {a = #digamma.loop_nest<gemm, dims = [m: 8 parallel Y], strides = [], dilations = [], operands = [(m * 9223372036854775807 + m * 9223372036854775807) : 4]>} : () -> ()
+
+// -----
+
+// expected-error @below {{index expression overflows 64-bit integers}}
+"test.op"() {a = #digamma.loop_nest<gemm, dims = [m: 8 parallel Y], strides = [], dilations = [], operands = [(m + 9223372036854775807 + 1) : 4]>} : () -> ()
+
+// -----
+
+// expected-error @below {{index expressions are sums: write 'x + -1', not 'x - 1'}}
+"test.op"() {a = #digamma.loop_nest<gemm, dims = [m: 8 parallel Y], strides = [], dilations = [], operands = [(m - 1) : 4]>} : () -> ()
+
+// -----
+
 // expected-error @below {{expected 'dims'}}
 "test.op"() {a = #digamma.loop_nest<gemm, dimensions = [m: 8 parallel Y], strides = [], dilations = [], operands = [(m) : 4]>} : () -> ()
 

@@ -130,17 +130,35 @@ int64_t LoopNestAttr::getRoleExtent(DimRole role) const {
 }
 
 /// Parses `term (+ term)*` with term := int | name | name * int | int * name.
+/// MLIR folds equal terms as they are added (`d * a + d * b` becomes
+/// `d * (a + b)`, constants add up) without overflow checks, so the running
+/// coefficient of every dimension and the running constant are checked here
+/// first.
 static FailureOr<AffineExpr>
 parseIndexExpr(AsmParser &parser, const llvm::StringMap<unsigned> &dimIndex) {
   MLIRContext *ctx = parser.getContext();
+  SMLoc exprLoc = parser.getCurrentLocation();
+  SmallVector<int64_t> coefficients(dimIndex.size(), 0);
+  int64_t constantSum = 0;
+  // Adds \p value to \p sum; false on overflow.
+  auto accumulate = [](int64_t &sum, int64_t value) {
+    return !llvm::AddOverflow(sum, value, sum);
+  };
+  auto overflow = [&]() {
+    return parser.emitError(exprLoc, "index expression overflows 64-bit "
+                                     "integers");
+  };
   auto parseTerm = [&]() -> FailureOr<AffineExpr> {
     int64_t constant = 0;
     OptionalParseResult intResult = parser.parseOptionalInteger(constant);
     if (intResult.has_value()) {
       if (failed(*intResult))
         return failure();
-      if (failed(parser.parseOptionalStar()))
+      if (failed(parser.parseOptionalStar())) {
+        if (!accumulate(constantSum, constant))
+          return overflow();
         return getAffineConstantExpr(constant, ctx);
+      }
       // `int * name`.
       StringRef name;
       SMLoc loc = parser.getCurrentLocation();
@@ -149,6 +167,8 @@ parseIndexExpr(AsmParser &parser, const llvm::StringMap<unsigned> &dimIndex) {
       auto it = dimIndex.find(name);
       if (it == dimIndex.end())
         return parser.emitError(loc, "unknown dimension '") << name << "'";
+      if (!accumulate(coefficients[it->second], constant))
+        return overflow();
       return getAffineDimExpr(it->second, ctx) * constant;
     }
     StringRef name;
@@ -159,17 +179,26 @@ parseIndexExpr(AsmParser &parser, const llvm::StringMap<unsigned> &dimIndex) {
     if (it == dimIndex.end())
       return parser.emitError(loc, "unknown dimension '") << name << "'";
     AffineExpr expr = getAffineDimExpr(it->second, ctx);
+    constant = 1;
     if (succeeded(parser.parseOptionalStar())) {
       if (parser.parseInteger(constant))
         return failure();
       expr = expr * constant;
     }
+    if (!accumulate(coefficients[it->second], constant))
+      return overflow();
     return expr;
   };
   FailureOr<AffineExpr> expr = parseTerm();
   if (failed(expr))
     return failure();
-  while (succeeded(parser.parseOptionalPlus())) {
+  for (;;) {
+    if (succeeded(parser.parseOptionalMinus()))
+      return parser.emitError(parser.getCurrentLocation(),
+                              "index expressions are sums: write 'x + -1', "
+                              "not 'x - 1'");
+    if (failed(parser.parseOptionalPlus()))
+      break;
     FailureOr<AffineExpr> rhs = parseTerm();
     if (failed(rhs))
       return failure();
