@@ -234,12 +234,12 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
       "latency, energy, edp, lap, power or area";
   std::optional<search::Objective> objective = objectiveOf(objectiveName);
   if (!objective)
-    return module.emitError() << "digamma-co-optimize: unknown objective '"
+    return emitError(module.getLoc()) << "digamma-co-optimize: unknown objective '"
                               << objectiveName << "'; expected "
                               << kObjectives;
   std::optional<search::Objective> tieBreak = objectiveOf(tieBreakName);
   if (!tieBreak)
-    return module.emitError() << "digamma-co-optimize: unknown tie-break '"
+    return emitError(module.getLoc()) << "digamma-co-optimize: unknown tie-break '"
                               << tieBreakName << "'; expected " << kObjectives;
   options.objective = *objective;
   options.tieBreak = *tieBreak;
@@ -251,7 +251,7 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
           .Case("fixed-mapping", search::Mode::FixedMapping)
           .Default(std::nullopt);
   if (!mode)
-    return module.emitError() << "digamma-co-optimize: unknown mode '"
+    return emitError(module.getLoc()) << "digamma-co-optimize: unknown mode '"
                               << modeName
                               << "'; expected co-opt, fixed-hw or "
                                  "fixed-mapping";
@@ -263,7 +263,7 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
           .Case("maestro", cost::Semantics::Maestro)
           .Default(std::nullopt);
   if (!semantics)
-    return module.emitError() << "digamma-co-optimize: unknown semantics '"
+    return emitError(module.getLoc()) << "digamma-co-optimize: unknown semantics '"
                               << semanticsName << "'; expected sound or "
                                                   "maestro";
   options.semantics = *semantics;
@@ -275,31 +275,31 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
     else if (platform == "cloud")
       budgetMm2 = kCloudBudgetMm2;
     else
-      return module.emitError()
+      return emitError(module.getLoc())
              << "digamma-co-optimize: unknown platform '" << platform
              << "'; expected edge (0.2 mm^2) or cloud (7.0 mm^2), or give "
                 "area-budget";
   }
   if (!(budgetMm2 > 0) || !std::isfinite(budgetMm2))
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: area-budget must be a positive number of "
               "mm^2, got "
            << budgetMm2;
   options.areaBudgetUm2 = budgetMm2 * kUm2PerMm2;
 
   if (samples <= 0)
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: samples must be positive, got " << static_cast<int64_t>(samples);
   if (population < 0)
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: population must not be negative, got "
            << static_cast<int64_t>(population);
   if (peLimit < 0)
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: pe-limit must not be negative, got "
            << static_cast<int64_t>(peLimit);
   if (elementBytesOverride < 0)
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: element-bytes must not be negative, got "
            << static_cast<int64_t>(elementBytesOverride);
   options.samples = samples;
@@ -312,7 +312,7 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
 
   if (options.mode == search::Mode::FixedHW) {
     if (numPEs <= 0 || l1Bytes <= 0 || l2Bytes <= 0)
-      return module.emitError()
+      return emitError(module.getLoc())
              << "digamma-co-optimize: mode=fixed-hw needs positive num-pes, "
                 "l1-bytes and l2-bytes (got "
              << static_cast<int64_t>(numPEs) << ", "
@@ -320,27 +320,27 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
              << static_cast<int64_t>(l2Bytes) << ")";
     options.fixedHardware.numPEs = numPEs;
   } else if (numPEs != 0 || l1Bytes != 0 || l2Bytes != 0) {
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: num-pes, l1-bytes and l2-bytes describe "
               "fixed hardware and need mode=fixed-hw";
   }
 
   if (scope != "op" && scope != "model" && scope != "function")
-    return module.emitError() << "digamma-co-optimize: unknown scope '"
+    return emitError(module.getLoc()) << "digamma-co-optimize: unknown scope '"
                               << scope
                               << "'; expected op, model or function";
   if (scope != "op" && options.mode != search::Mode::CoOpt)
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: scope=" << scope
            << " shares one chip among ops and needs mode=co-opt";
   if (scope != "op" && algorithm != "digamma")
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: scope=" << scope
            << " is searched by DiGamma only; remove algorithm=" << algorithm;
 
   if (std::optional<std::string> error = search::validateOptions(options);
       error && options.mode != search::Mode::FixedMapping)
-    return module.emitError() << "digamma-co-optimize: " << *error;
+    return emitError(module.getLoc()) << "digamma-co-optimize: " << *error;
   return success();
 }
 
@@ -484,7 +484,7 @@ void CoOptimizePass::runOnOperation() {
                           .count();
   };
   if (algorithm != "digamma" && algorithm != "random") {
-    module.emitError() << "digamma-co-optimize: unknown algorithm '"
+    emitError(module.getLoc()) << "digamma-co-optimize: unknown algorithm '"
                        << algorithm << "'; expected digamma or random";
     return signalPassFailure();
   }
@@ -678,7 +678,7 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
   std::unique_ptr<llvm::ToolOutputFile> file =
       openOutputFile(reportFile, &error);
   if (!file)
-    return getOperation().emitError()
+    return emitError(getOperation().getLoc())
            << "digamma-co-optimize: cannot write report '" << reportFile
            << "': " << error;
   llvm::json::Array opsJson;
