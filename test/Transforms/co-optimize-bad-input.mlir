@@ -1,5 +1,6 @@
 // RUN: digamma-opt %s -split-input-file --digamma-lower-to-loop-nest --digamma-co-optimize="samples=200" -verify-diagnostics | FileCheck %s
 // RUN: not digamma-opt %s -split-input-file --digamma-lower-to-loop-nest --digamma-co-optimize="samples=200 element-bytes=-2" 2>&1 | FileCheck %s --check-prefix=ELEMENT
+// RUN: not digamma-opt %s -split-input-file --digamma-lower-to-loop-nest --digamma-co-optimize="samples=200 mode=fixed-hw num-pes=4 l1-bytes=1 l2-bytes=1" 2>&1 | FileCheck %s --check-prefix=FIXEDSMALL
 
 // Extreme sizes (see docs/bad-input.md). Extents up to 2^31 and beyond
 // are fine while the MAC count and every tensor volume fit int64; beyond
@@ -7,6 +8,9 @@
 // (not "no design fits").
 
 // ELEMENT: error: digamma-co-optimize: element-bytes must not be negative, got -2
+// Fixed hardware too small for any mapping (1 byte of L1 and L2 with f32
+// elements).
+// FIXEDSMALL: co-optimize-bad-input.mlir:[[# @LINE + 6]]:8: error: digamma-co-optimize: no mapping of this layer fits the fixed hardware (4 PEs, {{[0-9]+}} L1 and {{[0-9]+}} L2 elements) in 200 samples
 
 // M = 2^31 - 1: MACs 2^31 * 4, exact.
 // CHECK-LABEL: func.func @tall_matmul(
