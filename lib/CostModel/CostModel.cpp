@@ -403,8 +403,16 @@ InvalidReason Engine::setup() {
     lv.fan = l == 0 ? hw.numPEs / inner : ml.clusterSize;
   }
 
-  if (!maestro)
+  if (!maestro) {
+    // Sound MACs are exact, so a layer whose MAC count overflows int64 can
+    // only end in Overflow: say so now instead of after the analysis (on
+    // huge layers with deep mappings, seconds).
+    int64_t macs = layer.n;
+    for (Dim d : kAllDims)
+      if (__builtin_mul_overflow(macs, layer.mappedExtent(d), &macs))
+        return InvalidReason::Overflow;
     return InvalidReason::None;
+  }
 
   // Maestro: static extents and tables per level (spec 5.3 N5, 6.1, 6.2).
   Extents d0;

@@ -223,3 +223,37 @@ TEST(FuzzRegression, ComputeDelayNearInt64Max) {
   EXPECT_EQ(evaluator.evaluate(layer, hw, wholeLayer(layer)).reason,
             InvalidReason::Overflow);
 }
+
+// A slow unit of the fuzzer (0.7 s per evaluation in Release, a minute
+// under the sanitizers): a layer whose MAC count overflows int64 under a
+// four-level mapping with edge tiles everywhere. The answer was and is
+// Overflow; it is now given before the analysis.
+TEST(FuzzRegression, OverflowingMacsFailBeforeTheAnalysis) {
+  Layer layer;
+  layer.n = 2;
+  layer.k = 476;
+  layer.c = 777180;
+  layer.y = layer.x = 604008752424;
+  layer.r = layer.s = 777180;
+  layer.strideY = layer.strideX = 777180;
+  Hardware hw;
+  hw.numPEs = 777180;
+  hw.nocBandwidth = hw.offchipBandwidth = 777180;
+  hw.simdLanes = 777180;
+  Mapping mapping;
+  mapping.numLevels = 4;
+  const int64_t tiles[4][6] = {{116, 419428, 409544, 464814, 777180, 357748},
+                               {116, 394816, 386216, 235180, 357748, 86396},
+                               {114, 63590, 4174, 15078, 41182, 33694},
+                               {2, 58854, 418, 13620, 17672, 25160}};
+  const int64_t clusters[4] = {1, 357748, 2, 1};
+  for (int l = 0; l < 4; ++l) {
+    mapping.level(l).parallelDim = l == 3 ? Dim::C : Dim::X;
+    mapping.level(l).clusterSize = clusters[l];
+    for (int d = 0; d < 6; ++d)
+      mapping.level(l).tiles[d] = tiles[l][d];
+  }
+  Evaluator evaluator;
+  EXPECT_EQ(evaluator.evaluate(layer, hw, mapping).reason,
+            InvalidReason::Overflow);
+}
