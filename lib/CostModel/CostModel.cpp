@@ -59,7 +59,7 @@ std::string_view digamma::cost::describe(InvalidReason reason) {
   case InvalidReason::PELimitExceeded:
     return "the design uses more PEs than the PE limit";
   case InvalidReason::MaestroUnsupportedLayer:
-    return "MAESTRO models batch 1 and stride 1 only";
+    return "MAESTRO models batch 1, stride 1 and sizes below 2^31 only";
   case InvalidReason::MaestroZeroCompute:
     return "MAESTRO crashes (division by zero): a top-level iteration has no "
            "compute";
@@ -302,9 +302,9 @@ private:
   Extents subExtents(const Level &lv, const Call &call, const int *c,
                      bool ee) const;
 
-  int64_t delta(int64_t x) const {
+  int64_t delta(int64_t x) {
     int64_t nsend = x / hw.nocBandwidth + (x % hw.nocBandwidth != 0);
-    return hop + nsend - 1;
+    return add(hop - 1, nsend);
   }
   int64_t mul(int64_t a, int64_t b) { return mulW(a, b, overflow); }
   int64_t add(int64_t a, int64_t b) { return addW(a, b, overflow); }
@@ -397,6 +397,20 @@ InvalidReason Engine::setup() {
     return InvalidReason::BadMapping;
   if (maestro && (layer.n != 1 || layer.strideY != 1 || layer.strideX != 1))
     return InvalidReason::MaestroUnsupportedLayer;
+  // MAESTRO reads sizes as 32-bit ints: larger ones are no MAESTRO input,
+  // and its arithmetic on them would overflow even in 64 bits here.
+  if (maestro) {
+    int64_t largest = hw.numPEs;
+    for (Dim d : kAllDims)
+      largest = std::max(largest, layer.dim(d));
+    for (int l = 0; l < mapping.numLevels; ++l) {
+      largest = std::max(largest, mapping.level(l).clusterSize);
+      for (int64_t tile : mapping.level(l).tiles)
+        largest = std::max(largest, tile);
+    }
+    if (largest > std::numeric_limits<int32_t>::max())
+      return InvalidReason::MaestroUnsupportedLayer;
+  }
   numLevels = mapping.numLevels;
   if (__builtin_mul_overflow(hw.nocHops, hw.nocHopLatency, &hop))
     return InvalidReason::Overflow;
@@ -411,8 +425,11 @@ InvalidReason Engine::setup() {
   for (int l = 0; l < numLevels; ++l) {
     const MappingLevel &ml = mapping.level(l);
     int seen = 0;
-    for (Dim d : ml.order)
+    for (Dim d : ml.order) {
+      if (static_cast<int>(d) >= kNumDims)
+        return InvalidReason::BadMapping;
       seen |= 1 << static_cast<int>(d);
+    }
     if (seen != (1 << kNumDims) - 1 ||
         static_cast<int>(ml.parallelDim) >= kNumDims)
       return InvalidReason::BadMapping;
@@ -455,7 +472,8 @@ InvalidReason Engine::setup() {
     for (int var : {kY, kX}) {
       Dir &dir = lv.dirs[pos[var]];
       dir.partner = pos[var == kY ? kR : kS];
-      dir.m = dir.tile + lv.dirs[dir.partner].tile - 1;
+      // (tile - 1) first: tile + R can overflow when the sum - 1 does not.
+      dir.m = dir.tile - 1 + lv.dirs[dir.partner].tile;
     }
     if (!maestro) {
       // Traffic bound of the level's full tiles (fastTop()): per tensor, the
@@ -483,8 +501,16 @@ InvalidReason Engine::setup() {
   // The top level's fan-out needs every inner cluster size.
   levels[0].fan = hw.numPEs / inner;
 
-  if (!maestro)
+  if (!maestro) {
+    // Sound MACs are exact, so a layer whose MAC count overflows int64 can
+    // only end in Overflow: say so now instead of after the analysis (on
+    // huge layers with deep mappings, seconds).
+    int64_t macs = layer.n;
+    for (Dim d : kAllDims)
+      if (__builtin_mul_overflow(macs, layer.mappedExtent(d), &macs))
+        return InvalidReason::Overflow;
     return InvalidReason::None;
+  }
 
   // Maestro: static extents and tables per level (spec 5.3 N5, 6.1, 6.2).
   Extents d0;
@@ -608,9 +634,15 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
         std::min(lv.dirs[dir.partner].tile, t[lv.dirs[dir.partner].var]);
     int64_t stride = dir.var == kY ? layer.strideY : layer.strideX;
     tb.m = (full - 1) * stride + window;
-    tb.u = std::min(full * stride, tb.m);
     tb.me = (rem - 1) * stride + window;
-    tb.ue = std::min(rem * stride, tb.me);
+    // The windows fit the input; tile * stride may not fit int64.
+    int64_t advance;
+    tb.u = __builtin_mul_overflow(full, stride, &advance)
+               ? tb.m
+               : std::min(advance, tb.m);
+    tb.ue = __builtin_mul_overflow(rem, stride, &advance)
+                ? tb.me
+                : std::min(advance, tb.me);
   }
   auto &st = call.st[j];
   int &ns = call.ns[j];
@@ -928,8 +960,9 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
     double pes;
     if (innermost) {
       int64_t pp = ppe(lv, call, c, psumTemporal);
-      comp = static_cast<int64_t>(std::ceil(static_cast<double>(pp) /
-                                            static_cast<double>(hw.simdLanes)));
+      // ceil(pp / lanes) in integers (a double overflows int64 near 2^63);
+      // truncation is the ceiling for negative pp (maestro).
+      comp = pp / hw.simdLanes + (pp % hw.simdLanes > 0);
       pes = static_cast<double>(ss.edge ? e : fan);
     } else if (!ss.edge || !ss.spEE) {
       SubResult r = subLevel(false);
@@ -1030,9 +1063,15 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
   }
   const InnerLoop &spatial = *loops[lv.sigma];
   const int64_t e = spatial.edgeFan, fan = lv.fan;
-  const int64_t copies = fan + e + 1;
-  int64_t inBound = mul(copies, add(bound[In], bound[Wt]));
-  int64_t outBound = mul(copies, bound[Out]);
+  // A bound that overflows bounds nothing: take the case-by-case path
+  // (without marking the design as overflowing).
+  int64_t copies, inWt, inBound, outBound;
+  if (__builtin_add_overflow(fan, e, &copies) ||
+      __builtin_add_overflow(copies, 1, &copies) ||
+      __builtin_add_overflow(bound[In], bound[Wt], &inWt) ||
+      __builtin_mul_overflow(copies, inWt, &inBound) ||
+      __builtin_mul_overflow(copies, bound[Out], &outBound))
+    return false;
   if (overflow || maxWeight >= (int64_t(1) << 31) ||
       delta(inBound) > minWork || delta(outBound) > minWork)
     return false;
@@ -1176,9 +1215,16 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
       overflow = true;
       return false;
     }
-    int64_t copies = 2 * bl.fan + 1;
-    if (mul(copies, add(bl.bound[In], bl.bound[Wt])) > hw.nocBandwidth ||
-        mul(copies, bl.bound[Out]) > hw.nocBandwidth)
+    // A bound that overflows bounds nothing: take the case-by-case path
+    // (without marking the design as overflowing).
+    int64_t copies, inWt, need;
+    if (__builtin_mul_overflow(bl.fan, 2, &copies) ||
+        __builtin_add_overflow(copies, 1, &copies) ||
+        __builtin_add_overflow(bl.bound[In], bl.bound[Wt], &inWt) ||
+        __builtin_mul_overflow(copies, inWt, &need) ||
+        need > hw.nocBandwidth ||
+        __builtin_mul_overflow(copies, bl.bound[Out], &need) ||
+        need > hw.nocBandwidth)
       return false;
   }
 
@@ -1599,7 +1645,9 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
     report.power = report.energyNJ / cycles; // watts at 1 GHz
     report.nocBandwidthReq = (l2Sum + double(a.outputL2Read)) / cycles;
     report.offchipBandwidthReq =
-        double(a.inputL2Write + a.filterL2Write + a.outputL2Write) / cycles;
+        (double(a.inputL2Write) + double(a.filterL2Write) +
+         double(a.outputL2Write)) /
+        cycles;
   }
   report.valid = true;
 }
@@ -1614,9 +1662,19 @@ bool digamma::cost::isRegularMapping(const Layer &layer, const Hardware &hw,
                                      const Mapping &mapping) {
   if (mapping.numLevels < 1 || mapping.numLevels > kMaxLevels)
     return false;
+  // Malformed layers are not regular (and must not divide by zero or
+  // overflow below).
+  for (int64_t v : {layer.n, layer.k, layer.c, layer.y, layer.x, layer.r,
+                    layer.s, layer.strideY, layer.strideX})
+    if (v <= 0)
+      return false;
+  if (layer.r > layer.y || layer.s > layer.x)
+    return false;
   int64_t inner = 1;
   for (int l = 1; l < mapping.numLevels; ++l)
-    inner *= std::max<int64_t>(mapping.level(l).clusterSize, 1);
+    if (__builtin_mul_overflow(
+            inner, std::max<int64_t>(mapping.level(l).clusterSize, 1), &inner))
+      return false;
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
   Extents parent;
   for (int d = 0; d < kNumDims; ++d)
@@ -1637,7 +1695,7 @@ bool digamma::cost::isRegularMapping(const Layer &layer, const Hardware &hw,
     if (fan <= 0)
       return false;
     int p = static_cast<int>(par);
-    if ((parent[p] / ml.tiles[p]) % fan != 0)
+    if (p >= kNumDims || (parent[p] / ml.tiles[p]) % fan != 0)
       return false;
     for (int d = 0; d < kNumDims; ++d)
       parent[d] = ml.tiles[d];

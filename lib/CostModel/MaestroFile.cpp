@@ -9,6 +9,7 @@
 #include "digamma/CostModel/MaestroFile.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -403,6 +404,13 @@ MaestroFile digamma::cost::parseMaestroFile(std::string_view text) {
 }
 
 MaestroFile digamma::cost::readMaestroFile(const std::string &path) {
+  // A directory opens like a file and reads as empty.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    MaestroFile file;
+    file.error = "cannot read '" + path + "': it is a directory";
+    return file;
+  }
   std::ifstream in(path);
   if (!in) {
     MaestroFile file;

@@ -19,7 +19,9 @@
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Threading.h"
+#include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
+#include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
@@ -160,6 +162,40 @@ static llvm::json::Array mappingToJson(const cost::Mapping &mapping) {
   return levels;
 }
 
+/// Why \p op may run more than once per run of the module although it has
+/// no digamma.repeat (then it counts once in the totals and in shared-chip
+/// objectives), or an empty string: an enclosing loop of its function, or
+/// calls of its function. \p callSites caches the call count per function.
+static std::string repeatHint(Operation *op, ModuleOp module,
+                              llvm::DenseMap<Operation *, size_t> &callSites) {
+  Operation *function = nullptr;
+  for (Operation *parent = op->getParentOp(); parent;
+       parent = parent->getParentOp()) {
+    if (isa<FunctionOpInterface>(parent)) {
+      function = parent;
+      break;
+    }
+    if (isa<LoopLikeOpInterface>(parent))
+      return llvm::formatv("the op is inside '{0}', whose trip count is not "
+                           "known here",
+                           parent->getName())
+          .str();
+  }
+  if (!function)
+    return "";
+  auto [it, inserted] = callSites.try_emplace(function, 0);
+  if (inserted)
+    if (std::optional<SymbolTable::UseRange> uses =
+            SymbolTable::getSymbolUses(function, module))
+      it->second = std::distance(uses->begin(), uses->end());
+  if (it->second == 0)
+    return "";
+  return llvm::formatv("the op's function @{0} is called from {1} place{2}",
+                       cast<FunctionOpInterface>(function).getName(),
+                       it->second, it->second == 1 ? "" : "s")
+      .str();
+}
+
 struct CoOptimizePass
     : public digamma::impl::CoOptimizePassBase<CoOptimizePass> {
   using Base::Base;
@@ -202,12 +238,12 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
       "latency, energy, edp, lap, power or area";
   std::optional<search::Objective> objective = objectiveOf(objectiveName);
   if (!objective)
-    return module.emitError() << "digamma-co-optimize: unknown objective '"
+    return emitError(module.getLoc()) << "digamma-co-optimize: unknown objective '"
                               << objectiveName << "'; expected "
                               << kObjectives;
   std::optional<search::Objective> tieBreak = objectiveOf(tieBreakName);
   if (!tieBreak)
-    return module.emitError() << "digamma-co-optimize: unknown tie-break '"
+    return emitError(module.getLoc()) << "digamma-co-optimize: unknown tie-break '"
                               << tieBreakName << "'; expected " << kObjectives;
   options.objective = *objective;
   options.tieBreak = *tieBreak;
@@ -219,7 +255,7 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
           .Case("fixed-mapping", search::Mode::FixedMapping)
           .Default(std::nullopt);
   if (!mode)
-    return module.emitError() << "digamma-co-optimize: unknown mode '"
+    return emitError(module.getLoc()) << "digamma-co-optimize: unknown mode '"
                               << modeName
                               << "'; expected co-opt, fixed-hw or "
                                  "fixed-mapping";
@@ -228,7 +264,7 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
   std::optional<search::Algorithm> parsedAlgorithm =
       search::parseAlgorithm(algorithm);
   if (!parsedAlgorithm)
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: unknown algorithm '" << algorithm
            << "'; expected " << search::algorithmNames();
   searchAlgorithm = *parsedAlgorithm;
@@ -237,20 +273,20 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
   if (!dataflowName.empty()) {
     dataflow = search::findDataflow(dataflowName);
     if (!dataflow)
-      return module.emitError()
+      return emitError(module.getLoc())
              << "digamma-co-optimize: unknown dataflow '" << dataflowName
              << "'; expected " << search::dataflowNames();
     if (options.mode != search::Mode::FixedMapping)
-      return module.emitError()
+      return emitError(module.getLoc())
              << "digamma-co-optimize: dataflow=" << dataflowName
              << " fixes the mapping and needs mode=fixed-mapping";
     if (searchAlgorithm != search::Algorithm::DiGamma)
-      return module.emitError()
+      return emitError(module.getLoc())
              << "digamma-co-optimize: dataflow=" << dataflowName
              << " searches the hardware by grid search; remove algorithm="
              << algorithm;
     if (minLevels > 2 || maxLevels < 2)
-      return module.emitError()
+      return emitError(module.getLoc())
              << "digamma-co-optimize: dataflow=" << dataflowName
              << " has two mapping levels; it needs min-levels <= 2 <= "
                 "max-levels";
@@ -262,7 +298,7 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
           .Case("maestro", cost::Semantics::Maestro)
           .Default(std::nullopt);
   if (!semantics)
-    return module.emitError() << "digamma-co-optimize: unknown semantics '"
+    return emitError(module.getLoc()) << "digamma-co-optimize: unknown semantics '"
                               << semanticsName << "'; expected sound or "
                                                   "maestro";
   options.semantics = *semantics;
@@ -274,29 +310,33 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
     else if (platform == "cloud")
       budgetMm2 = kCloudBudgetMm2;
     else
-      return module.emitError()
+      return emitError(module.getLoc())
              << "digamma-co-optimize: unknown platform '" << platform
              << "'; expected edge (0.2 mm^2) or cloud (7.0 mm^2), or give "
                 "area-budget";
   }
   if (!(budgetMm2 > 0) || !std::isfinite(budgetMm2))
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: area-budget must be a positive number of "
               "mm^2, got "
            << budgetMm2;
   options.areaBudgetUm2 = budgetMm2 * kUm2PerMm2;
 
   if (samples <= 0)
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: samples must be positive, got " << static_cast<int64_t>(samples);
   if (population < 0)
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: population must not be negative, got "
            << static_cast<int64_t>(population);
   if (peLimit < 0)
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: pe-limit must not be negative, got "
            << static_cast<int64_t>(peLimit);
+  if (elementBytesOverride < 0)
+    return emitError(module.getLoc())
+           << "digamma-co-optimize: element-bytes must not be negative, got "
+           << static_cast<int64_t>(elementBytesOverride);
   options.samples = samples;
   options.population = static_cast<int>(population);
   options.seed = seed;
@@ -307,7 +347,7 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
 
   if (options.mode == search::Mode::FixedHW) {
     if (numPEs <= 0 || l1Bytes <= 0 || l2Bytes <= 0)
-      return module.emitError()
+      return emitError(module.getLoc())
              << "digamma-co-optimize: mode=fixed-hw needs positive num-pes, "
                 "l1-bytes and l2-bytes (got "
              << static_cast<int64_t>(numPEs) << ", "
@@ -315,27 +355,27 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
              << static_cast<int64_t>(l2Bytes) << ")";
     options.fixedHardware.numPEs = numPEs;
   } else if (numPEs != 0 || l1Bytes != 0 || l2Bytes != 0) {
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: num-pes, l1-bytes and l2-bytes describe "
               "fixed hardware and need mode=fixed-hw";
   }
 
   if (scope != "op" && scope != "model" && scope != "function")
-    return module.emitError() << "digamma-co-optimize: unknown scope '"
+    return emitError(module.getLoc()) << "digamma-co-optimize: unknown scope '"
                               << scope
                               << "'; expected op, model or function";
   if (scope != "op" && options.mode != search::Mode::CoOpt)
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: scope=" << scope
            << " shares one chip among ops and needs mode=co-opt";
   if (scope != "op" && algorithm != "digamma")
-    return module.emitError()
+    return emitError(module.getLoc())
            << "digamma-co-optimize: scope=" << scope
            << " is searched by DiGamma only; remove algorithm=" << algorithm;
 
   if (std::optional<std::string> error = search::validateOptions(options);
       error && options.mode != search::Mode::FixedMapping)
-    return module.emitError() << "digamma-co-optimize: " << *error;
+    return emitError(module.getLoc()) << "digamma-co-optimize: " << *error;
   return success();
 }
 
@@ -361,6 +401,7 @@ void CoOptimizePass::runOnOperation() {
   llvm::DenseMap<Operation *, size_t> groupOfAnchor;
   std::vector<size_t> groupOfProblem;
   bool failedOp = false;
+  llvm::DenseMap<Operation *, size_t> callSites;
   module.walk([&](Operation *op) {
     if (!loopNestHelper.isAttrPresent(op))
       return;
@@ -375,6 +416,12 @@ void CoOptimizePass::runOnOperation() {
         return;
       }
       weight = static_cast<double>(count.getValue().getSExtValue());
+    } else if (std::string hint = repeatHint(op, module, callSites);
+               !hint.empty()) {
+      emitWarning(op->getLoc()) << "digamma-co-optimize: " << hint
+                        << ": it counts once in the totals and in shared-chip "
+                           "objectives; set digamma.repeat to how often it "
+                           "runs";
     }
     LoopNestAttr loopNest = loopNestHelper.getAttr(op);
     FailureOr<cost::Layer> layer = toCostLayer(loopNest);
@@ -676,7 +723,7 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
   std::unique_ptr<llvm::ToolOutputFile> file =
       openOutputFile(reportFile, &error);
   if (!file)
-    return getOperation().emitError()
+    return emitError(getOperation().getLoc())
            << "digamma-co-optimize: cannot write report '" << reportFile
            << "': " << error;
   llvm::json::Array opsJson;

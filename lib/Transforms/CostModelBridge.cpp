@@ -85,6 +85,15 @@ FailureOr<cost::Layer> digamma::toCostLayer(LoopNestAttr loopNest) {
   if (!mulInto(y, strideY) || !mulInto(x, strideX) ||
       llvm::AddOverflow(y, r, y) || llvm::AddOverflow(x, s, x))
     return failure();
+  // The cost model counts MACs and tensor volumes in int64: a layer whose
+  // counts overflow cannot be evaluated by any design.
+  int64_t macs = n, input = n, filter = k, output = n;
+  if (!mulInto(macs, k) || !mulInto(macs, c) || !mulInto(macs, outY) ||
+      !mulInto(macs, outX) || !mulInto(macs, r) || !mulInto(macs, s) ||
+      !mulInto(input, c) || !mulInto(input, y) || !mulInto(input, x) ||
+      !mulInto(filter, c) || !mulInto(filter, r) || !mulInto(filter, s) ||
+      !mulInto(output, k) || !mulInto(output, outY) || !mulInto(output, outX))
+    return failure();
   layer.n = n;
   layer.k = k;
   layer.c = c;
@@ -155,9 +164,10 @@ cost::Hardware digamma::toCostHardware(HwAttr hw) {
     return value == kMaxInt64 ? cost::kUnbounded : value / bytes;
   };
   auto toRate = [&](int64_t value) {
+    // ceil(value / bytes) without value + bytes - 1 (which can overflow).
     return value == kMaxInt64
                ? value
-               : std::max<int64_t>(1, (value + bytes - 1) / bytes);
+               : std::max<int64_t>(1, value / bytes + (value % bytes != 0));
   };
   result.numPEs = hw.getNumPes();
   result.l1Elements = toElements(hw.getL1Bytes());

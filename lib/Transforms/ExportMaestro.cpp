@@ -219,22 +219,22 @@ void ExportMaestroPass::runOnOperation() {
 
   // The directory: given, an existing directory, writable.
   if (dir.empty()) {
-    module.emitError() << "digamma-export-maestro: no output directory; give "
+    emitError(module.getLoc()) << "digamma-export-maestro: no output directory; give "
                           "dir=<existing directory>";
     return signalPassFailure();
   }
   if (!llvm::sys::fs::is_directory(dir)) {
-    module.emitError() << "digamma-export-maestro: '" << dir
+    emitError(module.getLoc()) << "digamma-export-maestro: '" << dir
                        << "' is not an existing directory; create it first";
     return signalPassFailure();
   }
   if (llvm::sys::fs::access(dir, llvm::sys::fs::AccessMode::Write)) {
-    module.emitError() << "digamma-export-maestro: directory '" << dir
+    emitError(module.getLoc()) << "digamma-export-maestro: directory '" << dir
                        << "' is not writable";
     return signalPassFailure();
   }
   if (semanticsName != "sound" && semanticsName != "maestro") {
-    module.emitError() << "digamma-export-maestro: unknown semantics '"
+    emitError(module.getLoc()) << "digamma-export-maestro: unknown semantics '"
                        << semanticsName << "'; expected sound or maestro";
     return signalPassFailure();
   }
@@ -316,7 +316,7 @@ void ExportMaestroPass::runOnOperation() {
     std::unique_ptr<llvm::ToolOutputFile> output =
         openOutputFile(file.path, &error);
     if (!output) {
-      module.emitError() << "digamma-export-maestro: cannot write '"
+      emitError(module.getLoc()) << "digamma-export-maestro: cannot write '"
                          << file.path << "': " << error
                          << "; no file of this run is kept";
       return signalPassFailure();
@@ -324,7 +324,7 @@ void ExportMaestroPass::runOnOperation() {
     output->os() << file.contents;
     output->os().close();
     if (output->os().has_error()) {
-      module.emitError() << "digamma-export-maestro: cannot write '"
+      emitError(module.getLoc()) << "digamma-export-maestro: cannot write '"
                          << file.path << "': " << output->os().error().message()
                          << "; no file of this run is kept";
       output->os().clear_error();

@@ -342,6 +342,19 @@ buildLoopNest(linalg::LinalgOp op, Classification &cls, std::string &reason) {
     reason = "a loop has no canonical role";
     return failure();
   }
+  // Complex MACs have a complex body: name the element type instead.
+  for (OpOperand &operand : op->getOpOperands()) {
+    Type type = getElementTypeOrSelf(operand.get().getType());
+    if (isa<ComplexType>(type)) {
+      std::string typeName;
+      llvm::raw_string_ostream os(typeName);
+      os << type;
+      reason = "operand #" + std::to_string(operand.getOperandNumber()) +
+               " has complex elements ('" + typeName +
+               "'); only integer and floating-point MACs are modeled";
+      return failure();
+    }
+  }
   if (!hasMultiplyAccumulateBody(op)) {
     reason = "body is not a multiply-accumulate";
     return failure();

@@ -154,8 +154,9 @@ LogicalResult GammaImporter::parseTable(llvm::StringRef text,
     if (failed(parseRow(line, loc)))
       return failure();
   }
-  if (layers.empty())
-    return emitError(FileLineColLoc::get(context, fileName, lineNumber, 1))
+  if (layers.empty()) // An empty file has no line 0: report line 1.
+    return emitError(FileLineColLoc::get(context, fileName,
+                                         std::max(lineNumber, 1u), 1))
            << "malformed GAMMA table: no layers";
   return success();
 }

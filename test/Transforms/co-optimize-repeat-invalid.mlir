@@ -14,3 +14,20 @@ func.func @text(%a: tensor<16x8xf32>, %b: tensor<8x4xf32>, %c: tensor<16x4xf32>)
   %0 = linalg.matmul {digamma.repeat = "twice"} ins(%a, %b : tensor<16x8xf32>, tensor<8x4xf32>) outs(%c : tensor<16x4xf32>) -> tensor<16x4xf32>
   return %0 : tensor<16x4xf32>
 }
+
+// -----
+
+// Wider than 64 bits: 2^64 + 1 used to be read as 1.
+// REPEAT: error: 'linalg.matmul' op attribute 'digamma.repeat' must be at most 9223372036854775807, got 18446744073709551617 : i128
+func.func @wide(%a: tensor<16x8xf32>, %b: tensor<8x4xf32>, %c: tensor<16x4xf32>) -> tensor<16x4xf32> {
+  %0 = linalg.matmul {digamma.repeat = 18446744073709551617 : i128} ins(%a, %b : tensor<16x8xf32>, tensor<8x4xf32>) outs(%c : tensor<16x4xf32>) -> tensor<16x4xf32>
+  return %0 : tensor<16x4xf32>
+}
+
+// -----
+
+// REPEAT: error: 'linalg.matmul' op attribute 'digamma.repeat' must be a signless integer or index (such as 4 : i64), got 200 : ui8
+func.func @unsigned(%a: tensor<16x8xf32>, %b: tensor<8x4xf32>, %c: tensor<16x4xf32>) -> tensor<16x4xf32> {
+  %0 = linalg.matmul {digamma.repeat = 200 : ui8} ins(%a, %b : tensor<16x8xf32>, tensor<8x4xf32>) outs(%c : tensor<16x4xf32>) -> tensor<16x4xf32>
+  return %0 : tensor<16x4xf32>
+}

@@ -150,3 +150,25 @@ func.func @conv_4d(%i: tensor<4x4x4x4xf32>, %f: tensor<2x2x2x2xf32>, %o: tensor<
   } -> tensor<3x3x3x3xf32>
   return %0 : tensor<3x3x3x3xf32>
 }
+
+// -----
+
+// Complex elements: named as such (the body is a complex MAC).
+// CHECK-LABEL: func.func @complex_matmul(
+// CHECK-NOT: digamma.loop_nest
+func.func @complex_matmul(%a: tensor<16x8xcomplex<f32>>, %b: tensor<8x4xcomplex<f32>>, %c: tensor<16x4xcomplex<f32>>) -> tensor<16x4xcomplex<f32>> {
+  // expected-remark @below {{digamma: not described: operand #0 has complex elements ('complex<f32>'); only integer and floating-point MACs are modeled}}
+  %0 = linalg.matmul ins(%a, %b : tensor<16x8xcomplex<f32>>, tensor<8x4xcomplex<f32>>) outs(%c : tensor<16x4xcomplex<f32>>) -> tensor<16x4xcomplex<f32>>
+  return %0 : tensor<16x4xcomplex<f32>>
+}
+
+// -----
+
+// i1 matmul: linalg builds an and/or body, which is no multiply-accumulate.
+// CHECK-LABEL: func.func @boolean_matmul(
+// CHECK-NOT: digamma.loop_nest
+func.func @boolean_matmul(%a: tensor<16x8xi1>, %b: tensor<8x4xi1>, %c: tensor<16x4xi1>) -> tensor<16x4xi1> {
+  // expected-remark @below {{digamma: not described: body is not a multiply-accumulate}}
+  %0 = linalg.matmul ins(%a, %b : tensor<16x8xi1>, tensor<8x4xi1>) outs(%c : tensor<16x4xi1>) -> tensor<16x4xi1>
+  return %0 : tensor<16x4xi1>
+}

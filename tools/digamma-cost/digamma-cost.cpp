@@ -128,7 +128,7 @@ int main(int argc, char **argv) {
 
   MaestroFile file = readMaestroFile(path);
   if (!file.error.empty())
-    return fail(file.error.rfind("cannot open", 0) == 0
+    return fail(file.error.rfind("cannot ", 0) == 0
                     ? file.error
                     : path + ": " + file.error);
 

@@ -58,3 +58,37 @@ TEST(GammaTable, ErrorsNameTheLine) {
   EXPECT_EQ(readGammaTable("/nonexistent/x.csv").error,
             "cannot open /nonexistent/x.csv");
 }
+
+// The importer's rules (digamma-gamma-csv-fuzzer found each difference):
+// depthwise K = 1, extents up to 2^31 - 1, exactly 7 fields, whole-cell
+// integers, a header ending in T in any case.
+TEST(GammaTable, SameRulesAsTheImporter) {
+  EXPECT_EQ(parseGammaTable("K,C,Y,X,R,S,T\n16,3,5,5,3,3,2\n").error,
+            "line 2: depthwise layers have K = 1 (C counts the channels)");
+  EXPECT_EQ(parseGammaTable("K,C,Y,X,R,S,T\n4,4,4294967296,8,3,3,1\n").error,
+            "line 2: dimension 4294967296 exceeds the largest supported "
+            "extent 2147483647");
+  EXPECT_EQ(
+      parseGammaTable("K,C,Y,X,R,S,T\n4,4,99999999999999999999,8,3,3,1\n")
+          .error,
+      "line 2: field '99999999999999999999' is not an integer");
+  EXPECT_EQ(parseGammaTable("K,C,Y,X,R,S,T\n4,4,8,8,3,3,1,\n").error,
+            "line 2: expected 7 fields, found 8");
+  EXPECT_EQ(parseGammaTable("K,C,Y,X,R,S,T\n4,4,+8,8,3,3,1\n").error,
+            "line 2: field '+8' is not an integer");
+  EXPECT_EQ(parseGammaTable(std::string("K,C,Y,X,R,S,T\n4,4,8\0x,8,3,3,1\n",
+                                        31))
+                .error,
+            std::string("line 2: field '8\0x' is not an integer", 37));
+  EXPECT_EQ(parseGammaTable("T\n4,4,8,8,3,3,1\n").error,
+            "line 1: expected a header line such as 'K,C,Y,X,R,S,T'");
+  EXPECT_EQ(parseGammaTable("").error, "line 1: no layers");
+  // Lower-case header, unused GEMM columns of any value, blanks around
+  // fields.
+  GammaTable table = parseGammaTable("m,n,k,0,0,0,t\n\v 64 ,32,128,-7,0,0,3\r\n");
+  ASSERT_TRUE(table.error.empty()) << table.error;
+  ASSERT_EQ(table.layers.size(), 1u);
+  EXPECT_EQ(table.layers[0].y, 64);
+  EXPECT_EQ(table.layers[0].k, 32);
+  EXPECT_EQ(table.layers[0].c, 128);
+}

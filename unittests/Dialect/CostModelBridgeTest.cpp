@@ -124,6 +124,48 @@ TEST_F(CostModelBridgeTest, HardwareRoundTrips) {
   EXPECT_EQ(toCostHardware(attr).l1Elements, cost::kUnbounded);
 }
 
+// The cost model counts MACs and tensor volumes in int64: a layer whose
+// counts overflow is not converted (the co-optimizer then names the
+// overflow instead of reporting that no design fits).
+TEST_F(CostModelBridgeTest, OverflowingLayersFail) {
+  auto gemm = [&](StringRef m, StringRef n, StringRef k) {
+    return parse<LoopNestAttr>(
+        ("#digamma.loop_nest<gemm, dims = [m: " + m + " parallel Y, n: " + n +
+         " parallel K, k: " + k +
+         " reduction C], strides = [], dilations = [], "
+         "operands = [(m, k) : 4, (k, n) : 4, (m, n) : 4]>")
+            .str());
+  };
+  // 2^31 - 1 cubed overflows int64; 2^21 cubed (2^63) too; 2^20 does not.
+  EXPECT_TRUE(failed(toCostLayer(gemm("2147483647", "2147483647",
+                                      "2147483647"))));
+  EXPECT_TRUE(failed(toCostLayer(gemm("2097152", "2097152", "2097152"))));
+  EXPECT_TRUE(succeeded(toCostLayer(gemm("1048576", "1048576", "1048576"))));
+  // The MACs fit but the input volume (N * C * Y * X, Y = (OY-1) * stride +
+  // R) does not.
+  auto strided = parse<LoopNestAttr>(
+      "#digamma.loop_nest<conv, dims = [c: 1048576 reduction C, "
+      "oh: 1048576 parallel Y, ow: 1048576 parallel X, kh: 1 window R, "
+      "kw: 1 window S], strides = [1048576, 1048576], dilations = [1, 1], "
+      "operands = [(c, oh * 1048576 + kh, ow * 1048576 + kw) : 4, "
+      "(c, kh, kw) : 4, (oh, ow) : 4]>");
+  ASSERT_TRUE(strided);
+  EXPECT_TRUE(failed(toCostLayer(strided)));
+}
+
+// Bandwidths near 2^63 convert to elements without overflow.
+TEST_F(CostModelBridgeTest, HugeBandwidthsConvert) {
+  auto hw = parse<HwAttr>(
+      "#digamma.hw<num_pes = 4, cluster_sizes = [4], l1_bytes = 64, "
+      "l2_bytes = 1024, noc_bandwidth = 9223372036854775806, "
+      "offchip_bandwidth = 9223372036854775805, area_um2 = 0.0, "
+      "element_bytes = 4>");
+  ASSERT_TRUE(hw);
+  cost::Hardware converted = toCostHardware(hw);
+  EXPECT_EQ(converted.nocBandwidth, 2305843009213693952);
+  EXPECT_EQ(converted.offchipBandwidth, 2305843009213693952);
+}
+
 TEST_F(CostModelBridgeTest, NullAttributesFail) {
   EXPECT_TRUE(failed(toCostLayer(LoopNestAttr())));
   EXPECT_TRUE(failed(toCostMapping(MappingAttr())));

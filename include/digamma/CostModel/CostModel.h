@@ -46,7 +46,8 @@ enum class InvalidReason : uint8_t {
   L2OverCapacity,
   AreaOverBudget,
   PELimitExceeded,
-  /// MAESTRO models batch 1 and stride 1 only.
+  /// MAESTRO models batch 1 and stride 1 only, and reads sizes (layer
+  /// dimensions, tiles, cluster sizes, PE count) as 32-bit ints.
   MaestroUnsupportedLayer,
   /// MAESTRO divides by zero: a top-level iteration has no compute.
   MaestroZeroCompute,

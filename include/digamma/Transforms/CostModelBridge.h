@@ -18,7 +18,8 @@ namespace digamma {
 /// and C the products of their dims, R and S the filter extents, and Y and X
 /// the input extents (OY - 1) * strideY + R and (OX - 1) * strideX + S, so
 /// that the cost model's output extents equal the loop nest's. Dilations are
-/// not representable and are ignored. Fails if an extent overflows.
+/// not representable and are ignored. Fails if an extent, the MAC count or
+/// a tensor volume overflows int64.
 mlir::FailureOr<cost::Layer> toCostLayer(LoopNestAttr loopNest);
 
 /// Converts a verified mapping; fails for more than cost::kMaxLevels levels.

@@ -29,6 +29,23 @@
 
 // -----
 
+// MLIR folds m * a + m * b into m * (a + b) without an overflow check: this
+// used to read as m * -2.
+// expected-error @below {{index expression overflows 64-bit integers}}
+"test.op"() {a = #digamma.loop_nest<gemm, dims = [m: 8 parallel Y], strides = [], dilations = [], operands = [(m * 9223372036854775807 + m * 9223372036854775807) : 4]>} : () -> ()
+
+// -----
+
+// expected-error @below {{index expression overflows 64-bit integers}}
+"test.op"() {a = #digamma.loop_nest<gemm, dims = [m: 8 parallel Y], strides = [], dilations = [], operands = [(m + 9223372036854775807 + 1) : 4]>} : () -> ()
+
+// -----
+
+// expected-error @below {{index expressions are sums: write 'x + -1', not 'x - 1'}}
+"test.op"() {a = #digamma.loop_nest<gemm, dims = [m: 8 parallel Y], strides = [], dilations = [], operands = [(m - 1) : 4]>} : () -> ()
+
+// -----
+
 // expected-error @below {{expected 'dims'}}
 "test.op"() {a = #digamma.loop_nest<gemm, dimensions = [m: 8 parallel Y], strides = [], dilations = [], operands = [(m) : 4]>} : () -> ()
 
@@ -162,6 +179,13 @@
 
 // -----
 
+// A literal beyond double range reads as infinity (found by digamma-attr-fuzzer:
+// `inf` would print but not parse back).
+// expected-error @below {{area must be finite}}
+"test.op"() {a = #digamma.hw<num_pes = 4, cluster_sizes = [2, 2], l1_bytes = 64, l2_bytes = 1024, noc_bandwidth = 8, offchip_bandwidth = 4, area_um2 = 2.5e506>} : () -> ()
+
+// -----
+
 // expected-error @below {{element_bytes must be positive, got 0}}
 "test.op"() {a = #digamma.hw<num_pes = 4, cluster_sizes = [2, 2], l1_bytes = 64, l2_bytes = 1024, noc_bandwidth = 8, offchip_bandwidth = 4, area_um2 = 1.0, element_bytes = 0>} : () -> ()
 
@@ -258,6 +282,22 @@
 
 // expected-error @below {{energy and area must be non-negative}}
 "test.op"() {a = #digamma.cost<cycles = 10, macs = 10, energy_nj = 1.0, area_um2 = -2, l1_bytes = 1, l2_bytes = 1, utilization = 0.5>} : () -> ()
+
+// -----
+
+// expected-error @below {{energy and area must be finite}}
+"test.op"() {a = #digamma.cost<cycles = 10, macs = 10, energy_nj = 1.0e400, area_um2 = 1.0, l1_bytes = 1, l2_bytes = 1, utilization = 0.5>} : () -> ()
+
+// -----
+
+// expected-error @below {{energy and area must be finite}}
+"test.op"() {a = #digamma.cost<cycles = 10, macs = 10, energy_nj = 1.0, area_um2 = 1.0e999, l1_bytes = 1, l2_bytes = 1, utilization = 0.5>} : () -> ()
+
+// -----
+
+// expected-error @below {{expected a number; write a float with a '.' before its exponent (2.0e6, not 2e6)}}
+// expected-error @below {{failed to parse Digamma_CostAttr parameter 'area_um2'}}
+"test.op"() {a = #digamma.cost<cycles = 10, macs = 10, energy_nj = 1.0, area_um2 = 2e6, l1_bytes = 1, l2_bytes = 1, utilization = 0.5>} : () -> ()
 
 // -----
 

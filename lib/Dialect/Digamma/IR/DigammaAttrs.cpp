@@ -44,11 +44,18 @@ FailureOr<llvm::APFloat> digamma::parseDoubleParameter(AsmParser &parser) {
   bool negative = succeeded(parser.parseOptionalMinus());
   double value = 0.0;
   uint64_t integer = 0;
+  SMLoc loc = parser.getCurrentLocation();
   OptionalParseResult intResult = parser.parseOptionalInteger(integer);
   if (intResult.has_value()) {
     if (failed(*intResult))
       return failure();
     value = static_cast<double>(integer);
+    // `2e6` lexes as the integer 2 and the keyword e6: say what is wrong
+    // instead of "expected ','".
+    StringRef exponent;
+    if (succeeded(parser.parseOptionalKeyword(&exponent)))
+      return parser.emitError(loc, "expected a number; write a float with a "
+                                   "'.' before its exponent (2.0e6, not 2e6)");
   } else if (parser.parseFloat(value)) {
     return failure();
   }
@@ -123,17 +130,35 @@ int64_t LoopNestAttr::getRoleExtent(DimRole role) const {
 }
 
 /// Parses `term (+ term)*` with term := int | name | name * int | int * name.
+/// MLIR folds equal terms as they are added (`d * a + d * b` becomes
+/// `d * (a + b)`, constants add up) without overflow checks, so the running
+/// coefficient of every dimension and the running constant are checked here
+/// first.
 static FailureOr<AffineExpr>
 parseIndexExpr(AsmParser &parser, const llvm::StringMap<unsigned> &dimIndex) {
   MLIRContext *ctx = parser.getContext();
+  SMLoc exprLoc = parser.getCurrentLocation();
+  SmallVector<int64_t> coefficients(dimIndex.size(), 0);
+  int64_t constantSum = 0;
+  // Adds \p value to \p sum; false on overflow.
+  auto accumulate = [](int64_t &sum, int64_t value) {
+    return !llvm::AddOverflow(sum, value, sum);
+  };
+  auto overflow = [&]() {
+    return parser.emitError(exprLoc, "index expression overflows 64-bit "
+                                     "integers");
+  };
   auto parseTerm = [&]() -> FailureOr<AffineExpr> {
     int64_t constant = 0;
     OptionalParseResult intResult = parser.parseOptionalInteger(constant);
     if (intResult.has_value()) {
       if (failed(*intResult))
         return failure();
-      if (failed(parser.parseOptionalStar()))
+      if (failed(parser.parseOptionalStar())) {
+        if (!accumulate(constantSum, constant))
+          return overflow();
         return getAffineConstantExpr(constant, ctx);
+      }
       // `int * name`.
       StringRef name;
       SMLoc loc = parser.getCurrentLocation();
@@ -142,6 +167,8 @@ parseIndexExpr(AsmParser &parser, const llvm::StringMap<unsigned> &dimIndex) {
       auto it = dimIndex.find(name);
       if (it == dimIndex.end())
         return parser.emitError(loc, "unknown dimension '") << name << "'";
+      if (!accumulate(coefficients[it->second], constant))
+        return overflow();
       return getAffineDimExpr(it->second, ctx) * constant;
     }
     StringRef name;
@@ -152,17 +179,26 @@ parseIndexExpr(AsmParser &parser, const llvm::StringMap<unsigned> &dimIndex) {
     if (it == dimIndex.end())
       return parser.emitError(loc, "unknown dimension '") << name << "'";
     AffineExpr expr = getAffineDimExpr(it->second, ctx);
+    constant = 1;
     if (succeeded(parser.parseOptionalStar())) {
       if (parser.parseInteger(constant))
         return failure();
       expr = expr * constant;
     }
+    if (!accumulate(coefficients[it->second], constant))
+      return overflow();
     return expr;
   };
   FailureOr<AffineExpr> expr = parseTerm();
   if (failed(expr))
     return failure();
-  while (succeeded(parser.parseOptionalPlus())) {
+  for (;;) {
+    if (succeeded(parser.parseOptionalMinus()))
+      return parser.emitError(parser.getCurrentLocation(),
+                              "index expressions are sums: write 'x + -1', "
+                              "not 'x - 1'");
+    if (failed(parser.parseOptionalPlus()))
+      break;
     FailureOr<AffineExpr> rhs = parseTerm();
     if (failed(rhs))
       return failure();
@@ -426,6 +462,9 @@ LogicalResult HwAttr::verify(function_ref<InFlightDiagnostic()> emitError,
     return emitError() << "bandwidths must be positive";
   if (areaUm2.isNegative() || areaUm2.isNaN())
     return emitError() << "area must be non-negative";
+  // An infinite float would print as `inf`, which does not parse back.
+  if (areaUm2.isInfinity())
+    return emitError() << "area must be finite";
   if (elementBytes <= 0)
     return emitError() << "element_bytes must be positive, got "
                        << elementBytes;
@@ -537,6 +576,8 @@ LogicalResult CostAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   if (energyNj.isNegative() || energyNj.isNaN() || areaUm2.isNegative() ||
       areaUm2.isNaN())
     return emitError() << "energy and area must be non-negative";
+  if (energyNj.isInfinity() || areaUm2.isInfinity())
+    return emitError() << "energy and area must be finite";
   if (l1Bytes < 0 || l2Bytes < 0)
     return emitError() << "buffer sizes must be non-negative";
   double u = utilization.convertToDouble();

@@ -10,6 +10,8 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/DialectImplementation.h"
 
+#include <limits>
+
 using namespace mlir;
 using namespace digamma;
 
@@ -70,6 +72,20 @@ LogicalResult DigammaDialect::verifyOperationAttribute(Operation *op,
   // How often the op counts in a shared-chip objective (scope=model).
   if (name.getValue() == "digamma.repeat") {
     auto count = dyn_cast<IntegerAttr>(attr.getValue());
+    // The co-optimizer reads the count as an int64: only signless integers
+    // (or index) whose value fits, not `200 : ui8` read as -56 or 2^64 + 1
+    // read as 1.
+    if (count && !count.getType().isSignlessInteger() &&
+        !count.getType().isIndex())
+      return op->emitOpError()
+             << "attribute 'digamma.repeat' must be a signless integer or "
+                "index (such as 4 : i64), got "
+             << attr.getValue();
+    if (count && count.getValue().getSignificantBits() > 64)
+      return op->emitOpError()
+             << "attribute 'digamma.repeat' must be at most "
+             << std::numeric_limits<int64_t>::max() << ", got "
+             << attr.getValue();
     if (!count || count.getType().isSignlessInteger(1) ||
         count.getValue().getSExtValue() < 1)
       return op->emitOpError()
