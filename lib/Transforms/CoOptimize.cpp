@@ -131,37 +131,6 @@ static int64_t saturatingMul(int64_t a, int64_t b) {
   return result;
 }
 
-static llvm::json::Object layerToJson(const cost::Layer &layer) {
-  return llvm::json::Object{
-      {"class", std::string(cost::layerClassName(layer.layerClass))},
-      {"N", layer.n},
-      {"K", layer.k},
-      {"C", layer.c},
-      {"Y", layer.y},
-      {"X", layer.x},
-      {"R", layer.r},
-      {"S", layer.s},
-      {"stride", llvm::json::Array{layer.strideY, layer.strideX}}};
-}
-
-static llvm::json::Array mappingToJson(const cost::Mapping &mapping) {
-  llvm::json::Array levels;
-  for (int i = 0; i < mapping.numLevels; ++i) {
-    const cost::MappingLevel &level = mapping.level(i);
-    llvm::json::Array order, tiles;
-    for (cost::Dim dim : level.order)
-      order.push_back(std::string(cost::dimName(dim)));
-    for (int64_t tile : level.tiles)
-      tiles.push_back(tile);
-    levels.push_back(llvm::json::Object{
-        {"parallel", std::string(cost::dimName(level.parallelDim))},
-        {"cluster", level.clusterSize},
-        {"order", std::move(order)},
-        {"tiles", std::move(tiles)}});
-  }
-  return levels;
-}
-
 /// Why \p op may run more than once per run of the module although it has
 /// no digamma.repeat (then it counts once in the totals and in shared-chip
 /// objectives), or an empty string: an enclosing loop of its function, or
@@ -741,7 +710,7 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     llvm::json::Object opJson{
         {"op", described.op->getName().getStringRef()},
         {"loc", location},
-        {"problem", layerToJson(problem.layer)},
+        {"problem", toJson(problem.layer)},
         {"problem_id", static_cast<int64_t>(described.problem)},
         {"weight", described.weight},
         {"hw",
@@ -750,7 +719,7 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
              {"l1_bytes", saturatingMul(result.cost.l1Elements, bytes)},
              {"l2_bytes", saturatingMul(result.cost.l2Elements, bytes)},
              {"area_um2", result.areaUm2}}},
-        {"mapping", mappingToJson(result.mapping)},
+        {"mapping", toJson(result.mapping)},
         {"cost",
          llvm::json::Object{{"cycles", result.cost.cycles},
                             {"macs", result.cost.macs},

@@ -196,3 +196,34 @@ HwAttr digamma::toHwAttr(MLIRContext *ctx, const cost::Hardware &hw,
                      toBytes(hw.offchipBandwidth), llvm::APFloat(areaUm2),
                      bytes);
 }
+
+llvm::json::Object digamma::toJson(const cost::Layer &layer) {
+  return llvm::json::Object{
+      {"class", std::string(cost::layerClassName(layer.layerClass))},
+      {"N", layer.n},
+      {"K", layer.k},
+      {"C", layer.c},
+      {"Y", layer.y},
+      {"X", layer.x},
+      {"R", layer.r},
+      {"S", layer.s},
+      {"stride", llvm::json::Array{layer.strideY, layer.strideX}}};
+}
+
+llvm::json::Array digamma::toJson(const cost::Mapping &mapping) {
+  llvm::json::Array levels;
+  for (int i = 0; i < mapping.numLevels; ++i) {
+    const cost::MappingLevel &level = mapping.level(i);
+    llvm::json::Array order, tiles;
+    for (cost::Dim dim : level.order)
+      order.push_back(std::string(cost::dimName(dim)));
+    for (int64_t tile : level.tiles)
+      tiles.push_back(tile);
+    levels.push_back(llvm::json::Object{
+        {"parallel", std::string(cost::dimName(level.parallelDim))},
+        {"cluster", level.clusterSize},
+        {"order", std::move(order)},
+        {"tiles", std::move(tiles)}});
+  }
+  return levels;
+}

@@ -12,6 +12,8 @@
 #include "digamma/CostModel/Problem.h"
 #include "digamma/Dialect/Digamma/IR/DigammaAttrs.h"
 
+#include "llvm/Support/JSON.h"
+
 namespace digamma {
 
 /// Canonical layer of a loop nest: N is the product of the N and G dims, K
@@ -38,6 +40,14 @@ cost::Hardware toCostHardware(HwAttr hw);
 HwAttr toHwAttr(mlir::MLIRContext *ctx, const cost::Hardware &hw,
                 llvm::ArrayRef<int64_t> clusterSizes = {},
                 double areaUm2 = 0.0);
+
+/// The layer as the passes' JSON reports write it: class, N, K, C, Y, X, R,
+/// S and [strideY, strideX].
+llvm::json::Object toJson(const cost::Layer &layer);
+
+/// The mapping as the passes' JSON reports write it: per level, outermost
+/// first, the parallel dimension, cluster size, loop order and tiles.
+llvm::json::Array toJson(const cost::Mapping &mapping);
 
 } // namespace digamma
 
