@@ -12,6 +12,19 @@
 
 namespace digamma::testing {
 
+/// A CONV layer (Y, X input extents; stride 1, batch 1).
+inline cost::Layer convLayer(int64_t k, int64_t c, int64_t y, int64_t x,
+                             int64_t r, int64_t s) {
+  cost::Layer layer;
+  layer.k = k;
+  layer.c = c;
+  layer.y = y;
+  layer.x = x;
+  layer.r = r;
+  layer.s = s;
+  return layer;
+}
+
 /// Every layer of the seven bundled models.
 inline std::vector<cost::Layer> allModelLayers() {
   std::vector<cost::Layer> layers;

@@ -2,6 +2,8 @@
 
 #include "digamma/Search/Baselines.h"
 
+#include "TestLayers.h"
+
 #include "gtest/gtest.h"
 
 #include <random>
@@ -12,16 +14,7 @@ using namespace digamma::search;
 
 namespace {
 
-cost::Layer smallConv() {
-  cost::Layer layer;
-  layer.k = 32;
-  layer.c = 16;
-  layer.y = 18;
-  layer.x = 18;
-  layer.r = 3;
-  layer.s = 3;
-  return layer;
-}
+cost::Layer smallConv() { return digamma::testing::convLayer(32, 16, 18, 18, 3, 3); }
 
 SearchOptions smallOptions() {
   SearchOptions options;

@@ -13,16 +13,7 @@ using namespace digamma::search;
 
 namespace {
 
-cost::Layer convLayer() {
-  cost::Layer layer;
-  layer.k = 64;
-  layer.c = 64;
-  layer.y = 30;
-  layer.x = 30;
-  layer.r = 3;
-  layer.s = 3;
-  return layer;
-}
+cost::Layer convLayer() { return digamma::testing::convLayer(64, 64, 30, 30, 3, 3); }
 
 /// Every gene within its legal range.
 void expectLegal(const Individual &ind, const SearchSpace &space) {
