@@ -46,9 +46,8 @@ struct GeneticParameters {
   /// Probability that a child swaps two loops of one level.
   double reorderRate = 0.47;
   /// Loci per child considered by mutate-map, each with this probability
-  /// (the reference considers 3; 1 was better at cloud on two seeds, see
-  /// docs/search.md).
-  int mutateMapLoci = 1;
+  /// (the reference's 3; see docs/search.md).
+  int mutateMapLoci = 3;
   double mutateMapRate = 0.53;
   /// Probability of a new PE count (or, in FixedHW mode, cluster size).
   double mutateHardwareRate = 0.5;
