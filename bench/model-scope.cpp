@@ -1,10 +1,12 @@
 //===- model-scope.cpp - One chip per model versus per-layer chips --------===//
 //
 // For the seven bundled models, edge (0.2 mm^2) and cloud (7.0 mm^2):
-//  (a) per-layer DiGamma, each layer with its own chip, summed: a lower
-//      bound no single chip reaches;
+//  (a) per-layer DiGamma, each layer with its own chip, summed: needs a
+//      chip per layer (a heuristic's result, so not a strict bound);
 //  (b) the best single chip among those per-layer winners, every layer
-//      re-mapped on it by fixed-hardware search at the same total budget;
+//      re-mapped on it by fixed-hardware search at the same total budget
+//      (the winner's array shape kept, its mapping the starting point; the
+//      per-layer searches of (a) come on top, for free);
 //  (m) whole-model DiGamma (scope=model): one chip, a mapping per layer.
 // Total cycles are weighted by how often a layer occurs in the model.
 //

@@ -76,6 +76,71 @@ TEST(ModelSearch, EveryMappingRunsOnTheSharedChipWithinTheBudget) {
       EXPECT_LE(result.bestPerGeneration[g], result.bestPerGeneration[g - 1]);
 }
 
+/// Every mapping of \p result runs on its chip as reported and the chip
+/// holds the area budget.
+void expectRunsOnTheChip(const std::vector<ModelLayer> &layers,
+                         const ModelSearchResult &result, double budgetUm2) {
+  ASSERT_TRUE(result.found) << result.message;
+  ASSERT_EQ(result.mappings.size(), layers.size());
+  EXPECT_LE(result.areaUm2, budgetUm2);
+  cost::Evaluator evaluator;
+  double cycles = 0;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const cost::Mapping &m = result.mappings[i];
+    ASSERT_EQ(m.numLevels, result.mappings[0].numLevels);
+    for (int l = 1; l < m.numLevels; ++l)
+      EXPECT_EQ(m.level(l).clusterSize,
+                result.mappings[0].level(l).clusterSize);
+    const cost::CostReport &report =
+        evaluator.evaluate(layers[i].layer, result.hardware, m);
+    ASSERT_TRUE(report.valid)
+        << "layer " << i << ": " << cost::describe(report.reason);
+    EXPECT_EQ(report.cycles, result.costs[i].cycles);
+    cycles += layers[i].weight * double(report.cycles);
+  }
+  EXPECT_DOUBLE_EQ(result.totalCycles, cycles);
+}
+
+TEST(ModelSearch, CloudThreeLevelsAndEnergyObjectiveFitTheChip) {
+  std::vector<ModelLayer> layers = smallModel();
+  SearchOptions options = smallOptions();
+  options.areaBudgetUm2 = 7000000.0;
+  ModelSearchResult cloud = runModelDiGamma(layers, options);
+  expectRunsOnTheChip(layers, cloud, options.areaBudgetUm2);
+  // More area than the edge budget buys a faster chip.
+  ModelSearchResult edge = runModelDiGamma(layers, smallOptions());
+  ASSERT_TRUE(edge.found);
+  EXPECT_LT(cloud.totalCycles, edge.totalCycles);
+
+  options = smallOptions();
+  options.minLevels = options.maxLevels = 3;
+  ModelSearchResult three = runModelDiGamma(layers, options);
+  expectRunsOnTheChip(layers, three, options.areaBudgetUm2);
+  EXPECT_EQ(three.mappings[0].numLevels, 3);
+
+  options = smallOptions();
+  options.objective = Objective::Energy;
+  options.tieBreak = Objective::Latency;
+  ModelSearchResult energy = runModelDiGamma(layers, options);
+  expectRunsOnTheChip(layers, energy, options.areaBudgetUm2);
+  EXPECT_DOUBLE_EQ(energy.objectiveValue, energy.totalEnergyNJ);
+}
+
+TEST(ModelSearch, SpendsTheWholeBudgetAndNoMore) {
+  std::vector<ModelLayer> layers = smallModel();
+  for (int64_t samples : {int64_t(1000), int64_t(4000)}) {
+    SearchOptions options = smallOptions();
+    options.samples = samples;
+    ModelSearchResult result = runModelDiGamma(layers, options);
+    ASSERT_TRUE(result.found);
+    int64_t total = samples * static_cast<int64_t>(layers.size());
+    EXPECT_LE(result.samplesUsed, total);
+    EXPECT_GE(result.samplesUsed, total * 9 / 10) << "samples " << samples;
+    // Warm start, chip generations and the final halving all leave a mark.
+    EXPECT_GE(result.bestPerGeneration.size(), size_t(3));
+  }
+}
+
 TEST(ModelSearch, SameSeedSameChipWithAnyThreadCount) {
   std::vector<ModelLayer> layers = smallModel();
   SearchOptions options = smallOptions();
@@ -83,7 +148,13 @@ TEST(ModelSearch, SameSeedSameChipWithAnyThreadCount) {
   ModelSearchResult one = runModelDiGamma(layers, options);
   options.threads = 2;
   ModelSearchResult two = runModelDiGamma(layers, options);
-  ASSERT_TRUE(one.found && two.found);
+  options.threads = 5;
+  ModelSearchResult five = runModelDiGamma(layers, options);
+  ASSERT_TRUE(one.found && two.found && five.found);
+  EXPECT_EQ(one.hardware.numPEs, five.hardware.numPEs);
+  EXPECT_EQ(one.hardware.l2Elements, five.hardware.l2Elements);
+  EXPECT_EQ(one.totalCycles, five.totalCycles);
+  EXPECT_EQ(one.bestPerGeneration, five.bestPerGeneration);
   EXPECT_EQ(one.hardware.numPEs, two.hardware.numPEs);
   EXPECT_EQ(one.hardware.l1Elements, two.hardware.l1Elements);
   EXPECT_EQ(one.hardware.l2Elements, two.hardware.l2Elements);
@@ -135,6 +206,25 @@ TEST(ModelSearch, BestPerLayerChipRemapsEveryLayer) {
                 one.hardware.l2Elements == chip.hardware.l2Elements;
   EXPECT_TRUE(isWinner);
   EXPECT_LE(chip.areaUm2, options.areaBudgetUm2);
+  // A single chip: every layer keeps the winner's array shape (level count
+  // and cluster sizes), not one of its own.
+  bool shapeOfAWinner = false;
+  for (const SearchResult &one : perLayer) {
+    bool same = one.hardware.numPEs == chip.hardware.numPEs &&
+                one.hardware.l1Elements == chip.hardware.l1Elements &&
+                one.hardware.l2Elements == chip.hardware.l2Elements &&
+                one.mapping.numLevels == chip.mappings[0].numLevels;
+    for (int l = 1; same && l < one.mapping.numLevels; ++l)
+      same = one.mapping.level(l).clusterSize ==
+             chip.mappings[0].level(l).clusterSize;
+    shapeOfAWinner |= same;
+  }
+  EXPECT_TRUE(shapeOfAWinner);
+  for (const cost::Mapping &m : chip.mappings) {
+    ASSERT_EQ(m.numLevels, chip.mappings[0].numLevels);
+    for (int l = 1; l < m.numLevels; ++l)
+      EXPECT_EQ(m.level(l).clusterSize, chip.mappings[0].level(l).clusterSize);
+  }
   cost::Evaluator evaluator;
   for (size_t i = 0; i < layers.size(); ++i) {
     const cost::CostReport &report =

@@ -6,12 +6,15 @@
 // Buffers are sized to the largest requirement over the layers and charged
 // to the area once.
 //
-// The search is DiGamma extended to this space: an individual is a chip (the
-// shared hardware genes) plus one mapping genome per layer. It is seeded from
-// short per-layer searches, mutates one layer's mapping at a time (preferring
-// the layer that dominates the latency, or the one that dominates the
-// buffers when the chip is over budget) and re-scores only what changed;
-// hardware mutations re-check every layer against the new chip.
+// The search works on chips: given a chip, the layers are independent, so
+// a chip is scored by mapping every layer on it with short fixed-hardware
+// DiGamma searches started from known good mappings (the per-layer
+// warm-start winners' mappings re-fitted, and a mapping that spreads the
+// dimensions the array shape suits best). Chips come from the warm-start
+// winners, from a utilization model of the PE array shape, and from
+// hardware mutations of the best chips; a final successive halving gives
+// the most promising chips longer searches. See the README, "Whole-model
+// search".
 //
 //===----------------------------------------------------------------------===//
 
@@ -62,18 +65,20 @@ double modelObjectiveValue(Objective objective, double totalCycles,
                            double totalEnergyNJ, double areaUm2);
 
 /// Searches one shared chip and a mapping per layer. \p options.samples is
-/// the budget per layer: the search makes samples * layers.size()
-/// evaluations in all, the same as searching each layer on its own. Modes
-/// other than CoOpt are rejected. Deterministic for a seed, whatever the
-/// thread count.
+/// the budget per layer: the search makes at most samples * layers.size()
+/// single-layer evaluations in all, the same as searching each layer on
+/// its own (with fewer than about 2 * (layers.size() + 12) samples per
+/// layer, screening the first chip may exceed that). Modes other than
+/// CoOpt are rejected. Deterministic for a seed, whatever the thread count.
 ModelSearchResult runModelDiGamma(const std::vector<ModelLayer> &layers,
                                   const SearchOptions &options);
 
 /// The comparison point of a per-layer flow: the chip is the best one among
 /// the per-layer winners \p perLayer (each layer's own DiGamma result with
-/// its PE count and buffers), and every layer is re-mapped on each
-/// candidate chip by a fixed-hardware search. The candidates share the
-/// total budget samples * layers.size() evenly.
+/// its PE count, array shape and buffers), and every layer is re-mapped on
+/// each candidate chip by a fixed-hardware search that keeps the chip's
+/// array shape and starts from the winner's mapping. The candidates share
+/// the total budget samples * layers.size() evenly.
 ModelSearchResult
 runBestPerLayerChip(const std::vector<ModelLayer> &layers,
                     const std::vector<SearchResult> &perLayer,
