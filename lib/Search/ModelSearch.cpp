@@ -19,7 +19,7 @@ using namespace digamma::search;
 namespace {
 
 /// Share of the per-layer budget spent on the per-layer warm-start searches.
-constexpr double kWarmStartShare = 0.25;
+constexpr double kWarmStartShare = 0.4;
 /// Per-layer samples of the short fixed-hardware search that screens a new
 /// chip, as a share of the per-layer budget (300 of 40,000).
 constexpr double kScreenShare = 0.0075;
