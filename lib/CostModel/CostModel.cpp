@@ -25,6 +25,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 using namespace digamma::cost;
 
@@ -289,8 +290,9 @@ private:
                      bool inited, bool first, bool ee) const;
   int64_t ain(const Level &lv, const Call &call, const int *c, int chg,
               int t);
-  int64_t voutTemporal(const Level &lv, const Call &call, const int *c,
-                       bool psum);
+  /// The temporal loops' products of Vout without and with partial sums.
+  std::pair<int64_t, int64_t> voutTemporal(const Level &lv, const Call &call,
+                                           const int *c);
   int64_t vout(const Level &lv, const Call &call, const int *c,
                int64_t temporal, bool psum, bool first, bool ee, bool r);
   int64_t aout(const Level &lv, const Call &call, const int *c,
@@ -793,14 +795,24 @@ inline int64_t voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t
   return ee ? tb.ue : (first ? tb.m : nz(tb.u));
 }
 
-int64_t Engine::voutTemporal(const Level &lv, const Call &call, const int *c,
-                             bool psum) {
-  int64_t v = 1;
-  for (int j = 0; j < lv.n; ++j)
-    if (!lv.dirs[j].spatial)
-      v = mul(v, voutFactor(lv.dirs[j], call.tab[j], call.st[j][c[j]],
-                            call.edgeFan, maestro, psum, true, false, true));
-  return v;
+std::pair<int64_t, int64_t> Engine::voutTemporal(const Level &lv,
+                                                 const Call &call,
+                                                 const int *c) {
+  // A temporal loop's factor is the same in both forms, but for loops off
+  // the output, which count only in the partial sums.
+  int64_t out = 1, psum = 1;
+  for (int j = 0; j < lv.n; ++j) {
+    const Dir &dir = lv.dirs[j];
+    if (dir.spatial)
+      continue;
+    const State &s = call.st[j][c[j]];
+    int64_t f = voutFactor(dir, call.tab[j], s, call.edgeFan, maestro,
+                           /*psum=*/true, true, false, true);
+    psum = mul(psum, f);
+    if (dir.outDim)
+      out = mul(out, f);
+  }
+  return {out, psum};
 }
 
 int64_t Engine::vout(const Level &lv, const Call &call, const int *c,
@@ -903,7 +915,7 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
   if (top) {
     top->up[In] = mul(2, ain(lv, call, c, -1, In));
     top->up[Wt] = mul(2, ain(lv, call, c, -1, Wt));
-    top->up[Out] = mul(2, aout(lv, call, c, voutTemporal(lv, call, c, false)));
+    top->up[Out] = mul(2, aout(lv, call, c, voutTemporal(lv, call, c).first));
     inBuf = add(top->up[In], top->up[Wt]) / hw.offchipBandwidth;
     outBuf = top->up[Out] / hw.offchipBandwidth;
   }
@@ -951,8 +963,7 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
     }
     int64_t inIn = ain(lv, call, c, chg, In);
     int64_t inWt = ain(lv, call, c, chg, Wt);
-    const int64_t outTemporal = voutTemporal(lv, call, c, false);
-    const int64_t psumTemporal = voutTemporal(lv, call, c, true);
+    const auto [outTemporal, psumTemporal] = voutTemporal(lv, call, c);
     int64_t eg = aout(lv, call, c, outTemporal);
     const State &ss = call.st[sigma][c[sigma]];
 
@@ -1022,12 +1033,22 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
       stride[j] = cases;
       cases *= call.ns[j];
     }
-    int64_t r = 0;
+    // Walked without divisions: loop j moves to its next state (wrapping)
+    // whenever k - 1 is a multiple of stride[j]; untilNext[j] counts down
+    // to that.
+    std::array<int64_t, kNumDims> untilNext{};
+    std::array<int, kNumDims> state{};
+    int64_t index = 0, r = 0;
     for (int64_t k = 0; k < cases; ++k) {
-      int64_t index = 0;
-      for (int j = 0; j < lv.n; ++j)
-        index += ((k + stride[j] - 1) / stride[j]) % call.ns[j] * stride[j];
       r = std::max(r, offchipByCase[index]) / 2;
+      for (int j = 0; j < lv.n; ++j) {
+        if (untilNext[j]-- != 0)
+          continue;
+        untilNext[j] = stride[j] - 1;
+        index -= state[j] * stride[j];
+        state[j] = state[j] + 1 == call.ns[j] ? 0 : state[j] + 1;
+        index += state[j] * stride[j];
+      }
     }
     top->offchip = r;
   }
