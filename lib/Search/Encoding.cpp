@@ -155,6 +155,19 @@ int64_t SearchSpace::drawCluster(const Individual &ind, int l,
       std::min(ind.numPEs, std::max<int64_t>(parentTile, 1)), 1));
 }
 
+void SearchSpace::legalizeParallelDims(Individual &ind) const {
+  cost::Mapping &m = ind.mapping;
+  for (int l = 0; l < m.numLevels; ++l) {
+    cost::Dim &par = m.level(l).parallelDim;
+    if (extent[static_cast<int>(par)] > 1)
+      continue;
+    bool depthwiseK = layer.layerClass == cost::LayerClass::DepthwiseConv &&
+                      par == cost::Dim::K &&
+                      extent[static_cast<int>(cost::Dim::C)] > 1;
+    par = depthwiseK ? cost::Dim::C : parallelChoices[0];
+  }
+}
+
 void SearchSpace::repair(Individual &ind) const {
   cost::Mapping &m = ind.mapping;
   if (!searchPEs)

@@ -282,6 +282,8 @@ private:
     ind.numPEs = chip.numPEs;
     for (int l = 0; l < m.numLevels; ++l)
       m.level(l).clusterSize = chip.clusters[l];
+    // \p from may be another layer's mapping.
+    space.legalizeParallelDims(ind);
     space.repair(ind);
     genes.dirty = true;
   }

@@ -226,6 +226,36 @@ TEST(Operators, DivisorTilesDivideTheirParent) {
   EXPECT_EQ(seen, (std::set<int64_t>{1, 2, 4, 8, 16, 32, 64, 128}));
 }
 
+TEST(Operators, LegalizeGivesEveryLevelADimensionOfTheLayer) {
+  // Mappings travel between layers (the whole-model search starts every
+  // layer from other layers' winners): a dimension of extent 1 is not in
+  // the op's loop nest and must not stay a parallel one.
+  SearchOptions options = smallOptions();
+  cost::Layer depthwise = digamma::testing::convLayer(1, 32, 18, 18, 3, 3);
+  depthwise.layerClass = cost::LayerClass::DepthwiseConv;
+  cost::Layer gemm = digamma::testing::convLayer(64, 32, 16, 1, 1, 1);
+  gemm.layerClass = cost::LayerClass::Gemm;
+  Random rng(4);
+  Individual ind;
+  SearchSpace depthwiseSpace(depthwise, options);
+  depthwiseSpace.randomize(ind, rng);
+  ind.mapping.level(0).parallelDim = cost::Dim::K;
+  ind.mapping.level(1).parallelDim = cost::Dim::R; // extent 3: kept
+  depthwiseSpace.legalizeParallelDims(ind);
+  // K-parallel depthwise levels spread C, as the cost model reads them.
+  EXPECT_EQ(ind.mapping.level(0).parallelDim, cost::Dim::C);
+  EXPECT_EQ(ind.mapping.level(1).parallelDim, cost::Dim::R);
+  SearchSpace gemmSpace(gemm, options);
+  gemmSpace.randomize(ind, rng);
+  ind.mapping.level(0).parallelDim = cost::Dim::K;
+  ind.mapping.level(1).parallelDim = cost::Dim::S; // extent 1
+  gemmSpace.legalizeParallelDims(ind);
+  EXPECT_EQ(ind.mapping.level(0).parallelDim, cost::Dim::K);
+  EXPECT_EQ(ind.mapping.level(1).parallelDim, gemmSpace.parallelChoices[0]);
+  gemmSpace.repair(ind);
+  expectLegal(ind, gemmSpace);
+}
+
 TEST(Operators, CrossoverExchangesOneDimension) {
   cost::Layer layer = convLayer();
   SearchOptions options = smallOptions();

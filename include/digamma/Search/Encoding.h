@@ -90,6 +90,11 @@ public:
   /// level 0), the PE count within [1, maxPEs] (the fixed count in FixedHW
   /// mode), cluster sizes whose product fits the PE count.
   void repair(Individual &ind) const;
+  /// Replaces every parallel dimension of extent 1, which is no dimension
+  /// of the layer's op (a mapping taken from another layer may carry one):
+  /// a depthwise layer's K by its C, as the cost model reads it, anything
+  /// else by the first dimension worth spreading.
+  void legalizeParallelDims(Individual &ind) const;
   /// Scores \p ind in place: buffers sized to the mapping's requirement and
   /// charged to area (the given capacities in FixedHW mode), constraints
   /// checked. Returns the cost report.
