@@ -249,54 +249,6 @@ std::string api::formatDesign(const Layer &layer, const Design &design) {
 // Names
 //===----------------------------------------------------------------------===//
 
-namespace {
-struct ObjectiveName {
-  std::string_view name;
-  search::Objective objective;
-};
-} // namespace
-
-static constexpr ObjectiveName kObjectiveNames[] = {
-    {"latency", search::Objective::Latency},
-    {"energy", search::Objective::Energy},
-    {"edp", search::Objective::EDP},
-    {"lap", search::Objective::LatencyArea},
-    {"power", search::Objective::Power},
-    {"area", search::Objective::Area},
-};
-
-std::optional<search::Objective> api::parseObjective(std::string_view name) {
-  for (const ObjectiveName &entry : kObjectiveNames)
-    if (entry.name == name)
-      return entry.objective;
-  return std::nullopt;
-}
-
-std::string_view api::objectiveName(search::Objective objective) {
-  for (const ObjectiveName &entry : kObjectiveNames)
-    if (entry.objective == objective)
-      return entry.name;
-  return "unknown";
-}
-
-std::optional<search::Mode> api::parseMode(std::string_view name) {
-  if (name == "co-opt")
-    return search::Mode::CoOpt;
-  if (name == "fixed-hw")
-    return search::Mode::FixedHW;
-  if (name == "fixed-mapping")
-    return search::Mode::FixedMapping;
-  return std::nullopt;
-}
-
-std::optional<cost::Semantics> api::parseSemantics(std::string_view name) {
-  if (name == "sound")
-    return cost::Semantics::Sound;
-  if (name == "maestro")
-    return cost::Semantics::Maestro;
-  return std::nullopt;
-}
-
 std::optional<Platform> api::parsePlatform(std::string_view name) {
   if (name == "edge")
     return Platform::Edge;

@@ -72,6 +72,18 @@ std::string_view digamma::cost::describe(InvalidReason reason) {
   return "unknown";
 }
 
+std::string_view digamma::cost::semanticsName(Semantics semantics) {
+  return semantics == Semantics::Maestro ? "maestro" : "sound";
+}
+
+std::optional<Semantics> digamma::cost::parseSemantics(std::string_view name) {
+  if (name == "sound")
+    return Semantics::Sound;
+  if (name == "maestro")
+    return Semantics::Maestro;
+  return std::nullopt;
+}
+
 double digamma::cost::digammaAreaUm2(int64_t numPEs, int64_t l1Elements,
                                      int64_t l2Elements,
                                      int64_t bytesPerElement,

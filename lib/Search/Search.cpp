@@ -417,6 +417,47 @@ std::string_view digamma::search::algorithmName(Algorithm algorithm) {
   return kAlgorithmNames[static_cast<size_t>(algorithm)];
 }
 
+namespace {
+struct ObjectiveName {
+  std::string_view name;
+  Objective objective;
+};
+constexpr ObjectiveName kObjectiveNames[] = {
+    {"latency", Objective::Latency}, {"energy", Objective::Energy},
+    {"edp", Objective::EDP},         {"lap", Objective::LatencyArea},
+    {"power", Objective::Power},     {"area", Objective::Area},
+};
+} // namespace
+
+std::optional<Objective>
+digamma::search::parseObjective(std::string_view name) {
+  for (const ObjectiveName &entry : kObjectiveNames)
+    if (entry.name == name)
+      return entry.objective;
+  return std::nullopt;
+}
+
+std::string_view digamma::search::objectiveName(Objective objective) {
+  for (const ObjectiveName &entry : kObjectiveNames)
+    if (entry.objective == objective)
+      return entry.name;
+  return "unknown";
+}
+
+std::string_view digamma::search::objectiveNames() {
+  return "latency, energy, edp, lap, power or area";
+}
+
+std::optional<Mode> digamma::search::parseMode(std::string_view name) {
+  if (name == "co-opt")
+    return Mode::CoOpt;
+  if (name == "fixed-hw")
+    return Mode::FixedHW;
+  if (name == "fixed-mapping")
+    return Mode::FixedMapping;
+  return std::nullopt;
+}
+
 std::string_view digamma::search::algorithmNames() {
   return "digamma, random, sga, pso, sea, de, cmaes or sa";
 }

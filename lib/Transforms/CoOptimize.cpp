@@ -23,7 +23,6 @@
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 #include "mlir/Support/FileUtilities.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
@@ -192,37 +191,22 @@ private:
 LogicalResult
 CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
   ModuleOp module = getOperation();
-  auto objectiveOf =
-      [](StringRef name) -> std::optional<search::Objective> {
-    return llvm::StringSwitch<std::optional<search::Objective>>(name)
-        .Case("latency", search::Objective::Latency)
-        .Case("energy", search::Objective::Energy)
-        .Case("edp", search::Objective::EDP)
-        .Case("lap", search::Objective::LatencyArea)
-        .Case("power", search::Objective::Power)
-        .Case("area", search::Objective::Area)
-        .Default(std::nullopt);
-  };
-  constexpr StringLiteral kObjectives =
-      "latency, energy, edp, lap, power or area";
-  std::optional<search::Objective> objective = objectiveOf(objectiveName);
+  std::optional<search::Objective> objective =
+      search::parseObjective(objectiveName);
   if (!objective)
     return emitError(module.getLoc()) << "digamma-co-optimize: unknown objective '"
                               << objectiveName << "'; expected "
-                              << kObjectives;
-  std::optional<search::Objective> tieBreak = objectiveOf(tieBreakName);
+                              << search::objectiveNames();
+  std::optional<search::Objective> tieBreak =
+      search::parseObjective(tieBreakName);
   if (!tieBreak)
     return emitError(module.getLoc()) << "digamma-co-optimize: unknown tie-break '"
-                              << tieBreakName << "'; expected " << kObjectives;
+                              << tieBreakName << "'; expected "
+                              << search::objectiveNames();
   options.objective = *objective;
   options.tieBreak = *tieBreak;
 
-  std::optional<search::Mode> mode =
-      llvm::StringSwitch<std::optional<search::Mode>>(modeName)
-          .Case("co-opt", search::Mode::CoOpt)
-          .Case("fixed-hw", search::Mode::FixedHW)
-          .Case("fixed-mapping", search::Mode::FixedMapping)
-          .Default(std::nullopt);
+  std::optional<search::Mode> mode = search::parseMode(modeName);
   if (!mode)
     return emitError(module.getLoc()) << "digamma-co-optimize: unknown mode '"
                               << modeName
@@ -262,10 +246,7 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
   }
 
   std::optional<cost::Semantics> semantics =
-      llvm::StringSwitch<std::optional<cost::Semantics>>(semanticsName)
-          .Case("sound", cost::Semantics::Sound)
-          .Case("maestro", cost::Semantics::Maestro)
-          .Default(std::nullopt);
+      cost::parseSemantics(semanticsName);
   if (!semantics)
     return emitError(module.getLoc()) << "digamma-co-optimize: unknown semantics '"
                               << semanticsName << "'; expected sound or "

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "digamma/CostModel/CostModel.h"
 #include "digamma/CostModel/MaestroFile.h"
 #include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
 #include "digamma/Transforms/CostModelBridge.h"
@@ -223,7 +224,7 @@ void ExportMaestroPass::runOnOperation() {
                        << "' is not writable";
     return signalPassFailure();
   }
-  if (semanticsName != "sound" && semanticsName != "maestro") {
+  if (!cost::parseSemantics(semanticsName)) {
     emitError(module.getLoc()) << "digamma-export-maestro: unknown semantics '"
                        << semanticsName << "'; expected sound or maestro";
     return signalPassFailure();

@@ -286,12 +286,10 @@ Config parseCommandLine(int argc, char **argv) {
     } else if (key == "--element-bytes") {
       config.elementBytes = positive("--element-bytes");
     } else if (key == "--semantics") {
-      if (value == "sound")
-        config.semantics = cost::Semantics::Sound;
-      else if (value == "maestro")
-        config.semantics = cost::Semantics::Maestro;
-      else
+      std::optional<cost::Semantics> semantics = cost::parseSemantics(value);
+      if (!semantics)
         fail("unknown semantics '" + value + "'; expected sound or maestro");
+      config.semantics = *semantics;
     } else if (key == "--graded-penalty" && value.empty()) {
       config.gradedPenalty = true;
     } else if (key == "--threads") {
@@ -860,7 +858,7 @@ public:
     for (uint64_t seed : config.seeds)
       os << " " << seed;
     os << "; element size " << config.elementBytes << " byte(s); "
-       << (config.semantics == cost::Semantics::Sound ? "sound" : "maestro")
+       << cost::semanticsName(config.semantics)
        << " semantics; pagmo baselines with "
        << (config.gradedPenalty ? "graded" : "constant (reference)")
        << " penalties. Values are geometric means over the seeds that found "

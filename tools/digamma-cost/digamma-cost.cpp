@@ -87,13 +87,11 @@ int main(int argc, char **argv) {
       continue;
     }
     if (name == "semantics") {
-      if (value == "maestro")
-        semantics = Semantics::Maestro;
-      else if (value == "sound")
-        semantics = Semantics::Sound;
-      else
+      std::optional<Semantics> parsed = parseSemantics(value);
+      if (!parsed)
         return fail("unknown semantics '" + value +
                     "' (expected maestro or sound)");
+      semantics = *parsed;
       continue;
     }
     struct Flag {

@@ -159,16 +159,14 @@ std::string formatDesign(const Layer &layer, const Design &design);
 //===----------------------------------------------------------------------===//
 
 /// "latency", "energy", "edp", "lap" (latency-area product), "power",
-/// "area".
-std::optional<search::Objective> parseObjective(std::string_view name);
-/// "co-opt", "fixed-hw", "fixed-mapping".
-std::optional<search::Mode> parseMode(std::string_view name);
-/// "sound", "maestro".
-std::optional<cost::Semantics> parseSemantics(std::string_view name);
+/// "area"; "co-opt", "fixed-hw", "fixed-mapping"; "sound", "maestro". The
+/// libraries' own parsers, so every tool spells them alike.
+using search::objectiveName;
+using search::parseMode;
+using search::parseObjective;
+using cost::parseSemantics;
 /// "edge", "cloud".
 std::optional<Platform> parsePlatform(std::string_view name);
-
-std::string_view objectiveName(search::Objective objective);
 
 } // namespace digamma::api
 

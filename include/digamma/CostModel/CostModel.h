@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 namespace digamma::cost {
@@ -33,6 +34,11 @@ namespace digamma::cost {
 /// Maestro on regular mappings (see isRegularMapping()); README.md lists the
 /// differences.
 enum class Semantics : uint8_t { Sound, Maestro };
+
+/// "sound" or "maestro", the names every tool and pass option uses.
+std::string_view semanticsName(Semantics semantics);
+/// Parses a name semanticsName() returns.
+std::optional<Semantics> parseSemantics(std::string_view name);
 
 enum class InvalidReason : uint8_t {
   None,

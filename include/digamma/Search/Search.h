@@ -177,6 +177,14 @@ const Optimizer &getOptimizer(Algorithm algorithm);
 /// Parses an algorithm's name: digamma, random, sga, pso, sea, de, cmaes or
 /// sa.
 std::optional<Algorithm> parseAlgorithm(std::string_view name);
+/// Objective names: latency, energy, edp, lap (latency-area product), power,
+/// area.
+std::optional<Objective> parseObjective(std::string_view name);
+std::string_view objectiveName(Objective objective);
+/// "latency, energy, edp, lap, power or area", for messages.
+std::string_view objectiveNames();
+/// Mode names: co-opt, fixed-hw, fixed-mapping.
+std::optional<Mode> parseMode(std::string_view name);
 /// The name parseAlgorithm() accepts for \p algorithm.
 std::string_view algorithmName(Algorithm algorithm);
 /// The accepted names, for messages: "digamma, random, ..., cmaes or sa".
