@@ -28,6 +28,7 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 
+#include <cctype>
 #include <cstdint>
 #include <string>
 
@@ -47,8 +48,29 @@ static const char *const kCoOptimizeOptions[] = {
     "samples=64 population=8 algorithm=random platform=cloud",
 };
 
+/// True if \p text puts `<` right after a `linalg.` op name. MLIR 22.1.8's
+/// parser of linalg's named ops dereferences such a properties attribute
+/// unchecked and crashes (upstream mlir-opt too, e.g. on
+/// `linalg.matmul<2> ins(...)`; docs/bad-input.md); digamma cannot guard
+/// code that runs before it, so such inputs are skipped.
+static bool hasLinalgProperties(const std::string &text) {
+  for (size_t at = text.find("linalg."); at != std::string::npos;
+       at = text.find("linalg.", at + 1)) {
+    size_t end = at + 7;
+    while (end < text.size() &&
+           (std::isalnum(static_cast<unsigned char>(text[end])) ||
+            text[end] == '_' || text[end] == '.'))
+      ++end;
+    if (end < text.size() && text[end] == '<')
+      return true;
+  }
+  return false;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::string text(reinterpret_cast<const char *>(data), size);
+  if (hasLinalgProperties(text))
+    return 0;
   const char *options = kCoOptimizeOptions[0];
   if (text.rfind("//!", 0) == 0 && text.size() > 3 && text[3] >= '0' &&
       text[3] < '0' + int(std::size(kCoOptimizeOptions)))
