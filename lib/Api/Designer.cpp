@@ -27,17 +27,7 @@ static constexpr double kUm2PerMm2 = 1e6;
 
 Layer api::conv2d(int64_t k, int64_t c, int64_t y, int64_t x, int64_t r,
                   int64_t s, int64_t stride, int64_t batch) {
-  Layer layer;
-  layer.layerClass = cost::LayerClass::Conv;
-  layer.n = batch;
-  layer.k = k;
-  layer.c = c;
-  layer.y = y;
-  layer.x = x;
-  layer.r = r;
-  layer.s = s;
-  layer.strideY = layer.strideX = stride;
-  return layer;
+  return Layer{cost::LayerClass::Conv, batch, k, c, y, x, r, s, stride, stride};
 }
 
 Layer api::depthwiseConv2d(int64_t c, int64_t y, int64_t x, int64_t r,

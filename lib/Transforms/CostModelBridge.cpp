@@ -29,16 +29,16 @@ static bool mulInto(int64_t &acc, int64_t value) {
 FailureOr<cost::Layer> digamma::toCostLayer(LoopNestAttr loopNest) {
   if (!loopNest)
     return failure();
-  cost::Layer layer;
+  cost::LayerClass layerClass = cost::LayerClass::Conv;
   switch (loopNest.getLayerClass()) {
   case LayerClass::Conv:
-    layer.layerClass = cost::LayerClass::Conv;
+    layerClass = cost::LayerClass::Conv;
     break;
   case LayerClass::Depthwise:
-    layer.layerClass = cost::LayerClass::DepthwiseConv;
+    layerClass = cost::LayerClass::DepthwiseConv;
     break;
   case LayerClass::Gemm:
-    layer.layerClass = cost::LayerClass::Gemm;
+    layerClass = cost::LayerClass::Gemm;
     break;
   }
   int64_t n = 1, k = 1, c = 1, outY = 1, outX = 1, r = 1, s = 1;
@@ -94,16 +94,7 @@ FailureOr<cost::Layer> digamma::toCostLayer(LoopNestAttr loopNest) {
       !mulInto(filter, c) || !mulInto(filter, r) || !mulInto(filter, s) ||
       !mulInto(output, k) || !mulInto(output, outY) || !mulInto(output, outX))
     return failure();
-  layer.n = n;
-  layer.k = k;
-  layer.c = c;
-  layer.y = y;
-  layer.x = x;
-  layer.r = r;
-  layer.s = s;
-  layer.strideY = strideY;
-  layer.strideX = strideX;
-  return layer;
+  return cost::Layer{layerClass, n, k, c, y, x, r, s, strideY, strideX};
 }
 
 /// DimRole of a canonical cost dimension and back.

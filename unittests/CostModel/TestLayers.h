@@ -15,14 +15,7 @@ namespace digamma::testing {
 /// A CONV layer (Y, X input extents; stride 1, batch 1).
 inline cost::Layer convLayer(int64_t k, int64_t c, int64_t y, int64_t x,
                              int64_t r, int64_t s) {
-  cost::Layer layer;
-  layer.k = k;
-  layer.c = c;
-  layer.y = y;
-  layer.x = x;
-  layer.r = r;
-  layer.s = s;
-  return layer;
+  return cost::Layer{cost::LayerClass::Conv, /*n=*/1, k, c, y, x, r, s};
 }
 
 /// Every layer of the seven bundled models.
