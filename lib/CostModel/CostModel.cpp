@@ -107,9 +107,8 @@ InvalidReason digamma::cost::checkConstraints(const CostReport &report,
     return InvalidReason::L2OverCapacity;
   if (hw.numPEs > constraints.peLimit)
     return InvalidReason::PELimitExceeded;
-  double area = digammaAreaUm2(hw.numPEs, report.l1Elements,
-                               report.l2Elements, hw.bytesPerElement,
-                               options.area);
+  double area = digammaAreaUm2(hw.numPEs, report.l1Elements, report.l2Elements,
+                               hw.bytesPerElement, options.area);
   if (area > constraints.areaBudgetUm2)
     return InvalidReason::AreaOverBudget;
   return InvalidReason::None;
@@ -262,9 +261,10 @@ int64_t tableMagnitude(const Tab &tb) {
 }
 int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
 
-[[gnu::always_inline]] inline int64_t
-voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t e,
-           bool maestro, bool psum, bool first, bool ee, bool r);
+[[gnu::always_inline]] inline int64_t voutFactor(const Dir &dir, const Tab &tb,
+                                                 const State &s, int64_t e,
+                                                 bool maestro, bool psum,
+                                                 bool first, bool ee, bool r);
 
 constexpr int64_t kUnset = std::numeric_limits<int64_t>::min();
 /// Cases of a level: at most three states for each of six loops.
@@ -296,12 +296,11 @@ private:
   // Every volume is a product over the loops; only the spatial loop's
   // factor differs between sub-clusters, so the temporal loops' product is
   // computed once per case.
-  int64_t vinTemporal(const Level &lv, const Call &call, const int *c,
-                      int chg, bool inited, int t);
+  int64_t vinTemporal(const Level &lv, const Call &call, const int *c, int chg,
+                      bool inited, int t);
   int64_t vinSpatial(const Level &lv, const Call &call, const int *c, int chg,
                      bool inited, bool first, bool ee) const;
-  int64_t ain(const Level &lv, const Call &call, const int *c, int chg,
-              int t);
+  int64_t ain(const Level &lv, const Call &call, const int *c, int chg, int t);
   /// The temporal loops' products of Vout without and with partial sums.
   std::pair<int64_t, int64_t> voutTemporal(const Level &lv, const Call &call,
                                            const int *c);
@@ -353,6 +352,22 @@ private:
     }
     return r;
   }
+  /// Sums the partial sums g(first, ee, r) of the sub-clusters of a spatial
+  /// loop in state \p s (spec 8.6): unlike overClusters(), the full
+  /// sub-clusters all count a first (full) tile.
+  template <typename G>
+  int64_t overPartialSums(const State &s, int64_t n, int64_t e, G &&g) {
+    if (!s.edge)
+      return mul(n, g(true, false, true));
+    int64_t r = g(true, e == 1 && s.spEE, true);
+    if (e > 1) {
+      r = add(r,
+              mul(std::max<int64_t>(e - s.spEE - 1, 0), g(true, false, true)));
+      if (s.spEE)
+        r = add(r, g(false, true, false));
+    }
+    return r;
+  }
   /// Sum over the states of loop \p j of the innermost level, at extent
   /// \p extent, of weight x per-PE work factor; and the PE average.
   int64_t innerSum(int j, int64_t extent, double *avgPEs);
@@ -375,10 +390,10 @@ private:
 constexpr std::array<uint8_t, 3> coupledVars(bool depthwise) {
   auto bit = [](Dim d) { return uint8_t(1u << static_cast<int>(d)); };
   uint8_t in = bit(Dim::C) | bit(Dim::Y) | bit(Dim::X);
-  uint8_t wt = (depthwise ? 0 : bit(Dim::K)) | bit(Dim::C) | bit(Dim::R) |
-               bit(Dim::S);
-  uint8_t out = (depthwise ? bit(Dim::C) : bit(Dim::K)) | bit(Dim::Y) |
-                bit(Dim::X);
+  uint8_t wt =
+      (depthwise ? 0 : bit(Dim::K)) | bit(Dim::C) | bit(Dim::R) | bit(Dim::S);
+  uint8_t out =
+      (depthwise ? bit(Dim::C) : bit(Dim::K)) | bit(Dim::Y) | bit(Dim::X);
   return {in, wt, out};
 }
 
@@ -404,8 +419,8 @@ InvalidReason Engine::setup() {
   if (layer.r > layer.y || layer.s > layer.x)
     return InvalidReason::BadLayer;
   if (hw.numPEs <= 0 || hw.simdLanes <= 0 || hw.nocBandwidth <= 0 ||
-      hw.offchipBandwidth <= 0 || hw.bytesPerElement <= 0 ||
-      hw.nocHops <= 0 || hw.nocHopLatency <= 0)
+      hw.offchipBandwidth <= 0 || hw.bytesPerElement <= 0 || hw.nocHops <= 0 ||
+      hw.nocHopLatency <= 0)
     return InvalidReason::BadMapping;
   if (mapping.numLevels < 1 || mapping.numLevels > kMaxLevels)
     return InvalidReason::BadMapping;
@@ -494,10 +509,10 @@ InvalidReason Engine::setup() {
       // product of its dims' tiles, Y and X as input windows.
       const int64_t tK = ml.tile(Dim::K), tC = ml.tile(Dim::C),
                     tR = ml.tile(Dim::R), tS = ml.tile(Dim::S);
-      const int64_t wY = std::max(ml.tile(Dim::Y),
-                                  (ml.tile(Dim::Y) - 1) * layer.strideY + tR);
-      const int64_t wX = std::max(ml.tile(Dim::X),
-                                  (ml.tile(Dim::X) - 1) * layer.strideX + tS);
+      const int64_t wY =
+          std::max(ml.tile(Dim::Y), (ml.tile(Dim::Y) - 1) * layer.strideY + tR);
+      const int64_t wX =
+          std::max(ml.tile(Dim::X), (ml.tile(Dim::X) - 1) * layer.strideX + tS);
       bool o = false;
       auto product = [&o](std::initializer_list<int64_t> factors) {
         int64_t r = 1;
@@ -770,16 +785,17 @@ int64_t Engine::ain(const Level &lv, const Call &call, const int *c, int chg,
   const int64_t temporal = vinTemporal(lv, call, c, chg, inited, t);
   if (!call.sp[t])
     return temporal;
-  return overClusters(call.st[lv.sigma][c[lv.sigma]], lv.fan, call.edgeFan,
-                      [&](bool first, bool ee) {
-                        return mul(temporal, vinSpatial(lv, call, c, chg,
-                                                        inited, first, ee));
-                      });
+  return overClusters(
+      call.st[lv.sigma][c[lv.sigma]], lv.fan, call.edgeFan,
+      [&](bool first, bool ee) {
+        return mul(temporal, vinSpatial(lv, call, c, chg, inited, first, ee));
+      });
 }
 
 /// One loop's factor of Vout (spec 8.4).
-inline int64_t voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t e,
-                   bool maestro, bool psum, bool first, bool ee, bool r) {
+inline int64_t voutFactor(const Dir &dir, const Tab &tb, const State &s,
+                          int64_t e, bool maestro, bool psum, bool first,
+                          bool ee, bool r) {
   if (dir.outDim) {
     if (!dir.spatial)
       return s.kind == Init ? (s.edge ? tb.meo : tb.mo)
@@ -807,9 +823,8 @@ inline int64_t voutFactor(const Dir &dir, const Tab &tb, const State &s, int64_t
   return ee ? tb.ue : (first ? tb.m : nz(tb.u));
 }
 
-std::pair<int64_t, int64_t> Engine::voutTemporal(const Level &lv,
-                                                 const Call &call,
-                                                 const int *c) {
+std::pair<int64_t, int64_t>
+Engine::voutTemporal(const Level &lv, const Call &call, const int *c) {
   // A temporal loop's factor is the same in both forms, but for loops off
   // the output, which count only in the partial sums.
   int64_t out = 1, psum = 1;
@@ -828,8 +843,7 @@ std::pair<int64_t, int64_t> Engine::voutTemporal(const Level &lv,
 }
 
 int64_t Engine::vout(const Level &lv, const Call &call, const int *c,
-                     int64_t temporal, bool psum, bool first, bool ee,
-                     bool r) {
+                     int64_t temporal, bool psum, bool first, bool ee, bool r) {
   const int j = lv.sigma;
   return mul(temporal, voutFactor(lv.dirs[j], call.tab[j], call.st[j][c[j]],
                                   call.edgeFan, maestro, psum, first, ee, r));
@@ -842,24 +856,16 @@ int64_t Engine::aout(const Level &lv, const Call &call, const int *c,
   };
   if (!call.sp[Out])
     return v(true, false);
-  return overClusters(call.st[lv.sigma][c[lv.sigma]], lv.fan, call.edgeFan,
-                      v);
+  return overClusters(call.st[lv.sigma][c[lv.sigma]], lv.fan, call.edgeFan, v);
 }
 
 int64_t Engine::parr(const Level &lv, const Call &call, const int *c,
                      int64_t temporal) {
-  const State &s = call.st[lv.sigma][c[lv.sigma]];
-  int64_t e = call.edgeFan;
-  if (!s.edge)
-    return mul(lv.fan, vout(lv, call, c, temporal, true, true, false, true));
-  int64_t r = vout(lv, call, c, temporal, true, true, e == 1 && s.spEE, true);
-  if (e > 1) {
-    r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0),
-                   vout(lv, call, c, temporal, true, true, false, true)));
-    if (s.spEE)
-      r = add(r, vout(lv, call, c, temporal, true, false, true, false));
-  }
-  return r;
+  return overPartialSums(call.st[lv.sigma][c[lv.sigma]], lv.fan, call.edgeFan,
+                         [&](bool first, bool ee, bool r) {
+                           return vout(lv, call, c, temporal, true, first, ee,
+                                       r);
+                         });
 }
 
 int64_t Engine::ppe(const Level &lv, const Call &call, const int *c,
@@ -867,8 +873,8 @@ int64_t Engine::ppe(const Level &lv, const Call &call, const int *c,
   const State &s = call.st[lv.sigma][c[lv.sigma]];
   if (!call.sp[Out] || !s.edge)
     return vout(lv, call, c, temporal, true, true, false, true);
-  return vout(lv, call, c, temporal, true, true,
-              call.edgeFan == 1 && s.spEE, true);
+  return vout(lv, call, c, temporal, true, true, call.edgeFan == 1 && s.spEE,
+              true);
 }
 
 Extents Engine::subExtents(const Level &lv, const Call &call, const int *c,
@@ -882,8 +888,8 @@ Extents Engine::subExtents(const Level &lv, const Call &call, const int *c,
     if (!dir.spatial)
       t[dir.var] = s.edge ? tb.tpME : tb.tpM;
     else
-      t[dir.var] = !s.edge ? tb.tpM
-                           : ((call.edgeFan == 1 || ee) ? tb.tpME : tb.tpM);
+      t[dir.var] =
+          !s.edge ? tb.tpM : ((call.edgeFan == 1 || ee) ? tb.tpME : tb.tpM);
   }
   return t;
 }
@@ -1105,8 +1111,8 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
       __builtin_mul_overflow(copies, inWt, &inBound) ||
       __builtin_mul_overflow(copies, bound[Out], &outBound))
     return false;
-  if (overflow || maxWeight >= (int64_t(1) << 31) ||
-      delta(inBound) > minWork || delta(outBound) > minWork)
+  if (overflow || maxWeight >= (int64_t(1) << 31) || delta(inBound) > minWork ||
+      delta(outBound) > minWork)
     return false;
 
   // The first iteration's ingress (Vmap, spec 8.1).
@@ -1118,8 +1124,8 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
     int64_t temporal = 1;
     for (int j = 0; j < lv.n; ++j)
       if (((lv.dirs[j].tensors >> t2) & 1) && !lv.dirs[j].spatial)
-        temporal = mul(temporal,
-                       loops[j]->st[0].edge ? table(j).me : table(j).m);
+        temporal =
+            mul(temporal, loops[j]->st[0].edge ? table(j).me : table(j).m);
     if (!((lv.dirs[lv.sigma].tensors >> t2) & 1)) {
       ingress = add(ingress, temporal);
       continue;
@@ -1127,15 +1133,14 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
     const Tab &tb = table(lv.sigma);
     const State &s = spatial.st[0];
     ingress = add(ingress, overClusters(s, fan, e, [&](bool first, bool ee) {
-                    int64_t f = !s.edge ? tb.m
+                    int64_t f = !s.edge  ? tb.m
                                 : e == 1 ? ((first || ee) ? tb.me : 1)
                                          : (ee ? tb.me : tb.m);
                     return mul(temporal, f);
                   }));
   }
   result.runtime = add(sum, delta(ingress));
-  result.avgPEs =
-      spatial.weightSum > 0 ? spatial.peSum / spatial.weightSum : 0;
+  result.avgPEs = spatial.weightSum > 0 ? spatial.peSum / spatial.weightSum : 0;
   return !overflow;
 }
 
@@ -1254,8 +1259,7 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     if (__builtin_mul_overflow(bl.fan, 2, &copies) ||
         __builtin_add_overflow(copies, 1, &copies) ||
         __builtin_add_overflow(bl.bound[In], bl.bound[Wt], &inWt) ||
-        __builtin_mul_overflow(copies, inWt, &need) ||
-        need > hw.nocBandwidth ||
+        __builtin_mul_overflow(copies, inWt, &need) || need > hw.nocBandwidth ||
         __builtin_mul_overflow(copies, bl.bound[Out], &need) ||
         need > hw.nocBandwidth)
       return false;
@@ -1279,8 +1283,8 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
   // sum over all states (loops before the changing one), its initial state
   // (loops after it), its non-initial states with and without initialized
   // data (the changing loop itself).
-  std::array<std::array<int64_t, kNumDims>, 2> readAll, readInit,
-      readNext, readNextInited;
+  std::array<std::array<int64_t, kNumDims>, 2> readAll, readInit, readNext,
+      readNextInited;
   int64_t macs = 1, outWrites = 1;
   // First iteration (Vmap) of the temporal loops, per tensor.
   std::array<int64_t, 2> firstTemporal = {1, 1};
@@ -1328,19 +1332,12 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     auto f = [&](bool fst, bool ee, bool r) {
       return voutFactor(sd, stb, s, e, false, psum, fst, ee, r);
     };
-    if (!psum && !call.sp[Out])
+    if (psum)
+      return overPartialSums(s, fan, e, f);
+    if (!call.sp[Out])
       return f(true, false, true);
-    if (!s.edge)
-      return psum ? mul(fan, f(true, false, true))
-                  : add(f(true, false, true), mul(fan - 1, f(false, false, true)));
-    int64_t r = f(true, e == 1 && s.spEE, true);
-    if (e > 1) {
-      r = add(r, mul(std::max<int64_t>(e - s.spEE - 1, 0),
-                     f(!psum ? false : true, false, true)));
-      if (s.spEE)
-        r = add(r, f(false, true, !psum ? true : false));
-    }
-    return r;
+    return overClusters(s, fan, e,
+                        [&](bool fst, bool ee) { return f(fst, ee, true); });
   };
   {
     int64_t macSum = 0, outSum = 0;
@@ -1430,9 +1427,8 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     initedAfter[n] = false;
     for (int j = n - 1; j >= 0; --j) {
       after[j] = mul(after[j + 1], readInit[t][j]);
-      initedAfter[j] = initedAfter[j + 1] ||
-                       (((lv.dirs[j].tensors >> t) & 1) &&
-                        !call.st[j][0].unrolled);
+      initedAfter[j] = initedAfter[j + 1] || (((lv.dirs[j].tensors >> t) & 1) &&
+                                              !call.st[j][0].unrolled);
     }
     int64_t total = first[t];
     for (int i = 0; i < n; ++i) {
@@ -1519,9 +1515,9 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     double pes = 0;
     for (int i = 0; i < call.ns[j]; ++i) {
       const State &s = call.st[j][i];
-      int64_t ext = !s.edge ? tb.tpM
-                            : ((e == 1 || (s.spEE && e - 1 == 0)) ? tb.tpME
-                                                                  : tb.tpM);
+      int64_t ext =
+          !s.edge ? tb.tpM
+                  : ((e == 1 || (s.spEE && e - 1 == 0)) ? tb.tpME : tb.tpM);
       double avg = 0;
       g = add(g, mul(s.weight, innerAt(ext, &avg)));
       if (dir.var == innerSigmaVar) {
@@ -1542,10 +1538,10 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
       double cnt = 0;
       for (int i = 0; i < call.ns[j]; ++i) {
         const State &s = call.st[j][i];
-        cnt += double(s.weight) *
-               double(!s.edge ? fan
-                              : (!s.spEE ? e
-                                         : 1 + std::max<int64_t>(e - 1, 0)));
+        cnt +=
+            double(s.weight) *
+            double(!s.edge ? fan
+                           : (!s.spEE ? e : 1 + std::max<int64_t>(e - 1, 0)));
       }
       pesOther = cnt / double(weight[j]);
     }
@@ -1663,7 +1659,8 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
   double bw = double(std::min<int64_t>(hw.nocBandwidth, INT32_MAX));
   double bus = 14.662 * pes + 28.895;
   double arb = 1.2886 * pes * pes + 5.5814 * pes - 23.711;
-  double l1n = double(nz(report.l1Elements)), l2n = double(nz(report.l2Elements));
+  double l1n = double(nz(report.l1Elements)),
+         l2n = double(nz(report.l2Elements));
   report.areaMaestroUm2 = pes * (283.0 * vw + 0.104 * l1n) + 0.104 * l2n +
                           101.7938 * bus * bw +
                           std::max(395.473, 395.473 * arb);
@@ -1756,8 +1753,8 @@ const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
   report = CostReport();
   if (!workspace)
     workspace = std::make_unique<detail::Workspace>();
-  Engine engine(*workspace, layer, hw, mapping,
-                semantics == Semantics::Maestro, options.enumerateCases);
+  Engine engine(*workspace, layer, hw, mapping, semantics == Semantics::Maestro,
+                options.enumerateCases);
   if (InvalidReason reason = engine.setup(); reason != InvalidReason::None) {
     report.reason = reason;
     return report;
