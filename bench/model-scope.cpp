@@ -46,8 +46,8 @@ int main(int argc, char **argv) {
     for (const char *model : models) {
       cost::GammaTable table = cost::readGammaTable(
           std::string(DIGAMMA_MODELS_DIR) + "/" + model + ".csv");
-      if (!table.error.empty()) {
-        std::fprintf(stderr, "%s: %s\n", model, table.error.c_str());
+      if (table.failed()) {
+        std::fprintf(stderr, "%s: %s\n", model, table.error().c_str());
         return 1;
       }
       std::map<std::tuple<int, int64_t, int64_t, int64_t, int64_t, int64_t,

@@ -65,8 +65,8 @@ bool loadWorkload(Workload &workload) {
   for (const char *model : kModels) {
     cost::GammaTable table = cost::readGammaTable(
         std::string(DIGAMMA_MODELS_DIR) + "/" + model + ".csv");
-    if (!table.error.empty()) {
-      std::fprintf(stderr, "%s: %s\n", model, table.error.c_str());
+    if (table.failed()) {
+      std::fprintf(stderr, "%s: %s\n", model, table.error().c_str());
       return false;
     }
     std::vector<size_t> ids;

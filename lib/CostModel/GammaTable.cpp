@@ -12,10 +12,6 @@
 
 using namespace digamma::cost;
 
-// The rules are those of the MLIR importer (lib/Translate/ImportGammaCsv.cpp,
-// README "Bundled models"), so that both readers accept the same tables and
-// read the same layers; digamma-gamma-csv-fuzzer checks that they do.
-
 /// Trims the blanks llvm::StringRef::trim() trims.
 static std::string_view trim(std::string_view s) {
   const char *blanks = " \t\n\v\f\r";
@@ -47,8 +43,15 @@ static bool parseInteger(std::string_view text, int64_t &value) {
   return true;
 }
 
-/// Largest accepted extent, as in the importer (tensor dimensions).
+/// Largest accepted extent: it becomes a tensor dimension on import, and
+/// larger values are almost certainly typos.
 static constexpr int64_t kMaxExtent = INT32_MAX;
+
+std::string GammaTable::error() const {
+  if (errorMessage.empty() || errorLine <= 0)
+    return errorMessage;
+  return "line " + std::to_string(errorLine) + ": " + errorMessage;
+}
 
 GammaTable digamma::cost::parseGammaTable(const std::string &text) {
   GammaTable table;
@@ -56,8 +59,13 @@ GammaTable digamma::cost::parseGammaTable(const std::string &text) {
   bool sawHeader = false;
   auto fail = [&](const std::string &what) {
     table.layers.clear();
-    table.error = "line " + std::to_string(std::max(lineNumber, 1)) + ": " + what;
+    table.layerLines.clear();
+    table.errorLine = std::max(lineNumber, 1); // an empty text has no line 0
+    table.errorMessage = what;
     return table;
+  };
+  auto failRow = [&](const std::string &what) {
+    return fail("malformed GAMMA layer: " + what);
   };
   std::string_view rest(text);
   while (!rest.empty()) {
@@ -69,13 +77,15 @@ GammaTable digamma::cost::parseGammaTable(const std::string &text) {
     if (line.empty())
       continue;
     if (!sawHeader) {
-      // The header names the columns and ends in T (any case).
+      // GAMMA headers name the columns and end in T (any case):
+      // `K,C,Y,X,R,S,T`, `M,N,K,0,0,0,T`, `O,I,0,0,0,0,T`.
       size_t comma = line.rfind(',');
       std::string_view last = comma == std::string_view::npos
                                   ? std::string_view()
                                   : trim(line.substr(comma + 1));
       if (last != "T" && last != "t")
-        return fail("expected a header line such as 'K,C,Y,X,R,S,T'");
+        return fail("malformed GAMMA table: expected a header line such as "
+                    "'K,C,Y,X,R,S,T' before the layers");
       sawHeader = true;
       continue;
     }
@@ -89,57 +99,70 @@ GammaTable digamma::cost::parseGammaTable(const std::string &text) {
       begin = comma + 1;
     }
     if (cells.size() != 7)
-      return fail("expected 7 fields, found " + std::to_string(cells.size()));
+      return failRow("expected 7 comma-separated fields (K,C,Y,X,R,S,T), "
+                     "found " +
+                     std::to_string(cells.size()));
     int64_t v[7];
     for (int i = 0; i < 7; ++i)
       if (!parseInteger(cells[i], v[i]))
-        return fail("field '" + std::string(cells[i]) + "' is not an integer");
-    Layer layer;
+        return failRow("field " + std::to_string(i + 1) + " ('" +
+                       std::string(cells[i]) + "') is not an integer");
+    // Only the columns a type uses must be positive extents.
+    static constexpr const char *kConvNames[] = {"K", "C", "Y", "X", "R", "S"};
+    static constexpr const char *kGemmNames[] = {"M", "N", "K"};
+    static constexpr const char *kFcNames[] = {"Out", "In"};
+    const char *const *names = kConvNames;
     int used = 6;
+    Layer layer;
     switch (v[6]) {
-    case 0: // FC (Out, In)
-      layer.layerClass = LayerClass::Gemm;
-      layer.k = v[0];
-      layer.c = v[1];
+    case 0: // FC (Out, In): a GEMM with M = 1.
+      layer = Layer{LayerClass::Gemm, /*n=*/1, /*k=*/v[0], /*c=*/v[1]};
+      names = kFcNames;
       used = 2;
       break;
     case 1:
     case 2:
-      layer.layerClass =
-          v[6] == 1 ? LayerClass::Conv : LayerClass::DepthwiseConv;
-      layer.k = v[0];
-      layer.c = v[1];
-      layer.y = v[2];
-      layer.x = v[3];
-      layer.r = v[4];
-      layer.s = v[5];
+      layer = Layer{v[6] == 1 ? LayerClass::Conv : LayerClass::DepthwiseConv,
+                    /*n=*/1,
+                    v[0],
+                    v[1],
+                    v[2],
+                    v[3],
+                    v[4],
+                    v[5]};
       break;
-    case 3: // GEMM (M, N, K): K := N, C := K, Y := M
-      layer.layerClass = LayerClass::Gemm;
-      layer.k = v[1];
-      layer.c = v[2];
-      layer.y = v[0];
+    case 3: // GEMM (M, N, K): K := N, C := K, Y := M.
+      layer = Layer{LayerClass::Gemm, /*n=*/1, /*k=*/v[1], /*c=*/v[2],
+                    /*y=*/v[0]};
+      names = kGemmNames;
       used = 3;
       break;
     default:
-      return fail("unknown layer type " + std::to_string(v[6]));
+      return failRow("unknown layer type T = " + std::to_string(v[6]) +
+                     " (expected 0 FC, 1 CONV, 2 depthwise, 3 GEMM)");
     }
     for (int i = 0; i < used; ++i) {
+      std::string field = std::string(names[i]) + " = " + std::to_string(v[i]);
       if (v[i] <= 0)
-        return fail("non-positive dimension");
+        return failRow(field + " must be positive");
       if (v[i] > kMaxExtent)
-        return fail("dimension " + std::to_string(v[i]) +
-                    " exceeds the largest supported extent " +
-                    std::to_string(kMaxExtent));
+        return failRow(field + " exceeds the largest supported extent " +
+                       std::to_string(kMaxExtent));
     }
     if (layer.r > layer.y || layer.s > layer.x)
-      return fail("filter larger than input");
+      return failRow("the filter (" + std::to_string(layer.r) + "x" +
+                     std::to_string(layer.s) + ") is larger than the input (" +
+                     std::to_string(layer.y) + "x" + std::to_string(layer.x) +
+                     ")");
     if (layer.layerClass == LayerClass::DepthwiseConv && layer.k != 1)
-      return fail("depthwise layers have K = 1 (C counts the channels)");
+      return failRow("depthwise layers have K = 1 (C counts the channels), "
+                     "found K = " +
+                     std::to_string(layer.k));
     table.layers.push_back(layer);
+    table.layerLines.push_back(lineNumber);
   }
   if (table.layers.empty())
-    return fail("no layers");
+    return fail("malformed GAMMA table: no layers");
   return table;
 }
 
@@ -148,13 +171,13 @@ GammaTable digamma::cost::readGammaTable(const std::string &path) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     GammaTable table;
-    table.error = "cannot read " + path + ": it is a directory";
+    table.errorMessage = "cannot read " + path + ": it is a directory";
     return table;
   }
   std::ifstream file(path);
   if (!file) {
     GammaTable table;
-    table.error = "cannot open " + path;
+    table.errorMessage = "cannot open " + path;
     return table;
   }
   std::stringstream buffer;

@@ -378,21 +378,14 @@ Workload loadWorkload(const Config &config) {
                   (spec.size() > 4 && spec.substr(spec.size() - 4) == ".csv");
     std::string path = isPath ? spec : config.modelsDir + "/" + spec + ".csv";
     cost::GammaTable table = cost::readGammaTable(path);
-    if (!table.error.empty())
-      fail(path + ": " + table.error);
-    if (table.layers.empty())
-      fail(path + ": the table has no layer");
+    if (table.failed()) // File errors name the path, line errors do not.
+      fail(table.errorLine > 0 ? path + ": " + table.error() : table.error());
     Model model;
     model.name = stem(path);
     model.numLayers = table.layers.size();
     std::map<size_t, double> weights;
     for (size_t i = 0; i < table.layers.size(); ++i) {
       const cost::Layer &layer = table.layers[i];
-      // GAMMA writes depthwise layers with K = 1 and the channels in C.
-      if (layer.layerClass == cost::LayerClass::DepthwiseConv && layer.k != 1)
-        fail(path + ": line " + std::to_string(i + 2) +
-             ": a depthwise layer (T = 2) needs K = 1, got " +
-             std::to_string(layer.k));
       auto [it, inserted] =
           index.emplace(keyOf(layer), workload.problems.size());
       if (inserted)
