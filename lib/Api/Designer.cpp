@@ -58,43 +58,14 @@ Budget Budget::ofArea(double areaMm2) {
 // findDesign
 //===----------------------------------------------------------------------===//
 
-/// A message for a layer the cost model cannot describe, or nullopt.
-static std::optional<std::string> checkLayer(const Layer &layer) {
-  auto text = [](int64_t value) { return std::to_string(value); };
-  if (layer.n < 1 || layer.k < 1 || layer.c < 1 || layer.y < 1 || layer.x < 1 ||
-      layer.r < 1 || layer.s < 1)
-    return "every layer extent must be positive, got N=" + text(layer.n) +
-           " K=" + text(layer.k) + " C=" + text(layer.c) +
-           " Y=" + text(layer.y) + " X=" + text(layer.x) +
-           " R=" + text(layer.r) + " S=" + text(layer.s);
-  if (layer.strideY < 1 || layer.strideX < 1)
-    return "the layer's strides must be positive, got " + text(layer.strideY) +
-           "x" + text(layer.strideX);
-  if (layer.layerClass == cost::LayerClass::DepthwiseConv && layer.k != 1)
-    return "a depthwise layer has K = 1 (fold a channel multiplier into C), "
-           "got K=" +
-           text(layer.k);
-  if (layer.r > layer.y || layer.s > layer.x)
-    return "the layer's filter (" + text(layer.r) + "x" + text(layer.s) +
-           ") is larger than its input (" + text(layer.y) + "x" +
-           text(layer.x) + ")";
-  return std::nullopt;
-}
-
 /// The search options of \p budget and \p options for \p layer, or a
 /// message.
 static std::optional<std::string>
 buildSearchOptions(const Layer &layer, const Budget &budget,
                    const Options &options, search::SearchOptions &out) {
-  // The search would only find every design invalid and report an
-  // unreachable area.
-  if (options.semantics == cost::Semantics::Maestro &&
-      (layer.n != 1 || layer.strideY != 1 || layer.strideX != 1))
-    return "maestro semantics model batch 1 and stride 1 only (as MAESTRO "
-           "does), got N=" +
-           std::to_string(layer.n) +
-           " stride=" + std::to_string(layer.strideY) + "x" +
-           std::to_string(layer.strideX) + "; use sound semantics";
+  if (std::optional<std::string> error =
+          search::checkLayer(layer, options.semantics))
+    return error;
   if (options.elementBytes < 1)
     return "elementBytes must be positive, got " +
            std::to_string(options.elementBytes);
@@ -160,10 +131,6 @@ Design api::findDesign(const Layer &layer, const Budget &budget,
                        const Options &options) {
   Design design;
   search::SearchOptions searchOptions;
-  if (std::optional<std::string> error = checkLayer(layer)) {
-    design.error = std::move(*error);
-    return design;
-  }
   if (std::optional<std::string> error =
           buildSearchOptions(layer, budget, options, searchOptions)) {
     design.error = std::move(*error);

@@ -47,13 +47,14 @@ SearchSpace::SearchSpace(const cost::Layer &layer, const SearchOptions &options)
   bytes = options.bytesPerElement > 0
               ? options.bytesPerElement
               : std::max<int64_t>(options.fixedHardware.bytesPerElement, 1);
-  // Non-positive strides are rejected before any search (checkRun); the
-  // extents only need to stay defined until then.
+  // Non-positive strides are rejected before any search (checkSearchInputs);
+  // the extents only need to stay defined until then.
   const bool stridesValid = layer.strideY > 0 && layer.strideX > 0;
   for (int d = 0; d < cost::kNumDims; ++d) {
-    extent[d] = std::max<int64_t>(
-        stridesValid ? layer.mappedExtent(cost::Dim(d)) : layer.dim(cost::Dim(d)),
-        1);
+    extent[d] =
+        std::max<int64_t>(stridesValid ? layer.mappedExtent(cost::Dim(d))
+                                       : layer.dim(cost::Dim(d)),
+                          1);
     // Spreading a dimension of extent 1 over PEs is no parallelism; such
     // a dimension may not even exist in the op (GEMM has no R).
     if (extent[d] > 1)
@@ -90,9 +91,10 @@ void SearchSpace::randomize(Individual &ind, Random &rng,
         std::swap(level.order[i], level.order[rng.uniform(0, i)]);
       for (int d = 0; d < cost::kNumDims; ++d)
         level.tiles[d] =
-            unitTiles ? 1
-                      : rng.logUniform(l == 0 ? extent[d]
-                                              : ind.mapping.level(l - 1).tiles[d]);
+            unitTiles
+                ? 1
+                : rng.logUniform(l == 0 ? extent[d]
+                                        : ind.mapping.level(l - 1).tiles[d]);
     }
   }
   ind.numPEs = searchPEs ? rng.logUniform(maxPEs) : maxPEs;
@@ -356,8 +358,8 @@ void digamma::search::fitHardwareToMapping(Individual &ind,
     cost::MappingLevel &level = m.level(l);
     int d = static_cast<int>(level.parallelDim);
     int64_t parent = m.level(l - 1).tiles[d];
-    level.clusterSize = std::max<int64_t>(
-        (parent + level.tiles[d] - 1) / level.tiles[d], 1);
+    level.clusterSize =
+        std::max<int64_t>((parent + level.tiles[d] - 1) / level.tiles[d], 1);
     inner = std::min(inner * level.clusterSize, space.maxPEs);
   }
   if (!space.searchPEs)
@@ -386,8 +388,8 @@ void digamma::search::fitMappingToHardware(Individual &ind,
   int d = static_cast<int>(outer.parallelDim);
   int64_t fanOut =
       std::max<int64_t>(ind.numPEs / std::max<int64_t>(inner, 1), 1);
-  outer.tiles[d] = std::clamp<int64_t>(
-      (space.extent[d] + fanOut - 1) / fanOut, 1, space.extent[d]);
+  outer.tiles[d] = std::clamp<int64_t>((space.extent[d] + fanOut - 1) / fanOut,
+                                       1, space.extent[d]);
 }
 
 void digamma::search::fitParallelism(Individual &ind, const SearchSpace &space,

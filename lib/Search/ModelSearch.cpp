@@ -1264,13 +1264,11 @@ std::optional<std::string> checkModel(const std::vector<ModelLayer> &layers,
                        "mappings: it needs mode co-opt");
   if (layers.empty())
     return std::string("the model has no layer to search");
-  for (const ModelLayer &entry : layers) {
-    for (cost::Dim d : cost::kAllDims)
-      if (entry.layer.dim(d) < 1)
-        return std::string("a layer has a non-positive dimension");
-    if (entry.layer.outY() < 1 || entry.layer.outX() < 1)
-      return std::string("a layer's filter is larger than its input");
-    if (!(entry.weight > 0) || !std::isfinite(entry.weight))
+  for (size_t i = 0; i < layers.size(); ++i) {
+    if (std::optional<std::string> error =
+            checkLayer(layers[i].layer, options.semantics))
+      return "layer " + std::to_string(i) + ": " + *error;
+    if (!(layers[i].weight > 0) || !std::isfinite(layers[i].weight))
       return std::string("layer weights must be positive");
   }
   return std::nullopt;

@@ -31,7 +31,8 @@ namespace {
 class EvaluationPool {
 public:
   EvaluationPool(const SearchSpace &space, unsigned threads)
-      : space(space), evaluators(threads, cost::Evaluator(space.options.model)) {
+      : space(space),
+        evaluators(threads, cost::Evaluator(space.options.model)) {
     for (unsigned t = 1; t < threads; ++t)
       workers.emplace_back([this, t] { workerLoop(t); });
   }
@@ -138,29 +139,6 @@ std::optional<std::string> checkFixedMapping(const SearchSpace &space) {
   return std::nullopt;
 }
 
-/// Options and layer checks shared by every optimizer.
-std::optional<std::string> checkRun(const SearchSpace &space) {
-  if (std::optional<std::string> error = validateOptions(space.options))
-    return error;
-  const cost::Layer &layer = space.layer;
-  for (cost::Dim d : cost::kAllDims)
-    if (layer.dim(d) < 1)
-      return "the layer has a non-positive dimension";
-  if (layer.n < 1 || layer.strideY < 1 || layer.strideX < 1)
-    return "the layer's batch and strides must be positive";
-  if (layer.outY() < 1 || layer.outX() < 1)
-    return "the layer's filter is larger than its input";
-  // Otherwise every design is invalid and the search would end with "no
-  // design fits" instead of the reason.
-  if (space.options.semantics == cost::Semantics::Maestro &&
-      (layer.n != 1 || layer.strideY != 1 || layer.strideX != 1))
-    return "maestro semantics model batch 1 and stride 1 only (as MAESTRO "
-           "does); use sound semantics for this layer";
-  if (space.options.mode == Mode::FixedMapping)
-    return checkFixedMapping(space);
-  return std::nullopt;
-}
-
 SearchResult failed(std::string message) {
   SearchResult result;
   result.message = std::move(message);
@@ -189,7 +167,46 @@ public:
 
 std::optional<std::string>
 digamma::search::checkSearchInputs(const SearchSpace &space) {
-  return checkRun(space);
+  if (std::optional<std::string> error = validateOptions(space.options))
+    return error;
+  if (std::optional<std::string> error =
+          checkLayer(space.layer, space.options.semantics))
+    return error;
+  if (space.options.mode == Mode::FixedMapping)
+    return checkFixedMapping(space);
+  return std::nullopt;
+}
+
+std::optional<std::string>
+digamma::search::checkLayer(const cost::Layer &layer,
+                            cost::Semantics semantics) {
+  auto text = [](int64_t value) { return std::to_string(value); };
+  if (layer.n < 1 || layer.k < 1 || layer.c < 1 || layer.y < 1 || layer.x < 1 ||
+      layer.r < 1 || layer.s < 1)
+    return "every layer extent must be positive, got N=" + text(layer.n) +
+           " K=" + text(layer.k) + " C=" + text(layer.c) +
+           " Y=" + text(layer.y) + " X=" + text(layer.x) +
+           " R=" + text(layer.r) + " S=" + text(layer.s);
+  if (layer.strideY < 1 || layer.strideX < 1)
+    return "the layer's strides must be positive, got " + text(layer.strideY) +
+           "x" + text(layer.strideX);
+  if (layer.layerClass == cost::LayerClass::DepthwiseConv && layer.k != 1)
+    return "a depthwise layer has K = 1 (fold a channel multiplier into C), "
+           "got K=" +
+           text(layer.k);
+  if (layer.r > layer.y || layer.s > layer.x)
+    return "the layer's filter (" + text(layer.r) + "x" + text(layer.s) +
+           ") is larger than its input (" + text(layer.y) + "x" +
+           text(layer.x) + ")";
+  // Otherwise every design is invalid and the search would end with "no
+  // design fits" instead of the reason.
+  if (semantics == cost::Semantics::Maestro &&
+      (layer.n != 1 || layer.strideY != 1 || layer.strideX != 1))
+    return "maestro semantics model batch 1 and stride 1 only (as MAESTRO "
+           "does), got N=" +
+           text(layer.n) + " stride=" + text(layer.strideY) + "x" +
+           text(layer.strideX) + "; use sound semantics";
+  return std::nullopt;
 }
 
 std::optional<std::string>
@@ -243,7 +260,7 @@ double digamma::search::smallestFeasibleAreaUm2(const cost::Layer &layer,
 SearchResult digamma::search::runRandomSearch(const cost::Layer &layer,
                                               const SearchOptions &options) {
   SearchSpace space(layer, options);
-  if (std::optional<std::string> error = checkRun(space))
+  if (std::optional<std::string> error = checkSearchInputs(space))
     return failed(*error);
   Random rng(options.seed);
   EvaluationPool pool(space, threadCount(options));
@@ -276,13 +293,13 @@ SearchResult digamma::search::runRandomSearch(const cost::Layer &layer,
 SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
                                          const SearchOptions &options) {
   SearchSpace space(layer, options);
-  if (std::optional<std::string> error = checkRun(space))
+  if (std::optional<std::string> error = checkSearchInputs(space))
     return failed(*error);
   const GeneticParameters &ga = options.genetic;
   Random rng(options.seed);
   EvaluationPool pool(space, threadCount(options));
-  size_t population = static_cast<size_t>(std::min<int64_t>(
-      std::max(populationSize(options), 2), options.samples));
+  size_t population = static_cast<size_t>(
+      std::min<int64_t>(std::max(populationSize(options), 2), options.samples));
   population = std::max<size_t>(population, 1);
   size_t elites = std::clamp<size_t>(
       static_cast<size_t>(std::lround(population * ga.eliteRatio)), 1,

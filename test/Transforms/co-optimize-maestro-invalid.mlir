@@ -3,7 +3,7 @@
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="semantics=maestro samples=200" 2>&1 | FileCheck %s
 // RUN: digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="semantics=sound samples=200" | FileCheck %s --check-prefix=SOUND
 
-// CHECK: co-optimize-maestro-invalid.mlir:[[# @LINE + 6]]:8: error: digamma-co-optimize: maestro semantics model batch 1 and stride 1 only (as MAESTRO does); use sound semantics for this layer
+// CHECK: co-optimize-maestro-invalid.mlir:[[# @LINE + 6]]:8: error: digamma-co-optimize: maestro semantics model batch 1 and stride 1 only (as MAESTRO does), got N=1 stride=2x2; use sound semantics
 // CHECK-NOT: no design fits
 // SOUND: digamma.cost = #digamma.cost<
 

@@ -14,7 +14,9 @@ using namespace digamma::search;
 
 namespace {
 
-cost::Layer smallConv() { return digamma::testing::convLayer(32, 16, 18, 18, 3, 3); }
+cost::Layer smallConv() {
+  return digamma::testing::convLayer(32, 16, 18, 18, 3, 3);
+}
 
 SearchOptions smallOptions() {
   SearchOptions options;
@@ -298,7 +300,8 @@ TEST(Baselines, BadInputIsAResultNotAnException) {
   bad.r = 40;
   result = runBaseline(Algorithm::Pso, bad, smallOptions());
   EXPECT_FALSE(result.found);
-  EXPECT_EQ(result.message, "the layer's filter is larger than its input");
+  EXPECT_EQ(result.message,
+            "the layer's filter (40x3) is larger than its input (18x18)");
   result = runBaseline(Algorithm::DiGamma, smallConv(), smallOptions());
   EXPECT_FALSE(result.found);
   EXPECT_EQ(result.message, "not a pagmo baseline: digamma");

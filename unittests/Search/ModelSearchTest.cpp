@@ -13,8 +13,8 @@ namespace {
 
 /// A few distinct layers of resnet18 (conv, strided conv, FC) and a GEMM.
 std::vector<ModelLayer> smallModel() {
-  cost::GammaTable table = cost::readGammaTable(
-      std::string(DIGAMMA_MODELS_DIR) + "/resnet18.csv");
+  cost::GammaTable table =
+      cost::readGammaTable(std::string(DIGAMMA_MODELS_DIR) + "/resnet18.csv");
   std::vector<ModelLayer> layers;
   for (size_t i : {size_t(1), size_t(6), table.layers.size() - 1})
     layers.push_back({table.layers.at(i), 1.0});
@@ -45,8 +45,8 @@ TEST(ModelSearch, EveryMappingRunsOnTheSharedChipWithinTheBudget) {
   const cost::Hardware &hw = result.hardware;
   EXPECT_LE(result.areaUm2, options.areaBudgetUm2);
   EXPECT_DOUBLE_EQ(result.areaUm2,
-                   cost::digammaAreaUm2(hw.numPEs, hw.l1Elements,
-                                        hw.l2Elements, hw.bytesPerElement));
+                   cost::digammaAreaUm2(hw.numPEs, hw.l1Elements, hw.l2Elements,
+                                        hw.bytesPerElement));
   EXPECT_NEAR(result.peAreaUm2 + result.bufferAreaUm2, result.areaUm2, 1e-6);
   cost::Evaluator evaluator;
   double cycles = 0;
@@ -58,10 +58,9 @@ TEST(ModelSearch, EveryMappingRunsOnTheSharedChipWithinTheBudget) {
       EXPECT_EQ(m.level(l).clusterSize,
                 result.mappings[0].level(l).clusterSize);
     // The mapping fits the chip's buffers and PEs as they are.
-    const cost::CostReport &report =
-        evaluator.evaluate(layers[i].layer, hw, m);
-    ASSERT_TRUE(report.valid) << "layer " << i << ": "
-                              << cost::describe(report.reason);
+    const cost::CostReport &report = evaluator.evaluate(layers[i].layer, hw, m);
+    ASSERT_TRUE(report.valid)
+        << "layer " << i << ": " << cost::describe(report.reason);
     EXPECT_LE(report.l1Elements, hw.l1Elements);
     EXPECT_LE(report.l2Elements, hw.l2Elements);
     EXPECT_EQ(report.cycles, result.costs[i].cycles);
@@ -257,6 +256,22 @@ TEST(ModelSearch, BadInputIsRejected) {
   options.mode = Mode::FixedHW;
   result = runModelDiGamma(smallModel(), options);
   EXPECT_NE(result.message.find("co-opt"), std::string::npos);
+  // The layer checks of every optimizer, named with the layer's index (a
+  // zero stride once divided by zero here).
+  options = smallOptions();
+  layers = smallModel();
+  layers[1].layer.strideX = 0;
+  EXPECT_EQ(runModelDiGamma(layers, options).message,
+            "layer 1: the layer's strides must be positive, got 1x0");
+  layers = smallModel();
+  layers[0].layer.strideY = 2;
+  options.semantics = cost::Semantics::Maestro;
+  result = runModelDiGamma(layers, options);
+  EXPECT_FALSE(result.found);
+  EXPECT_EQ(result.message.rfind("layer 0: maestro semantics model batch 1 "
+                                 "and stride 1 only",
+                                 0),
+            0u);
 }
 
 } // namespace

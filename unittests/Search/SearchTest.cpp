@@ -13,7 +13,9 @@ using namespace digamma::search;
 
 namespace {
 
-cost::Layer convLayer() { return digamma::testing::convLayer(64, 64, 30, 30, 3, 3); }
+cost::Layer convLayer() {
+  return digamma::testing::convLayer(64, 64, 30, 30, 3, 3);
+}
 
 /// Every gene within its legal range.
 void expectLegal(const Individual &ind, const SearchSpace &space) {
@@ -139,10 +141,9 @@ TEST_P(OperatorTest, KeepsGenesLegal) {
 }
 
 static std::string operatorName(const ::testing::TestParamInfo<int> &info) {
-  static const char *const names[] = {"Crossover", "Reorder",
-                                      "Grow",      "Age",
-                                      "MutateMap", "MutateHardware",
-                                      "SwapParallel", "FitParallelism"};
+  static const char *const names[] = {
+      "Crossover", "Reorder",        "Grow",         "Age",
+      "MutateMap", "MutateHardware", "SwapParallel", "FitParallelism"};
   return names[info.param];
 }
 
@@ -166,8 +167,8 @@ TEST(Operators, FitHardwareGivesEveryTileASubUnit) {
     for (int l = 1; l < m.numLevels; ++l) {
       const cost::MappingLevel &level = m.level(l);
       int d = static_cast<int>(level.parallelDim);
-      int64_t tiles = (m.level(l - 1).tiles[d] + level.tiles[d] - 1) /
-                      level.tiles[d];
+      int64_t tiles =
+          (m.level(l - 1).tiles[d] + level.tiles[d] - 1) / level.tiles[d];
       ASSERT_EQ(level.clusterSize, tiles) << "level " << l << ", #" << i;
       inner *= tiles;
     }
@@ -195,9 +196,9 @@ TEST(Operators, FitMappingFillsEverySubUnit) {
     int d1 = static_cast<int>(inner.parallelDim);
     int64_t fanOut = std::max<int64_t>(ind.numPEs / inner.clusterSize, 1);
     // The outer tiles spread the extent over the outer fan-out.
-    ASSERT_EQ(outer.tiles[d0],
-              std::min((space.extent[d0] + fanOut - 1) / fanOut,
-                       space.extent[d0]))
+    ASSERT_EQ(
+        outer.tiles[d0],
+        std::min((space.extent[d0] + fanOut - 1) / fanOut, space.extent[d0]))
         << "#" << i;
     // The inner level's sub-units all get a tile unless the extent is
     // smaller (or the outer tile of the same dimension took over).
@@ -271,8 +272,9 @@ TEST(Operators, CrossoverExchangesOneDimension) {
     for (int d = 0; d < cost::kNumDims; ++d) {
       bool swapped = true, kept = true;
       for (int l = 0; l < a.mapping.numLevels; ++l) {
-        swapped &= a.mapping.level(l).tiles[d] == b0.mapping.level(l).tiles[d] &&
-                   b.mapping.level(l).tiles[d] == a0.mapping.level(l).tiles[d];
+        swapped &=
+            a.mapping.level(l).tiles[d] == b0.mapping.level(l).tiles[d] &&
+            b.mapping.level(l).tiles[d] == a0.mapping.level(l).tiles[d];
         kept &= a.mapping.level(l).tiles[d] == a0.mapping.level(l).tiles[d] &&
                 b.mapping.level(l).tiles[d] == b0.mapping.level(l).tiles[d];
       }
@@ -547,8 +549,8 @@ TEST(Search, EveryObjectiveImprovesOnTheSmallestDesign) {
        {Objective::Latency, Objective::Energy, Objective::EDP,
         Objective::LatencyArea, Objective::Power, Objective::Area}) {
     options.objective = objective;
-    options.tieBreak =
-        objective == Objective::Latency ? Objective::Energy : Objective::Latency;
+    options.tieBreak = objective == Objective::Latency ? Objective::Energy
+                                                       : Objective::Latency;
     SearchResult result = runDiGamma(layer, options);
     ASSERT_TRUE(result.found) << result.message;
     double value = objectiveValue(objective, result.cost, result.areaUm2);
@@ -588,17 +590,17 @@ TEST(Search, BadLayersAndUnsupportedSemanticsAreNamed) {
   cost::Layer zeroStride = convLayer();
   zeroStride.strideY = 0; // would divide by zero in outY()
   EXPECT_EQ(runDiGamma(zeroStride, options).message,
-            "the layer's batch and strides must be positive");
+            "the layer's strides must be positive, got 0x1");
   cost::Layer strided = convLayer();
   strided.strideX = 2;
   options.semantics = cost::Semantics::Maestro;
-  for (const Optimizer *optimizer : {&getOptimizer(Algorithm::DiGamma),
-                                     &getOptimizer(Algorithm::Random)}) {
+  for (const Optimizer *optimizer :
+       {&getOptimizer(Algorithm::DiGamma), &getOptimizer(Algorithm::Random)}) {
     SearchResult result = optimizer->run(strided, options);
     EXPECT_FALSE(result.found);
     EXPECT_EQ(result.message,
               "maestro semantics model batch 1 and stride 1 only (as MAESTRO "
-              "does); use sound semantics for this layer");
+              "does), got N=1 stride=1x2; use sound semantics");
   }
   options.semantics = cost::Semantics::Sound;
   EXPECT_TRUE(runDiGamma(strided, options).found);

@@ -137,6 +137,13 @@ struct SearchResult {
 /// A message for options no search can run with, or nullopt.
 std::optional<std::string> validateOptions(const SearchOptions &options);
 
+/// A message for a layer no design of \p semantics can evaluate (a
+/// non-positive extent or stride, a depthwise K other than 1, a filter
+/// larger than its input, or what MAESTRO does not model), or nullopt. Every
+/// optimizer, the whole-model search and the C++ API check it first.
+std::optional<std::string> checkLayer(const cost::Layer &layer,
+                                      cost::Semantics semantics);
+
 /// Area of the smallest design of \p layer: one PE, every tile 1.
 double smallestFeasibleAreaUm2(const cost::Layer &layer,
                                const SearchOptions &options);
