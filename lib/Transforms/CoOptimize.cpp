@@ -16,17 +16,17 @@
 #include "digamma/Transforms/CostModelBridge.h"
 #include "digamma/Transforms/Passes.h"
 
+#include "OutputFiles.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/Threading.h"
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/ToolOutputFile.h"
 
 #include <chrono>
 #include <map>
@@ -626,9 +626,7 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     llvm::json::Array bottlenecks;
     std::string firstBottleneck;
     for (size_t k = 0; k < std::min<size_t>(byCycles.size(), 3); ++k) {
-      std::string location;
-      llvm::raw_string_ostream locStream(location);
-      byCycles[k].second->op->getLoc().print(locStream);
+      std::string location = printLocation(byCycles[k].second->op->getLoc());
       double share = total > 0 ? byCycles[k].first / total : 0;
       if (k == 0)
         firstBottleneck = llvm::formatv(
@@ -669,20 +667,11 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
   if (reportFile.empty())
     return success();
 
-  std::string error;
-  std::unique_ptr<llvm::ToolOutputFile> file =
-      openOutputFile(reportFile, &error);
-  if (!file)
-    return emitError(getOperation().getLoc())
-           << "digamma-co-optimize: cannot write report '" << reportFile
-           << "': " << error;
   llvm::json::Array opsJson;
   for (const DescribedOp &described : ops) {
     const Problem &problem = problems[described.problem];
     const search::SearchResult &result = problem.result;
-    std::string location;
-    llvm::raw_string_ostream locStream(location);
-    described.op->getLoc().print(locStream);
+    std::string location = printLocation(described.op->getLoc());
     llvm::json::Array trace;
     for (double value : result.bestPerGeneration)
       trace.push_back(value);
@@ -730,8 +719,12 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
                           {"cycles", totalCycles},
                           {"energy_nj", totalEnergy},
                           {"seconds", seconds}}}};
-  file->os() << llvm::formatv("{0:2}", llvm::json::Value(std::move(root)))
-             << "\n";
-  file->keep();
+  std::string text =
+      llvm::formatv("{0:2}", llvm::json::Value(std::move(root))).str() + "\n";
+  if (std::optional<OutputFileError> error =
+          writeOutputFiles({{reportFile, std::move(text)}}))
+    return emitError(getOperation().getLoc())
+           << "digamma-co-optimize: cannot write report '" << error->path
+           << "': " << error->reason;
   return success();
 }

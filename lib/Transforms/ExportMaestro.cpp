@@ -15,16 +15,16 @@
 #include "digamma/Transforms/CostModelBridge.h"
 #include "digamma/Transforms/Passes.h"
 
+#include "OutputFiles.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
-#include "mlir/Support/FileUtilities.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ToolOutputFile.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -38,12 +38,6 @@ using namespace mlir;
 using namespace digamma;
 
 namespace {
-
-/// One file to write.
-struct OutputFile {
-  std::string path;
-  std::string contents;
-};
 
 /// The exported design of one op.
 struct ExportedOp {
@@ -111,13 +105,6 @@ static std::string formatDouble(double value) {
   return buffer;
 }
 
-static std::string printLocation(Operation *op) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  op->getLoc().print(os);
-  return text;
-}
-
 void ExportMaestroPass::renderSummaries(StringRef function,
                                         ArrayRef<ExportedOp> ops,
                                         std::vector<OutputFile> &files) {
@@ -130,7 +117,7 @@ void ExportMaestroPass::renderSummaries(StringRef function,
   for (auto [index, exported] : llvm::enumerate(ops)) {
     const cost::Layer &layer = exported.layer;
     const cost::Hardware &hw = exported.hardware;
-    std::string location = printLocation(exported.op);
+    std::string location = printLocation(exported.op->getLoc());
     std::string command = "digamma-cost";
     llvm::json::Array flags;
     for (const std::string &flag : exported.flags) {
@@ -300,30 +287,11 @@ void ExportMaestroPass::runOnOperation() {
   for (const std::string &function : functions)
     renderSummaries(function, opsOf[function], files);
 
-  // Write everything; keep the files only if every one was written.
-  std::vector<std::unique_ptr<llvm::ToolOutputFile>> outputs;
-  for (const OutputFile &file : files) {
-    std::string error;
-    std::unique_ptr<llvm::ToolOutputFile> output =
-        openOutputFile(file.path, &error);
-    if (!output) {
-      emitError(module.getLoc()) << "digamma-export-maestro: cannot write '"
-                         << file.path << "': " << error
-                         << "; no file of this run is kept";
-      return signalPassFailure();
-    }
-    output->os() << file.contents;
-    output->os().close();
-    if (output->os().has_error()) {
-      emitError(module.getLoc()) << "digamma-export-maestro: cannot write '"
-                         << file.path << "': " << output->os().error().message()
-                         << "; no file of this run is kept";
-      output->os().clear_error();
-      return signalPassFailure();
-    }
-    outputs.push_back(std::move(output));
+  if (std::optional<OutputFileError> error = writeOutputFiles(files)) {
+    emitError(module.getLoc())
+        << "digamma-export-maestro: cannot write '" << error->path
+        << "': " << error->reason << "; no file of this run is kept";
+    return signalPassFailure();
   }
-  for (std::unique_ptr<llvm::ToolOutputFile> &output : outputs)
-    output->keep();
   markAllAnalysesPreserved();
 }

@@ -11,6 +11,8 @@
 #include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
 #include "digamma/Transforms/Passes.h"
 
+#include "OutputFiles.h"
+
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
@@ -18,8 +20,6 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Support/FileUtilities.h"
-#include "llvm/Support/ToolOutputFile.h"
 
 namespace digamma {
 #define GEN_PASS_DEF_MATERIALIZEPASS
@@ -50,22 +50,7 @@ private:
 
 } // namespace
 
-/// Prints \p op's location (`loc(...)`).
-static std::string printLocation(Operation *op) {
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  op->getLoc().print(os);
-  return text;
-}
-
 LogicalResult MaterializePass::writeTransformScript(ArrayRef<Target> targets) {
-  std::string error;
-  std::unique_ptr<llvm::ToolOutputFile> file =
-      openOutputFile(transformScript, &error);
-  if (!file)
-    return getOperation().emitError()
-           << "digamma-materialize: cannot write transform script '"
-           << transformScript << "': " << error;
   // Ops with the same name and mapping are matched together: a match by
   // the mapping's value is exact, and tiling them in one step is what the
   // pass does one by one.
@@ -82,7 +67,8 @@ LogicalResult MaterializePass::writeTransformScript(ArrayRef<Target> targets) {
     members[it - groups.begin()].push_back(target.op);
   }
 
-  llvm::raw_ostream &os = file->os();
+  std::string script;
+  llvm::raw_string_ostream os(script);
   os << "// Equivalent of --digamma-materialize on " << targets.size()
      << " op(s). Apply it with\n"
      << "//   digamma-opt <input> "
@@ -94,7 +80,7 @@ LogicalResult MaterializePass::writeTransformScript(ArrayRef<Target> targets) {
   for (auto [index, group] : llvm::enumerate(groups)) {
     ArrayRef<Operation *> ops = members[index];
     os << "    // " << ops.size() << " x " << group.first << ", first at "
-       << printLocation(ops.front()) << "\n";
+       << printLocation(ops.front()->getLoc()) << "\n";
     os << "    %ops" << index << " = transform.structured.match ops{[\""
        << group.first << "\"]} attributes {digamma.mapping = " << group.second
        << "} in %root : (!transform.any_op) -> "
@@ -105,7 +91,11 @@ LogicalResult MaterializePass::writeTransformScript(ArrayRef<Target> targets) {
           "!transform.any_op)\n";
   }
   os << "    transform.yield\n  }\n}\n";
-  file->keep();
+  if (std::optional<OutputFileError> error =
+          writeOutputFiles({{transformScript, std::move(script)}}))
+    return emitError(getOperation().getLoc())
+           << "digamma-materialize: cannot write transform script '"
+           << error->path << "': " << error->reason;
   return success();
 }
 
