@@ -20,8 +20,8 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
-#include "mlir/IR/Threading.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/IR/Threading.h"
 #include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/Interfaces/LoopLikeInterface.h"
 #include "llvm/Support/FileSystem.h"
@@ -117,7 +117,8 @@ static SmallVector<int64_t> clusterShape(const cost::Hardware &hw,
   int64_t inner = 1;
   for (int i = 1; i < mapping.numLevels; ++i)
     inner *= std::max<int64_t>(mapping.level(i).clusterSize, 1);
-  shape.push_back(std::max<int64_t>(hw.numPEs / std::max<int64_t>(inner, 1), 1));
+  shape.push_back(
+      std::max<int64_t>(hw.numPEs / std::max<int64_t>(inner, 1), 1));
   for (int i = 1; i < mapping.numLevels; ++i)
     shape.push_back(mapping.level(i).clusterSize);
   return shape;
@@ -194,24 +195,24 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
   std::optional<search::Objective> objective =
       search::parseObjective(objectiveName);
   if (!objective)
-    return emitError(module.getLoc()) << "digamma-co-optimize: unknown objective '"
-                              << objectiveName << "'; expected "
-                              << search::objectiveNames();
+    return emitError(module.getLoc())
+           << "digamma-co-optimize: unknown objective '" << objectiveName
+           << "'; expected " << search::objectiveNames();
   std::optional<search::Objective> tieBreak =
       search::parseObjective(tieBreakName);
   if (!tieBreak)
-    return emitError(module.getLoc()) << "digamma-co-optimize: unknown tie-break '"
-                              << tieBreakName << "'; expected "
-                              << search::objectiveNames();
+    return emitError(module.getLoc())
+           << "digamma-co-optimize: unknown tie-break '" << tieBreakName
+           << "'; expected " << search::objectiveNames();
   options.objective = *objective;
   options.tieBreak = *tieBreak;
 
   std::optional<search::Mode> mode = search::parseMode(modeName);
   if (!mode)
-    return emitError(module.getLoc()) << "digamma-co-optimize: unknown mode '"
-                              << modeName
-                              << "'; expected co-opt, fixed-hw or "
-                                 "fixed-mapping";
+    return emitError(module.getLoc())
+           << "digamma-co-optimize: unknown mode '" << modeName
+           << "'; expected co-opt, fixed-hw or "
+              "fixed-mapping";
   options.mode = *mode;
 
   std::optional<search::Algorithm> parsedAlgorithm =
@@ -248,9 +249,10 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
   std::optional<cost::Semantics> semantics =
       cost::parseSemantics(semanticsName);
   if (!semantics)
-    return emitError(module.getLoc()) << "digamma-co-optimize: unknown semantics '"
-                              << semanticsName << "'; expected sound or "
-                                                  "maestro";
+    return emitError(module.getLoc())
+           << "digamma-co-optimize: unknown semantics '" << semanticsName
+           << "'; expected sound or "
+              "maestro";
   options.semantics = *semantics;
 
   double budgetMm2 = areaBudget;
@@ -274,7 +276,8 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
 
   if (samples <= 0)
     return emitError(module.getLoc())
-           << "digamma-co-optimize: samples must be positive, got " << static_cast<int64_t>(samples);
+           << "digamma-co-optimize: samples must be positive, got "
+           << static_cast<int64_t>(samples);
   if (population < 0)
     return emitError(module.getLoc())
            << "digamma-co-optimize: population must not be negative, got "
@@ -311,9 +314,9 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
   }
 
   if (scope != "op" && scope != "model" && scope != "function")
-    return emitError(module.getLoc()) << "digamma-co-optimize: unknown scope '"
-                              << scope
-                              << "'; expected op, model or function";
+    return emitError(module.getLoc())
+           << "digamma-co-optimize: unknown scope '" << scope
+           << "'; expected op, model or function";
   if (scope != "op" && options.mode != search::Mode::CoOpt)
     return emitError(module.getLoc())
            << "digamma-co-optimize: scope=" << scope
@@ -368,16 +371,17 @@ void CoOptimizePass::runOnOperation() {
       weight = static_cast<double>(count.getValue().getSExtValue());
     } else if (std::string hint = repeatHint(op, module, callSites);
                !hint.empty()) {
-      emitWarning(op->getLoc()) << "digamma-co-optimize: " << hint
-                        << ": it counts once in the totals and in shared-chip "
-                           "objectives; set digamma.repeat to how often it "
-                           "runs";
+      emitWarning(op->getLoc())
+          << "digamma-co-optimize: " << hint
+          << ": it counts once in the totals and in shared-chip "
+             "objectives; set digamma.repeat to how often it "
+             "runs";
     }
     LoopNestAttr loopNest = loopNestHelper.getAttr(op);
     FailureOr<cost::Layer> layer = toCostLayer(loopNest);
     if (failed(layer)) {
-      op->emitError() << "digamma-co-optimize: the loop nest's extents "
-                         "overflow 64-bit integers";
+      op->emitError() << "digamma-co-optimize: the loop nest's extents, MAC "
+                         "count or tensor volumes overflow 64-bit integers";
       failedOp = true;
       return;
     }
@@ -467,9 +471,9 @@ void CoOptimizePass::runOnOperation() {
         dataflow
             ? search::runHardwareGrid(problem.layer, *dataflow, options)
             : search::getOptimizer(searchAlgorithm).run(problem.layer, options);
-    problem.seconds = std::chrono::duration<double>(
-                          std::chrono::steady_clock::now() - begin)
-                          .count();
+    problem.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - begin)
+            .count();
   };
   if (scope != "op") {
     search::SearchOptions options = baseOptions;
@@ -528,9 +532,9 @@ void CoOptimizePass::runOnOperation() {
                               group.result.areaUm2));
   }
 
-  double seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   if (failed(writeReport(ops, problems, seconds)))
     return signalPassFailure();
 }
@@ -552,9 +556,9 @@ void CoOptimizePass::searchSharedChips(
     options.fixedHardware.bytesPerElement = bytes;
     auto begin = std::chrono::steady_clock::now();
     group.result = search::runModelDiGamma(layers, options);
-    group.seconds = std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - begin)
-                        .count();
+    group.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - begin)
+            .count();
     for (size_t k = 0; k < group.problems.size(); ++k) {
       Problem &problem = problems[group.problems[k]];
       search::SearchResult &result = problem.result;
@@ -595,8 +599,7 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
         "digamma-co-optimize: {0} ops, {1} searches ({2} saved by the problem "
         "cache), {3} samples each; total {4} cycles, {5:e} nJ; {6:f2} s\n",
         ops.size(), problems.size(), saved, static_cast<int64_t>(samples),
-        totalCycles, totalEnergy,
-        seconds);
+        totalCycles, totalEnergy, seconds);
 
   // Shared chips: the area split and the ops that dominate each chip's
   // latency.
@@ -629,10 +632,10 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
       std::string location = printLocation(byCycles[k].second->op->getLoc());
       double share = total > 0 ? byCycles[k].first / total : 0;
       if (k == 0)
-        firstBottleneck = llvm::formatv(
-            "{0} at {1} ({2:f1}% of the cycles)",
-            byCycles[k].second->op->getName().getStringRef(), location,
-            100 * share);
+        firstBottleneck =
+            llvm::formatv("{0} at {1} ({2:f1}% of the cycles)",
+                          byCycles[k].second->op->getName().getStringRef(),
+                          location, 100 * share);
       bottlenecks.push_back(llvm::json::Object{
           {"op", byCycles[k].second->op->getName().getStringRef()},
           {"loc", location},
@@ -690,11 +693,10 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
              {"l2_bytes", saturatingMul(result.cost.l2Elements, bytes)},
              {"area_um2", result.areaUm2}}},
         {"mapping", toJson(result.mapping)},
-        {"cost",
-         llvm::json::Object{{"cycles", result.cost.cycles},
-                            {"macs", result.cost.macs},
-                            {"energy_nj", result.cost.energyNJ},
-                            {"utilization", result.cost.utilization}}},
+        {"cost", llvm::json::Object{{"cycles", result.cost.cycles},
+                                    {"macs", result.cost.macs},
+                                    {"energy_nj", result.cost.energyNJ},
+                                    {"utilization", result.cost.utilization}}},
         {"samples", result.samplesUsed},
         {"seconds", problem.seconds},
         {"best_per_generation", std::move(trace)}};

@@ -197,23 +197,26 @@ void ExportMaestroPass::runOnOperation() {
 
   // The directory: given, an existing directory, writable.
   if (dir.empty()) {
-    emitError(module.getLoc()) << "digamma-export-maestro: no output directory; give "
-                          "dir=<existing directory>";
+    emitError(module.getLoc())
+        << "digamma-export-maestro: no output directory; give "
+           "dir=<existing directory>";
     return signalPassFailure();
   }
   if (!llvm::sys::fs::is_directory(dir)) {
-    emitError(module.getLoc()) << "digamma-export-maestro: '" << dir
-                       << "' is not an existing directory; create it first";
+    emitError(module.getLoc())
+        << "digamma-export-maestro: '" << dir
+        << "' is not an existing directory; create it first";
     return signalPassFailure();
   }
   if (llvm::sys::fs::access(dir, llvm::sys::fs::AccessMode::Write)) {
-    emitError(module.getLoc()) << "digamma-export-maestro: directory '" << dir
-                       << "' is not writable";
+    emitError(module.getLoc())
+        << "digamma-export-maestro: directory '" << dir << "' is not writable";
     return signalPassFailure();
   }
   if (!cost::parseSemantics(semanticsName)) {
-    emitError(module.getLoc()) << "digamma-export-maestro: unknown semantics '"
-                       << semanticsName << "'; expected sound or maestro";
+    emitError(module.getLoc())
+        << "digamma-export-maestro: unknown semantics '" << semanticsName
+        << "'; expected sound or maestro";
     return signalPassFailure();
   }
 
@@ -242,7 +245,8 @@ void ExportMaestroPass::runOnOperation() {
                   "hardware digamma-cost needs)");
     FailureOr<cost::Layer> layer = toCostLayer(loopNestHelper.getAttr(op));
     if (failed(layer))
-      return fail("the loop nest's extents overflow 64-bit integers");
+      return fail("the loop nest's extents, MAC count or tensor volumes "
+                  "overflow 64-bit integers");
     FailureOr<cost::Mapping> mapping = toCostMapping(mappingHelper.getAttr(op));
     if (failed(mapping))
       return fail("the digamma.mapping cannot be written as a MAESTRO "

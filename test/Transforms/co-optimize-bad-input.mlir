@@ -24,7 +24,7 @@ func.func @tall_matmul(%a: tensor<2147483647x2xf32>, %b: tensor<2x2xf32>, %c: te
 
 // (2^31 - 1)^3 MACs overflow int64.
 func.func @huge_matmul(%a: tensor<2147483647x2147483647xf32>, %b: tensor<2147483647x2147483647xf32>, %c: tensor<2147483647x2147483647xf32>) -> tensor<2147483647x2147483647xf32> {
-  // expected-error @below {{digamma-co-optimize: the loop nest's extents overflow 64-bit integers}}
+  // expected-error @below {{digamma-co-optimize: the loop nest's extents, MAC count or tensor volumes overflow 64-bit integers}}
   %0 = linalg.matmul ins(%a, %b : tensor<2147483647x2147483647xf32>, tensor<2147483647x2147483647xf32>) outs(%c : tensor<2147483647x2147483647xf32>) -> tensor<2147483647x2147483647xf32>
   return %0 : tensor<2147483647x2147483647xf32>
 }
@@ -34,7 +34,7 @@ func.func @huge_matmul(%a: tensor<2147483647x2147483647xf32>, %b: tensor<2147483
 // A strided conv whose MACs (64 * 4 * 4 * 3 * 3) fit but whose input
 // volume (64 * 3221225475^2) does not.
 func.func @huge_input(%i: tensor<64x1x3221225475x3221225475xf32>, %f: tensor<1x1x3x3xf32>, %o: tensor<64x1x4x4xf32>) -> tensor<64x1x4x4xf32> {
-  // expected-error @below {{digamma-co-optimize: the loop nest's extents overflow 64-bit integers}}
+  // expected-error @below {{digamma-co-optimize: the loop nest's extents, MAC count or tensor volumes overflow 64-bit integers}}
   %0 = linalg.conv_2d_nchw_fchw {strides = dense<1073741824> : tensor<2xi64>, dilations = dense<1> : tensor<2xi64>}
     ins(%i, %f : tensor<64x1x3221225475x3221225475xf32>, tensor<1x1x3x3xf32>) outs(%o : tensor<64x1x4x4xf32>) -> tensor<64x1x4x4xf32>
   return %0 : tensor<64x1x4x4xf32>

@@ -28,9 +28,11 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -153,6 +155,21 @@ struct Config {
   std::exit(1);
 }
 
+/// printf into a string as long as it needs to be.
+[[gnu::format(printf, 1, 2)]] std::string formatString(const char *format,
+                                                       ...) {
+  va_list args, copy;
+  va_start(args, format);
+  va_copy(copy, args);
+  int size = std::vsnprintf(nullptr, 0, format, copy);
+  va_end(copy);
+  std::string text(size > 0 ? size_t(size) : 0, '\0');
+  if (size > 0)
+    std::vsnprintf(text.data(), text.size() + 1, format, args);
+  va_end(args);
+  return text;
+}
+
 void printHelp() {
   std::printf(
       "Usage: %s [options]\n"
@@ -164,6 +181,7 @@ void printHelp() {
       "  --models-dir=DIR    default: %s\n"
       "  --platforms=LIST    edge (0.2 mm^2), cloud (7.0 mm^2) or NAME:MM2; "
       "default edge,cloud\n"
+      "                      (NAME: up to 64 letters, digits, '_', '-')\n"
       "  --algorithms=LIST   digamma, random, sga, pso, sea, de, cmaes, sa, "
       "hw-nvdla,\n"
       "                      hw-shidiannao, hw-eyeriss, map-buffer, "
@@ -250,7 +268,16 @@ Config parseCommandLine(int argc, char **argv) {
           if (number.empty() || *end != '\0' || !(mm2 > 0) ||
               !std::isfinite(mm2))
             fail("platform '" + item + "' needs a positive area in mm^2");
-          config.platforms.push_back({item.substr(0, colon), mm2 * 1e6});
+          std::string name = item.substr(0, colon);
+          // The name becomes part of file names (trace-NAME.svg).
+          if (name.size() > 64 ||
+              !std::all_of(name.begin(), name.end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) ||
+                       c == '_' || c == '-';
+              }))
+            fail("platform name '" + name +
+                 "' may use up to 64 letters, digits, '_' and '-' only");
+          config.platforms.push_back({name, mm2 * 1e6});
         } else {
           fail("unknown platform '" + item +
                "'; expected edge, cloud or NAME:MM2");
@@ -258,6 +285,10 @@ Config parseCommandLine(int argc, char **argv) {
       }
       if (config.platforms.empty())
         fail("--platforms needs at least one platform");
+      for (size_t i = 0; i < config.platforms.size(); ++i)
+        for (size_t j = 0; j < i; ++j)
+          if (config.platforms[i].name == config.platforms[j].name)
+            fail("platform '" + config.platforms[i].name + "' is given twice");
     } else if (key == "--algorithms") {
       algorithms = value;
     } else if (key == "--seeds") {
@@ -928,9 +959,7 @@ public:
           for (size_t n = 0; n < workload.models.size(); ++n) {
             const ModelRun &run = results.run(p, m, s, n);
             const Model &model = workload.models[n];
-            char line[512];
-            std::snprintf(
-                line, sizeof(line),
+            os << formatString(
                 "%s,%.0f,%s,%zu,%zu,%s,%llu,%d,%.0f,%.6e,%lld,%.3f\n",
                 config.platforms[p].name.c_str(), config.platforms[p].budgetUm2,
                 model.name.c_str(), model.numLayers, model.problems.size(),
@@ -938,7 +967,6 @@ public:
                 (unsigned long long)config.seeds[s], run.found ? 1 : 0,
                 run.found ? run.cycles : 0.0, run.found ? run.lap : 0.0,
                 (long long)config.samples, run.seconds);
-            os << line;
           }
   }
 
@@ -1060,10 +1088,10 @@ void writeLayersCsv(std::ostream &os, const Config &config,
     const Outcome &outcome = runner.outcomeOf(j);
     const cost::Layer &l = workload.problems[job.problem];
     std::string message = outcome.message;
+    // One field on one line.
     std::replace(message.begin(), message.end(), ',', ';');
-    char line[640];
-    std::snprintf(
-        line, sizeof(line),
+    std::replace(message.begin(), message.end(), '\n', ' ');
+    os << formatString(
         "%s,%s,%llu,%zu,%s,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%d,%lld,%.2f,"
         "%lld,%.6g,%lld,%.4f,%s\n",
         config.platforms[job.platform].name.c_str(),
@@ -1077,7 +1105,6 @@ void writeLayersCsv(std::ostream &os, const Config &config,
         (long long)outcome.cycles, outcome.areaUm2, (long long)outcome.numPEs,
         outcome.energyNJ, (long long)outcome.samples, outcome.seconds,
         message.c_str());
-    os << line;
   }
 }
 
