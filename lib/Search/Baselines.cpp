@@ -13,6 +13,8 @@
 
 #include "digamma/Search/Baselines.h"
 
+#include "Common.h"
+
 #include <pagmo/algorithm.hpp>
 #include <pagmo/algorithms/cmaes.hpp>
 #include <pagmo/algorithms/de.hpp>
@@ -317,24 +319,17 @@ bool isBaseline(Algorithm algorithm) {
   return algorithm != Algorithm::DiGamma && algorithm != Algorithm::Random;
 }
 
-SearchResult failedResult(std::string message) {
-  SearchResult result;
-  result.message = std::move(message);
-  return result;
-}
-
 SearchResult runPagmo(Algorithm algorithm, const cost::Layer &layer,
                       const SearchOptions &options,
                       const BaselineParameters &parameters) {
   if (!isBaseline(algorithm))
-    return failedResult("not a pagmo baseline: " +
-                        std::string(algorithmName(algorithm)));
+    return detail::failedResult("not a pagmo baseline: " +
+                                std::string(algorithmName(algorithm)));
   SearchSpace space(layer, options);
   if (std::optional<std::string> error = checkSearchInputs(space))
-    return failedResult(*error);
+    return detail::failedResult(*error);
   FlatEncoding encoding(space);
-  size_t population = static_cast<size_t>(
-      options.population > 0 ? options.population : kDefaultPopulation);
+  size_t population = static_cast<size_t>(detail::populationSize(options));
   int64_t budget = options.samples;
   FitnessContext context(space, encoding, parameters, budget,
                          static_cast<int64_t>(population));
@@ -386,9 +381,9 @@ digamma::search::runBaseline(Algorithm algorithm, const cost::Layer &layer,
   try {
     return runPagmo(algorithm, layer, options, parameters);
   } catch (const std::exception &error) {
-    return failedResult(std::string("pagmo: ") + error.what());
+    return detail::failedResult(std::string("pagmo: ") + error.what());
   } catch (...) {
-    return failedResult("pagmo: unknown error");
+    return detail::failedResult("pagmo: unknown error");
   }
 }
 

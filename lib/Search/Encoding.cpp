@@ -2,6 +2,8 @@
 
 #include "digamma/Search/Encoding.h"
 
+#include "Common.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -44,9 +46,7 @@ bool digamma::search::sameGenes(const Individual &a, const Individual &b) {
 
 SearchSpace::SearchSpace(const cost::Layer &layer, const SearchOptions &options)
     : layer(layer), options(options) {
-  bytes = options.bytesPerElement > 0
-              ? options.bytesPerElement
-              : std::max<int64_t>(options.fixedHardware.bytesPerElement, 1);
+  bytes = detail::elementBytes(options);
   // Non-positive strides are rejected before any search (checkSearchInputs);
   // the extents only need to stay defined until then.
   const bool stridesValid = layer.strideY > 0 && layer.strideX > 0;

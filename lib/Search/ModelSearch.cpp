@@ -2,6 +2,7 @@
 
 #include "digamma/Search/ModelSearch.h"
 
+#include "Common.h"
 #include "WorkerPool.h"
 #include "digamma/Search/Encoding.h"
 
@@ -137,9 +138,7 @@ public:
   ModelSearch(const std::vector<ModelLayer> &layers,
               const SearchOptions &options)
       : layers(layers), options(options), rng(options.seed) {
-    bytes = options.bytesPerElement > 0
-                ? options.bytesPerElement
-                : std::max<int64_t>(options.fixedHardware.bytesPerElement, 1);
+    bytes = detail::elementBytes(options);
     double byArea = options.areaBudgetUm2 / options.model.area.macAreaUm2;
     maxPEs = static_cast<int64_t>(std::clamp(byArea, 1.0, 1048576.0));
     maxPEs = std::min(maxPEs, options.peLimit);
@@ -170,7 +169,7 @@ private:
     double left = options.areaBudgetUm2 -
                   cost::digammaAreaUm2(numPEs, 0, 0, bytes, options.model.area);
     double perElement =
-        8.0 * double(bytes) * options.model.area.sramAreaUm2PerBit;
+        detail::sramAreaPerElementUm2(bytes, options.model.area);
     if (!(left > 0) || !(perElement > 0))
       return 0;
     return static_cast<int64_t>(std::min(left / perElement, 1e15));
@@ -203,7 +202,7 @@ private:
   /// multiple of its inner cluster sizes so that no PE idles.
   void fillPEs(Chip &chip) const {
     const cost::AreaConstants &area = options.model.area;
-    double perElement = 8.0 * double(bytes) * area.sramAreaUm2PerBit;
+    double perElement = detail::sramAreaPerElementUm2(bytes, area);
     double left = options.areaBudgetUm2 - double(chip.l2Capacity) * perElement;
     double perPE = area.macAreaUm2 + double(chip.l1Capacity) * perElement;
     if (!(left > 0) || !(perPE > 0))
@@ -225,7 +224,7 @@ private:
         options.objective == Objective::Area)
       return;
     double perElement =
-        8.0 * double(bytes) * options.model.area.sramAreaUm2PerBit;
+        detail::sramAreaPerElementUm2(bytes, options.model.area);
     double left = options.areaBudgetUm2 -
                   cost::digammaAreaUm2(chip.numPEs, chip.l1Capacity, 0, bytes,
                                        options.model.area);
@@ -992,10 +991,7 @@ ModelSearchResult ModelSearch::run() {
   if (__builtin_mul_overflow(options.samples, static_cast<int64_t>(count),
                              &total))
     total = std::numeric_limits<int64_t>::max();
-  unsigned threads = options.threads > 0
-                         ? options.threads
-                         : std::max(1u, std::thread::hardware_concurrency());
-  detail::WorkerPool workerPool(threads);
+  detail::WorkerPool workerPool(detail::threadCount(options));
   pool = &workerPool;
   evaluators.assign(workerPool.size(), cost::Evaluator(options.model));
 
@@ -1356,10 +1352,7 @@ digamma::search::runBestPerLayerChip(const std::vector<ModelLayer> &layers,
     o.initialMapping = candidates[c]->mapping;
     o.minLevels = o.maxLevels = candidates[c]->mapping.numLevels;
   }
-  unsigned threads = options.threads > 0
-                         ? options.threads
-                         : std::max(1u, std::thread::hardware_concurrency());
-  detail::WorkerPool pool(threads);
+  detail::WorkerPool pool(detail::threadCount(options));
   auto body = [&](size_t w, unsigned) {
     size_t c = w / count, i = w % count;
     remapped[w] = runDiGamma(layers[i].layer, candidateOptions[c]);

@@ -9,6 +9,8 @@
 #include "digamma/Search/Baselines.h"
 #include "digamma/Search/Encoding.h"
 
+#include "Common.h"
+
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
@@ -105,16 +107,6 @@ private:
   size_t count = 0;
 };
 
-unsigned threadCount(const SearchOptions &options) {
-  if (options.threads > 0)
-    return options.threads;
-  return std::max(1u, std::thread::hardware_concurrency());
-}
-
-int populationSize(const SearchOptions &options) {
-  return options.population > 0 ? options.population : kDefaultPopulation;
-}
-
 /// The given mapping must already be legal for the layer: FixedMapping mode
 /// searches hardware only and must not silently change it.
 std::optional<std::string> checkFixedMapping(const SearchSpace &space) {
@@ -137,12 +129,6 @@ std::optional<std::string> checkFixedMapping(const SearchSpace &space) {
     }
   }
   return std::nullopt;
-}
-
-SearchResult failed(std::string message) {
-  SearchResult result;
-  result.message = std::move(message);
-  return result;
 }
 
 class DiGammaOptimizer final : public Optimizer {
@@ -261,12 +247,12 @@ SearchResult digamma::search::runRandomSearch(const cost::Layer &layer,
                                               const SearchOptions &options) {
   SearchSpace space(layer, options);
   if (std::optional<std::string> error = checkSearchInputs(space))
-    return failed(*error);
+    return detail::failedResult(*error);
   Random rng(options.seed);
-  EvaluationPool pool(space, threadCount(options));
+  EvaluationPool pool(space, detail::threadCount(options));
   // Batches only bound memory and define the trace's "generations"; the
   // samples are independent.
-  size_t batchSize = static_cast<size_t>(populationSize(options));
+  size_t batchSize = static_cast<size_t>(detail::populationSize(options));
   std::vector<Individual> batch(batchSize);
   Individual best;
   std::vector<double> trace;
@@ -294,12 +280,12 @@ SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
                                          const SearchOptions &options) {
   SearchSpace space(layer, options);
   if (std::optional<std::string> error = checkSearchInputs(space))
-    return failed(*error);
+    return detail::failedResult(*error);
   const GeneticParameters &ga = options.genetic;
   Random rng(options.seed);
-  EvaluationPool pool(space, threadCount(options));
-  size_t population = static_cast<size_t>(
-      std::min<int64_t>(std::max(populationSize(options), 2), options.samples));
+  EvaluationPool pool(space, detail::threadCount(options));
+  size_t population = static_cast<size_t>(std::min<int64_t>(
+      std::max(detail::populationSize(options), 2), options.samples));
   population = std::max<size_t>(population, 1);
   size_t elites = std::clamp<size_t>(
       static_cast<size_t>(std::lround(population * ga.eliteRatio)), 1,

@@ -4,6 +4,8 @@
 
 #include "digamma/Search/Encoding.h"
 
+#include "Common.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -129,12 +131,6 @@ private:
   std::map<int64_t, int64_t> shapeCounts;
 };
 
-SearchResult failedResult(std::string message) {
-  SearchResult result;
-  result.message = std::move(message);
-  return result;
-}
-
 } // namespace
 
 SearchResult digamma::search::runHardwareGrid(const cost::Layer &layer,
@@ -148,7 +144,7 @@ SearchResult digamma::search::runHardwareGrid(const cost::Layer &layer,
   gridOptions.fixedArrayShape = false;
   SearchSpace space(layer, gridOptions);
   if (std::optional<std::string> error = checkSearchInputs(space))
-    return failedResult(*error);
+    return detail::failedResult(*error);
 
   // The densest grid within the budget: the most PE counts n whose grid
   // has at most `samples` points (the count grows with n).
@@ -164,8 +160,7 @@ SearchResult digamma::search::runHardwareGrid(const cost::Layer &layer,
   }
 
   cost::Evaluator evaluator(gridOptions.model);
-  int64_t interval =
-      options.population > 0 ? options.population : kDefaultPopulation;
+  int64_t interval = detail::populationSize(options);
   Individual candidate, best;
   std::vector<double> trace;
   std::vector<int64_t> traceSamples;
@@ -236,9 +231,7 @@ double digamma::search::presetPEAreaShare(HardwarePreset preset) {
 cost::Hardware digamma::search::presetHardware(HardwarePreset preset,
                                                const SearchOptions &options) {
   cost::Hardware hw = options.fixedHardware;
-  int64_t bytes = options.bytesPerElement > 0
-                      ? options.bytesPerElement
-                      : std::max<int64_t>(hw.bytesPerElement, 1);
+  int64_t bytes = detail::elementBytes(options);
   hw.bytesPerElement = bytes;
   const cost::AreaConstants &area = options.model.area;
   double budget = options.areaBudgetUm2;
@@ -252,7 +245,7 @@ cost::Hardware digamma::search::presetHardware(HardwarePreset preset,
   // A hair below the budget so that rounding never lands above it.
   double bufferArea =
       (budget - double(numPEs) * area.macAreaUm2) * (1.0 - 1e-12);
-  double perElement = 8.0 * double(bytes) * area.sramAreaUm2PerBit;
+  double perElement = detail::sramAreaPerElementUm2(bytes, area);
   if (numPEs < 1 || !(bufferArea > 0) || !(perElement > 0))
     return hw;
   auto elements = [](double value) {
@@ -280,7 +273,7 @@ SearchResult digamma::search::runMappingOpt(const cost::Layer &layer,
                   "preset's hardware (one PE and one element of L1 and L2)",
                   options.areaBudgetUm2,
                   std::string(presetName(preset)).c_str());
-    return failedResult(buffer);
+    return detail::failedResult(buffer);
   }
   SearchOptions fixed = options;
   fixed.mode = Mode::FixedHW;
