@@ -432,7 +432,7 @@ private:
   /// mappings, search options and results.
   std::vector<std::pair<size_t, size_t>> work;
   std::vector<cost::Mapping> donors;
-  std::vector<int64_t> shrinkEvals;
+  std::vector<int64_t> shapedEvals;
   std::vector<SearchOptions> jobOptions;
   std::vector<SearchResult> jobResults;
   std::vector<cost::Evaluator> evaluators;
@@ -551,6 +551,7 @@ int64_t ModelSearch::screen(Population &batch, size_t first, size_t last,
       candidate.ind.numPEs = chip.numPEs;
       spaces[i].repair(candidate.ind);
       evaluateLayer(chip, i, candidate, evaluators[thread]);
+      ++shapedEvals[w];
       // Too big for L2: halve the largest temporal tile until it fits.
       for (int tries = 0;
            tries < kShrinkTries && !candidate.ind.valid &&
@@ -569,15 +570,16 @@ int64_t ModelSearch::screen(Population &batch, size_t first, size_t last,
         top.tiles[widest] = (top.tiles[widest] + 1) / 2;
         spaces[i].repair(candidate.ind);
         evaluateLayer(chip, i, candidate, evaluators[thread]);
-        ++shrinkEvals[w];
+        ++shapedEvals[w];
       }
       if (betterLayer(candidate.ind, best.ind))
         best = candidate;
     };
-    shrinkEvals.assign((last - first) * count, 0);
+    // Only the evaluations made count: chips shapeMapping() does not
+    // handle (not two levels) cost nothing here.
+    shapedEvals.assign((last - first) * count, 0);
     pool->forEach((last - first) * count, shapedBody);
-    spent += int64_t(last - first) * int64_t(count);
-    for (int64_t e : shrinkEvals)
+    for (int64_t e : shapedEvals)
       spent += e;
   }
   for (size_t c = first; c < last; ++c)
