@@ -34,7 +34,8 @@ int main(int argc, char **argv) {
   struct Platform {
     const char *name;
     double budgetUm2;
-  } platforms[] = {{"edge", 200000.0}, {"cloud", 7000000.0}};
+  } platforms[] = {{"edge", search::kEdgeAreaBudgetUm2},
+                   {"cloud", search::kCloudAreaBudgetUm2}};
   auto start = std::chrono::steady_clock::now();
   std::printf("| platform | model | layers | (a) per-layer chips | (b) best "
               "per-layer chip | (m) scope=model | (b)/(m) | (m)/(a) | chip "
@@ -108,10 +109,10 @@ int main(int argc, char **argv) {
                   platform.name, std::exp(logB / counted),
                   std::exp(logA / counted));
   }
-  std::printf("\n%lld samples per layer, seed %llu, %.1f s wall\n",
-              (long long)samples, (unsigned long long)seed,
-              std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                            start)
-                  .count());
+  std::printf(
+      "\n%lld samples per layer, seed %llu, %.1f s wall\n", (long long)samples,
+      (unsigned long long)seed,
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count());
   return 0;
 }

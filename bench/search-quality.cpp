@@ -34,23 +34,23 @@ using namespace digamma;
 
 namespace {
 
-const char *const kModels[] = {"resnet18", "resnet50", "mobilenet_v2",
-                               "mnasnet",  "bert",     "ncf",
-                               "dlrm"};
+const char *const kModels[] = {
+    "resnet18", "resnet50", "mobilenet_v2", "mnasnet", "bert", "ncf", "dlrm"};
 constexpr int kNumModels = 7;
 
 struct Platform {
   const char *name;
   double budgetUm2;
 };
-const Platform kPlatforms[] = {{"edge", 200000.0}, {"cloud", 7000000.0}};
+const Platform kPlatforms[] = {{"edge", search::kEdgeAreaBudgetUm2},
+                               {"cloud", search::kCloudAreaBudgetUm2}};
 
 using ProblemKey = std::tuple<int, int64_t, int64_t, int64_t, int64_t, int64_t,
                               int64_t, int64_t, int64_t, int64_t>;
 
 ProblemKey keyOf(const cost::Layer &l) {
-  return {int(l.layerClass), l.n, l.k, l.c, l.y, l.x, l.r, l.s, l.strideY,
-          l.strideX};
+  return {int(l.layerClass), l.n,      l.k, l.c, l.y, l.x, l.r, l.s,
+          l.strideY,         l.strideX};
 }
 
 /// Distinct problems, and per model the problem index of each layer.
@@ -138,8 +138,7 @@ double geomeanRatio(const Workload &workload, const std::vector<int64_t> &ga,
 }
 
 double secondsSince(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                       start)
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
       .count();
 }
 
@@ -159,8 +158,8 @@ std::vector<Setting> sweepSettings() {
   reference.fitParallelismRate = 0;
   search::GeneticParameters chosen; // the library's defaults
   std::vector<Setting> settings;
-  settings.push_back({"reference (pop 100, uniform tiles, unit init)", 100,
-                      reference});
+  settings.push_back(
+      {"reference (pop 100, uniform tiles, unit init)", 100, reference});
   search::GeneticParameters g = reference;
   g.logUniformTiles = true;
   settings.push_back({"reference + log-uniform tiles", 100, g});
@@ -236,8 +235,7 @@ int main(int argc, char **argv) {
     options.seed = seed;
     options.areaBudgetUm2 = kPlatforms[p].budgetUm2;
     auto begin = std::chrono::steady_clock::now();
-    randomCycles[p] =
-        searchAll(workload, options, search::Algorithm::Random);
+    randomCycles[p] = searchAll(workload, options, search::Algorithm::Random);
     randomSeconds += secondsSince(begin);
   }
 
@@ -255,8 +253,7 @@ int main(int argc, char **argv) {
         options.population = setting.population;
         options.genetic = setting.genetic;
         ratios[p] = geomeanRatio(
-            workload,
-            searchAll(workload, options, search::Algorithm::DiGamma),
+            workload, searchAll(workload, options, search::Algorithm::DiGamma),
             randomCycles[p]);
       }
       std::printf("| %s | %d | %.3f | %.3f | %.1f |\n", setting.name,

@@ -113,18 +113,12 @@ buildSearchOptions(const Layer &layer, const Budget &budget,
   if (options.mode == search::Mode::FixedHW) {
     out.fixedHardware.numPEs = fixed.numPEs;
     out.fixedHardware.l1Elements =
-        std::max<int64_t>(fixed.l1Bytes / options.elementBytes, 1);
+        search::bufferElements(fixed.l1Bytes, options.elementBytes);
     out.fixedHardware.l2Elements =
-        std::max<int64_t>(fixed.l2Bytes / options.elementBytes, 1);
+        search::bufferElements(fixed.l2Bytes, options.elementBytes);
   }
   out.fixedMapping = options.fixedMapping;
   return search::validateOptions(out);
-}
-
-static int64_t saturatingMul(int64_t a, int64_t b) {
-  if (a != 0 && b > std::numeric_limits<int64_t>::max() / a)
-    return std::numeric_limits<int64_t>::max();
-  return a * b;
 }
 
 Design api::findDesign(const Layer &layer, const Budget &budget,
@@ -150,17 +144,12 @@ Design api::findDesign(const Layer &layer, const Budget &budget,
   design.cost = result.cost;
   design.areaUm2 = result.areaUm2;
   design.objectiveValue = result.objectiveValue;
-  design.l1Bytes = saturatingMul(result.cost.l1Elements, options.elementBytes);
-  design.l2Bytes = saturatingMul(result.cost.l2Elements, options.elementBytes);
+  design.l1Bytes =
+      search::bufferBytes(result.cost.l1Elements, options.elementBytes);
+  design.l2Bytes =
+      search::bufferBytes(result.cost.l2Elements, options.elementBytes);
+  design.peArrayShape = search::peArrayShape(design.hardware, design.mapping);
 
-  // The top level's fan-out, then the inner cluster sizes.
-  int64_t inner = 1;
-  for (int i = 1; i < design.mapping.numLevels; ++i)
-    inner *= std::max<int64_t>(design.mapping.level(i).clusterSize, 1);
-  design.peArrayShape.push_back(
-      std::max<int64_t>(design.hardware.numPEs / inner, 1));
-  for (int i = 1; i < design.mapping.numLevels; ++i)
-    design.peArrayShape.push_back(design.mapping.level(i).clusterSize);
   return design;
 }
 

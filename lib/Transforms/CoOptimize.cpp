@@ -42,9 +42,6 @@ using namespace digamma;
 
 namespace {
 
-/// Area budgets of the paper's platforms (Sec. V-A), in mm^2.
-constexpr double kEdgeBudgetMm2 = 0.2;
-constexpr double kCloudBudgetMm2 = 7.0;
 constexpr double kUm2PerMm2 = 1e6;
 
 /// One distinct search problem and the result shared by its ops.
@@ -107,28 +104,6 @@ static ProblemKey makeKey(const cost::Layer &layer, int64_t elementBytes,
     }
   }
   return key;
-}
-
-/// PE array shape per level: the fan-out of the top level, then the cluster
-/// sizes of the inner levels.
-static SmallVector<int64_t> clusterShape(const cost::Hardware &hw,
-                                         const cost::Mapping &mapping) {
-  SmallVector<int64_t> shape;
-  int64_t inner = 1;
-  for (int i = 1; i < mapping.numLevels; ++i)
-    inner *= std::max<int64_t>(mapping.level(i).clusterSize, 1);
-  shape.push_back(
-      std::max<int64_t>(hw.numPEs / std::max<int64_t>(inner, 1), 1));
-  for (int i = 1; i < mapping.numLevels; ++i)
-    shape.push_back(mapping.level(i).clusterSize);
-  return shape;
-}
-
-static int64_t saturatingMul(int64_t a, int64_t b) {
-  int64_t result;
-  if (llvm::MulOverflow(a, b, result))
-    return std::numeric_limits<int64_t>::max();
-  return result;
 }
 
 /// Why \p op may run more than once per run of the module although it has
@@ -258,9 +233,9 @@ CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
   double budgetMm2 = areaBudget;
   if (budgetMm2 == 0) {
     if (platform == "edge")
-      budgetMm2 = kEdgeBudgetMm2;
+      budgetMm2 = search::kEdgeAreaBudgetUm2 / kUm2PerMm2;
     else if (platform == "cloud")
-      budgetMm2 = kCloudBudgetMm2;
+      budgetMm2 = search::kCloudAreaBudgetUm2 / kUm2PerMm2;
     else
       return emitError(module.getLoc())
              << "digamma-co-optimize: unknown platform '" << platform
@@ -460,9 +435,9 @@ void CoOptimizePass::runOnOperation() {
     options.fixedHardware.bytesPerElement = problem.elementBytes;
     if (options.mode == search::Mode::FixedHW) {
       options.fixedHardware.l1Elements =
-          std::max<int64_t>(l1Bytes / problem.elementBytes, 1);
+          search::bufferElements(l1Bytes, problem.elementBytes);
       options.fixedHardware.l2Elements =
-          std::max<int64_t>(l2Bytes / problem.elementBytes, 1);
+          search::bufferElements(l2Bytes, problem.elementBytes);
     }
     options.fixedMapping = problem.fixedMapping;
     options.bytesPerElement = problem.elementBytes;
@@ -508,17 +483,18 @@ void CoOptimizePass::runOnOperation() {
       continue;
     }
     mappingHelper.setAttr(described.op, mapping);
-    hwHelper.setAttr(described.op,
-                     toHwAttr(ctx, result.hardware,
-                              clusterShape(result.hardware, result.mapping),
-                              result.areaUm2));
+    hwHelper.setAttr(
+        described.op,
+        toHwAttr(ctx, result.hardware,
+                 search::peArrayShape(result.hardware, result.mapping),
+                 result.areaUm2));
     costHelper.setAttr(
         described.op,
         CostAttr::get(ctx, result.cost.cycles, result.cost.macs,
                       llvm::APFloat(result.cost.energyNJ),
                       llvm::APFloat(result.areaUm2),
-                      saturatingMul(result.cost.l1Elements, bytes),
-                      saturatingMul(result.cost.l2Elements, bytes),
+                      search::bufferBytes(result.cost.l1Elements, bytes),
+                      search::bufferBytes(result.cost.l2Elements, bytes),
                       llvm::APFloat(result.cost.utilization)));
   }
   if (failedOp)
@@ -526,10 +502,10 @@ void CoOptimizePass::runOnOperation() {
   // The shared chip also describes its module or function.
   for (const ChipGroup &group : chipGroups) {
     const search::SearchResult &first = problems[group.problems[0]].result;
-    hwHelper.setAttr(group.anchor,
-                     toHwAttr(ctx, first.hardware,
-                              clusterShape(first.hardware, first.mapping),
-                              group.result.areaUm2));
+    hwHelper.setAttr(group.anchor, toHwAttr(ctx, first.hardware,
+                                            search::peArrayShape(first.hardware,
+                                                                 first.mapping),
+                                            group.result.areaUm2));
   }
 
   double seconds =
@@ -649,15 +625,15 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
           "PE, L2 {3} B, {4:f0} um^2 (PEs {5:f0}, buffers {6:f0}); {7:f0} "
           "weighted cycles; bottleneck: {8}\n",
           scope, chip.hardware.numPEs,
-          saturatingMul(chip.hardware.l1Elements, bytes),
-          saturatingMul(chip.hardware.l2Elements, bytes), chip.areaUm2,
+          search::bufferBytes(chip.hardware.l1Elements, bytes),
+          search::bufferBytes(chip.hardware.l2Elements, bytes), chip.areaUm2,
           chip.peAreaUm2, chip.bufferAreaUm2, chip.totalCycles,
           firstBottleneck);
     chipsJson.push_back(llvm::json::Object{
         {"anchor", group.anchor->getName().getStringRef()},
         {"num_pes", chip.hardware.numPEs},
-        {"l1_bytes", saturatingMul(chip.hardware.l1Elements, bytes)},
-        {"l2_bytes", saturatingMul(chip.hardware.l2Elements, bytes)},
+        {"l1_bytes", search::bufferBytes(chip.hardware.l1Elements, bytes)},
+        {"l2_bytes", search::bufferBytes(chip.hardware.l2Elements, bytes)},
         {"area_um2", chip.areaUm2},
         {"pe_area_um2", chip.peAreaUm2},
         {"buffer_area_um2", chip.bufferAreaUm2},
@@ -689,8 +665,8 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
         {"hw",
          llvm::json::Object{
              {"num_pes", hw.numPEs},
-             {"l1_bytes", saturatingMul(result.cost.l1Elements, bytes)},
-             {"l2_bytes", saturatingMul(result.cost.l2Elements, bytes)},
+             {"l1_bytes", search::bufferBytes(result.cost.l1Elements, bytes)},
+             {"l2_bytes", search::bufferBytes(result.cost.l2Elements, bytes)},
              {"area_um2", result.areaUm2}}},
         {"mapping", toJson(result.mapping)},
         {"cost", llvm::json::Object{{"cycles", result.cost.cycles},

@@ -136,7 +136,8 @@ const char *const kFig6[] = {"hw-nvdla",   "hw-shidiannao", "hw-eyeriss",
 struct Config {
   std::vector<std::string> modelSpecs;
   std::string modelsDir = DIGAMMA_MODELS_DIR;
-  std::vector<Platform> platforms = {{"edge", 0.2e6}, {"cloud", 7.0e6}};
+  std::vector<Platform> platforms = {{"edge", search::kEdgeAreaBudgetUm2},
+                                     {"cloud", search::kCloudAreaBudgetUm2}};
   std::vector<Method> methods;
   std::vector<uint64_t> seeds = {1, 2, 3};
   int64_t samples = 40000;
@@ -257,9 +258,9 @@ Config parseCommandLine(int argc, char **argv) {
       config.platforms.clear();
       for (const std::string &item : splitList(value)) {
         if (item == "edge") {
-          config.platforms.push_back({"edge", 0.2e6});
+          config.platforms.push_back({"edge", search::kEdgeAreaBudgetUm2});
         } else if (item == "cloud") {
-          config.platforms.push_back({"cloud", 7.0e6});
+          config.platforms.push_back({"cloud", search::kCloudAreaBudgetUm2});
         } else if (size_t colon = item.find(':');
                    colon != std::string::npos && colon > 0) {
           char *end = nullptr;

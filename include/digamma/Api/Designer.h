@@ -63,8 +63,8 @@ Layer gemm(int64_t m, int64_t n, int64_t k, int64_t batch = 1);
 enum class Platform { Edge, Cloud };
 
 /// Area of the platforms, in mm^2: the pass's `platform=edge|cloud`.
-inline constexpr double kEdgeAreaMm2 = 0.2;
-inline constexpr double kCloudAreaMm2 = 7.0;
+inline constexpr double kEdgeAreaMm2 = search::kEdgeAreaBudgetUm2 / 1e6;
+inline constexpr double kCloudAreaMm2 = search::kCloudAreaBudgetUm2 / 1e6;
 
 /// What the design may spend.
 struct Budget {
@@ -161,10 +161,10 @@ std::string formatDesign(const Layer &layer, const Design &design);
 /// "latency", "energy", "edp", "lap" (latency-area product), "power",
 /// "area"; "co-opt", "fixed-hw", "fixed-mapping"; "sound", "maestro". The
 /// libraries' own parsers, so every tool spells them alike.
+using cost::parseSemantics;
 using search::objectiveName;
 using search::parseMode;
 using search::parseObjective;
-using cost::parseSemantics;
 /// "edge", "cloud".
 std::optional<Platform> parsePlatform(std::string_view name);
 

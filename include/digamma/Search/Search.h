@@ -76,13 +76,17 @@ struct GeneticParameters {
   double fitParallelismRate = 0.2;
 };
 
+/// Area budgets of the paper's edge and cloud platforms (Sec. V-A).
+inline constexpr double kEdgeAreaBudgetUm2 = 0.2e6;
+inline constexpr double kCloudAreaBudgetUm2 = 7.0e6;
+
 struct SearchOptions {
   Mode mode = Mode::CoOpt;
   Objective objective = Objective::Latency;
   /// Ranks designs with an equal objective.
   Objective tieBreak = Objective::Energy;
   /// Area of PEs and buffers in um^2 (CoOpt and FixedMapping).
-  double areaBudgetUm2 = 200000.0;
+  double areaBudgetUm2 = kEdgeAreaBudgetUm2;
   /// Largest PE count; kUnbounded leaves the area budget as the only bound.
   int64_t peLimit = cost::kUnbounded;
   int minLevels = 2, maxLevels = 2;
@@ -133,6 +137,18 @@ struct SearchResult {
   /// Samples used when each bestPerGeneration entry was taken.
   std::vector<int64_t> samplesPerGeneration;
 };
+
+/// The PE array a design spreads its mapping over: the top level's fan-out,
+/// then the inner levels' cluster sizes.
+std::vector<int64_t> peArrayShape(const cost::Hardware &hw,
+                                  const cost::Mapping &mapping);
+
+/// Bytes of \p elements buffer elements, saturating at INT64_MAX (an
+/// unbounded buffer).
+int64_t bufferBytes(int64_t elements, int64_t bytesPerElement);
+/// Whole buffer elements in \p bytes, at least 1 (fixed hardware given in
+/// bytes).
+int64_t bufferElements(int64_t bytes, int64_t bytesPerElement);
 
 /// A message for options no search can run with, or nullopt.
 std::optional<std::string> validateOptions(const SearchOptions &options);
