@@ -148,25 +148,9 @@ digamma::planMaterialization(Operation *op, MappingAttr mapping,
   SmallVector<LevelAttr> levels = mapping.getLevelAttrs();
   if (levels.empty() || levels.size() != mapping.getLevels().size())
     return fail(reason, "the mapping has no valid levels");
-  for (auto [index, level] : llvm::enumerate(levels)) {
-    if (!loopNest.hasRole(level.getParallel()))
-      return fail(reason, "mapping level #" + llvm::Twine(index) +
-                              " parallel dimension " +
-                              stringifyDimRole(level.getParallel()) +
-                              " is not in the loop nest");
-    for (unsigned d = 0; d < 6; ++d) {
-      int64_t tile = level.getTiles()[d];
-      int64_t limit = index == 0 ? loopNest.getRoleExtent(kMappedDims[d])
-                                 : levels[index - 1].getTiles()[d];
-      if (tile > limit)
-        return fail(reason, "mapping level #" + llvm::Twine(index) +
-                                " tile of " + stringifyDimRole(kMappedDims[d]) +
-                                " (" + llvm::Twine(tile) + ") exceeds " +
-                                (index == 0 ? "the loop nest's extent "
-                                            : "the previous level's tile ") +
-                                llvm::Twine(limit));
-    }
-  }
+  if (std::optional<std::string> mismatch =
+          describeMappingMismatch(mapping, loopNest))
+    return fail(reason, *mismatch);
 
   // The loops of every canonical dimension, outer first, and the batch
   // loops (N and G).

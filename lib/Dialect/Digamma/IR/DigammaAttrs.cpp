@@ -542,23 +542,36 @@ LogicalResult MappingAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   return success();
 }
 
+std::optional<std::string>
+digamma::describeMappingMismatch(MappingAttr mapping, LoopNestAttr loopNest) {
+  SmallVector<LevelAttr> levels = mapping.getLevelAttrs();
+  for (auto [index, level] : llvm::enumerate(levels)) {
+    std::string prefix = "mapping level #" + std::to_string(index);
+    if (!loopNest.hasRole(level.getParallel()))
+      return prefix + " parallel dimension " +
+             stringifyDimRole(level.getParallel()).str() +
+             " is not in the loop nest";
+    for (unsigned d = 0; d < 6; ++d) {
+      int64_t tile = level.getTiles()[d];
+      int64_t limit = index == 0 ? loopNest.getRoleExtent(kMappedDims[d])
+                                 : levels[index - 1].getTiles()[d];
+      if (tile > limit)
+        return prefix + " tile of " + stringifyDimRole(kMappedDims[d]).str() +
+               " (" + std::to_string(tile) + ") exceeds " +
+               (index == 0 ? "the loop nest's extent "
+                           : "the previous level's tile ") +
+               std::to_string(limit);
+    }
+  }
+  return std::nullopt;
+}
+
 LogicalResult digamma::verifyMappingAgainstLoopNest(
     function_ref<InFlightDiagnostic()> emitError, MappingAttr mapping,
     LoopNestAttr loopNest) {
-  for (auto [index, level] : llvm::enumerate(mapping.getLevelAttrs())) {
-    if (!loopNest.hasRole(level.getParallel()))
-      return emitError() << "mapping level #" << index << " parallel dimension "
-                         << stringifyDimRole(level.getParallel())
-                         << " is not in the loop nest";
-    for (unsigned d = 0; d < 6; ++d) {
-      int64_t extent = loopNest.getRoleExtent(kMappedDims[d]);
-      if (level.getTiles()[d] > extent)
-        return emitError() << "mapping level #" << index << " tile of "
-                           << stringifyDimRole(kMappedDims[d]) << " ("
-                           << level.getTiles()[d]
-                           << ") exceeds the loop nest's extent " << extent;
-    }
-  }
+  if (std::optional<std::string> mismatch =
+          describeMappingMismatch(mapping, loopNest))
+    return emitError() << *mismatch;
   return success();
 }
 

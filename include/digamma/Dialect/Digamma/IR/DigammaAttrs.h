@@ -15,6 +15,9 @@
 #include "mlir/IR/DialectImplementation.h"
 #include "llvm/ADT/APFloat.h"
 
+#include <optional>
+#include <string>
+
 #include "digamma/Dialect/Digamma/IR/DigammaEnums.h.inc"
 
 namespace digamma {
@@ -41,9 +44,14 @@ inline constexpr DimRole kMappedDims[] = {DimRole::K, DimRole::C, DimRole::Y,
 /// Index of \p role in kMappedDims, or -1 for N and G.
 int mappedDimIndex(DimRole role);
 
-/// Checks \p mapping against the loop nest it maps: every level's parallel
-/// dimension must be a role of the nest and no tile may exceed the nest's
-/// extent of that dimension (output extent for Y and X).
+/// Why \p mapping does not fit the loop nest it maps, or nullopt: every
+/// level's parallel dimension must be a role of the nest, no level-0 tile may
+/// exceed the nest's extent of that dimension (output extent for Y and X)
+/// and no inner tile its level above's.
+std::optional<std::string> describeMappingMismatch(MappingAttr mapping,
+                                                   LoopNestAttr loopNest);
+
+/// describeMappingMismatch() as a verifier: emits the reason.
 mlir::LogicalResult verifyMappingAgainstLoopNest(
     llvm::function_ref<mlir::InFlightDiagnostic()> emitError,
     MappingAttr mapping, LoopNestAttr loopNest);
