@@ -1133,6 +1133,17 @@ ModelSearchResult ModelSearch::run() {
     size_t children = static_cast<size_t>(std::min<int64_t>(
         int64_t(brood), (evolveEnd - used) / std::max<int64_t>(childCost, 1)));
     size_t made = 0;
+    // A child is worth screening if no pooled or earlier child has its
+    // hardware.
+    auto isFresh = [&](const Chip &child) {
+      for (size_t q = 0; q < pooled; ++q)
+        if (sameHardware(chipPool.chips[q], child))
+          return false;
+      for (size_t q = 0; q < made; ++q)
+        if (sameHardware(batch.chips[q], child))
+          return false;
+      return true;
+    };
     if (sweep) {
       // The best chip's buffers with the shapes the proxy ranks first.
       sweep = false;
@@ -1142,12 +1153,7 @@ ModelSearchResult ModelSearch::run() {
         if (!takeShape(child, rank))
           break;
         repairChip(child);
-        bool fresh = true;
-        for (size_t q = 0; q < pooled && fresh; ++q)
-          fresh = !sameHardware(chipPool.chips[q], child);
-        for (size_t q = 0; q < made && fresh; ++q)
-          fresh = !sameHardware(batch.chips[q], child);
-        if (!fresh)
+        if (!isFresh(child))
           continue;
         std::copy(chipPool.row(0), chipPool.row(0) + count, batch.row(made));
         ++made;
@@ -1163,11 +1169,7 @@ ModelSearchResult ModelSearch::run() {
       bool fresh = false;
       for (int attempt = 0; attempt < 8 && !fresh; ++attempt) {
         makeChild(child, chipPool, pooled, parent);
-        fresh = true;
-        for (size_t q = 0; q < pooled && fresh; ++q)
-          fresh = !sameHardware(chipPool.chips[q], child);
-        for (size_t q = 0; q < made && fresh; ++q)
-          fresh = !sameHardware(batch.chips[q], child);
+        fresh = isFresh(child);
       }
       if (!fresh)
         continue;
