@@ -58,14 +58,9 @@ Budget Budget::ofArea(double areaMm2) {
 // findDesign
 //===----------------------------------------------------------------------===//
 
-/// The search options of \p budget and \p options for \p layer, or a
-/// message.
-static std::optional<std::string>
-buildSearchOptions(const Layer &layer, const Budget &budget,
-                   const Options &options, search::SearchOptions &out) {
-  if (std::optional<std::string> error =
-          search::checkLayer(layer, options.semantics))
-    return error;
+std::optional<std::string>
+api::resolveSearchOptions(const Budget &budget, const Options &options,
+                          search::SearchOptions &out) {
   if (options.elementBytes < 1)
     return "elementBytes must be positive, got " +
            std::to_string(options.elementBytes);
@@ -119,6 +114,24 @@ buildSearchOptions(const Layer &layer, const Budget &budget,
   }
   out.fixedMapping = options.fixedMapping;
   return search::validateOptions(out);
+}
+
+/// The search options of \p budget and \p options for \p layer, or a
+/// message.
+static std::optional<std::string>
+buildSearchOptions(const Layer &layer, const Budget &budget,
+                   const Options &options, search::SearchOptions &out) {
+  if (std::optional<std::string> error =
+          search::checkLayer(layer, options.semantics))
+    return error;
+  return resolveSearchOptions(budget, options, out);
+}
+
+std::optional<std::string> api::checkRequest(const Layer &layer,
+                                             const Budget &budget,
+                                             const Options &options) {
+  search::SearchOptions unused;
+  return buildSearchOptions(layer, budget, options, unused);
 }
 
 Design api::findDesign(const Layer &layer, const Budget &budget,

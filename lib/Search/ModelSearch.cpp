@@ -1255,8 +1255,11 @@ ModelSearchResult ModelSearch::finish(const Population &population, size_t best,
   return result;
 }
 
-std::optional<std::string> checkModel(const std::vector<ModelLayer> &layers,
-                                      const SearchOptions &options) {
+} // namespace
+
+std::optional<std::string>
+digamma::search::checkModel(const std::vector<ModelLayer> &layers,
+                            const SearchOptions &options) {
   if (std::optional<std::string> error = validateOptions(options))
     return error;
   if (options.mode != Mode::CoOpt)
@@ -1273,8 +1276,6 @@ std::optional<std::string> checkModel(const std::vector<ModelLayer> &layers,
   }
   return std::nullopt;
 }
-
-} // namespace
 
 double digamma::search::modelObjectiveValue(Objective objective,
                                             double totalCycles,

@@ -476,14 +476,21 @@ std::string_view digamma::search::objectiveNames() {
   return "latency, energy, edp, lap, power or area";
 }
 
+namespace {
+/// Names in Mode order.
+constexpr std::string_view kModeNames[] = {"co-opt", "fixed-hw",
+                                           "fixed-mapping"};
+} // namespace
+
 std::optional<Mode> digamma::search::parseMode(std::string_view name) {
-  if (name == "co-opt")
-    return Mode::CoOpt;
-  if (name == "fixed-hw")
-    return Mode::FixedHW;
-  if (name == "fixed-mapping")
-    return Mode::FixedMapping;
+  for (size_t i = 0; i < std::size(kModeNames); ++i)
+    if (name == kModeNames[i])
+      return static_cast<Mode>(i);
   return std::nullopt;
+}
+
+std::string_view digamma::search::modeName(Mode mode) {
+  return kModeNames[static_cast<size_t>(mode)];
 }
 
 std::string_view digamma::search::algorithmNames() {

@@ -151,6 +151,19 @@ struct Design {
 Design findDesign(const Layer &layer, const Budget &budget,
                   const Options &options = {});
 
+/// The message findDesign would put in `error` for bad input (layer, budget
+/// or options), or nullopt when the search can run: a Design with found ==
+/// false after nullopt here means that no design fits the budget.
+std::optional<std::string> checkRequest(const Layer &layer,
+                                        const Budget &budget,
+                                        const Options &options = {});
+
+/// The search options findDesign runs for \p budget and \p options (every
+/// check but the layer's), or the message for bad input.
+std::optional<std::string> resolveSearchOptions(const Budget &budget,
+                                                const Options &options,
+                                                search::SearchOptions &out);
+
 /// A short multi-line description of \p layer and \p design (or its error).
 std::string formatDesign(const Layer &layer, const Design &design);
 

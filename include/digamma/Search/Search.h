@@ -208,6 +208,8 @@ std::string_view objectiveName(Objective objective);
 std::string_view objectiveNames();
 /// Mode names: co-opt, fixed-hw, fixed-mapping.
 std::optional<Mode> parseMode(std::string_view name);
+/// The name parseMode() accepts for \p mode.
+std::string_view modeName(Mode mode);
 /// The name parseAlgorithm() accepts for \p algorithm.
 std::string_view algorithmName(Algorithm algorithm);
 /// The accepted names, for messages: "digamma, random, ..., cmaes or sa".
