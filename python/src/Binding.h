@@ -124,12 +124,18 @@ std::string fieldsRepr(const char *typeName, const T &object,
   return text + ")";
 }
 
-/// "name: doc" lines of \p fields, for docstrings.
+/// "name: doc" lines of \p fields for docstrings, with the value in
+/// \p defaults if given.
 template <typename T>
-std::string fieldsDoc(const std::vector<Field<T>> &fields) {
+std::string fieldsDoc(const std::vector<Field<T>> &fields,
+                      const T *defaults = nullptr) {
   std::string text;
   for (const Field<T> &field : fields)
-    text += "  " + std::string(field.name) + ": " + field.doc + "\n";
+    text += "  " + std::string(field.name) + ": " + field.doc +
+            (defaults ? "; default " +
+                            std::string(py::repr(field.get(*defaults)))
+                      : std::string()) +
+            "\n";
   return text;
 }
 

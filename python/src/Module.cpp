@@ -163,7 +163,7 @@ py::dict layerDict(const cost::Layer &layer) {
 }
 
 cost::Layer makeLayer(int64_t k, int64_t c, int64_t y, int64_t x, int64_t r,
-                      int64_t s, py::handle stride, int64_t batch,
+                      int64_t s, py::object stride, int64_t batch,
                       const std::string &kind) {
   cost::Layer layer;
   layer.layerClass = layerClassFromName(kind);
@@ -516,12 +516,13 @@ take raises ValueError with the search's message.)");
       "The layers of a GAMMA layer table file (e.g. models/csv/resnet50.csv).");
 
   // Hardware.
+  const cost::Hardware hardwareDefaults;
   py::class_<cost::Hardware> hardware(
       m, "Hardware",
       ("Hardware for evaluate(): capacities and bandwidths in elements "
-       "(MAESTRO's unit).\n\nKeyword arguments (fields), default as in "
-       "the cost model:\n" +
-       fieldsDoc(hardwareFields()))
+       "(MAESTRO's unit).\n\nKeyword arguments (fields), with the cost "
+       "model's defaults:\n" +
+       fieldsDoc(hardwareFields(), &hardwareDefaults))
           .c_str());
   hardware
       .def(py::init([](const py::kwargs &kwargs) {
