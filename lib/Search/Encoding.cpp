@@ -70,9 +70,7 @@ SearchSpace::SearchSpace(const cost::Layer &layer, const SearchOptions &options)
     maxPEs = std::max<int64_t>(options.fixedHardware.numPEs, 1);
   } else {
     // No design with more PEs than the MACs alone fit the budget.
-    double byArea = options.areaBudgetUm2 / options.model.area.macAreaUm2;
-    maxPEs = static_cast<int64_t>(std::clamp(byArea, 1.0, 1048576.0));
-    maxPEs = std::min(maxPEs, options.peLimit);
+    maxPEs = detail::maxPEs(options);
   }
 }
 

@@ -139,9 +139,7 @@ public:
               const SearchOptions &options)
       : layers(layers), options(options), rng(options.seed) {
     bytes = detail::elementBytes(options);
-    double byArea = options.areaBudgetUm2 / options.model.area.macAreaUm2;
-    maxPEs = static_cast<int64_t>(std::clamp(byArea, 1.0, 1048576.0));
-    maxPEs = std::min(maxPEs, options.peLimit);
+    maxPEs = detail::maxPEs(options);
     energyLike = options.objective == Objective::Energy ||
                  options.objective == Objective::Power;
     // Each layer is scored alone with latency and energy as its figures;
@@ -168,11 +166,7 @@ private:
   int64_t bufferElementsLeft(int64_t numPEs) const {
     double left = options.areaBudgetUm2 -
                   cost::digammaAreaUm2(numPEs, 0, 0, bytes, options.model.area);
-    double perElement =
-        detail::sramAreaPerElementUm2(bytes, options.model.area);
-    if (!(left > 0) || !(perElement > 0))
-      return 0;
-    return static_cast<int64_t>(std::min(left / perElement, 1e15));
+    return cost::bufferElementsWithinArea(left, bytes, options.model.area);
   }
 
   /// Clamps the hardware genes to the level range and the area budget:
@@ -202,12 +196,12 @@ private:
   /// multiple of its inner cluster sizes so that no PE idles.
   void fillPEs(Chip &chip) const {
     const cost::AreaConstants &area = options.model.area;
-    double perElement = detail::sramAreaPerElementUm2(bytes, area);
+    double perElement = cost::sramAreaPerElementUm2(bytes, area);
     double left = options.areaBudgetUm2 - double(chip.l2Capacity) * perElement;
     double perPE = area.macAreaUm2 + double(chip.l1Capacity) * perElement;
     if (!(left > 0) || !(perPE > 0))
       return;
-    int64_t most = static_cast<int64_t>(std::min(left / perPE, 1e15));
+    int64_t most = cost::unitsWithinArea(left, perPE);
     most = std::min(most, maxPEs);
     int64_t inner = 1;
     for (int l = 1; l < chip.numLevels; ++l)
@@ -223,15 +217,14 @@ private:
     if (options.objective == Objective::LatencyArea ||
         options.objective == Objective::Area)
       return;
-    double perElement =
-        detail::sramAreaPerElementUm2(bytes, options.model.area);
+    double perElement = cost::sramAreaPerElementUm2(bytes, options.model.area);
     double left = options.areaBudgetUm2 -
                   cost::digammaAreaUm2(chip.numPEs, chip.l1Capacity, 0, bytes,
                                        options.model.area);
-    if (left > perElement && perElement > 0)
-      chip.l2Capacity =
-          std::max(chip.l2Capacity,
-                   static_cast<int64_t>(std::min(left / perElement, 1e15)));
+    if (left > perElement)
+      chip.l2Capacity = std::max(
+          chip.l2Capacity,
+          cost::bufferElementsWithinArea(left, bytes, options.model.area));
   }
 
   /// Scores layer \p i's genes on \p chip: its mapping must fit the chip's

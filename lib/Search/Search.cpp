@@ -192,23 +192,13 @@ std::optional<std::string>
 digamma::search::checkLayer(const cost::Layer &layer,
                             cost::Semantics semantics) {
   auto text = [](int64_t value) { return std::to_string(value); };
-  if (layer.n < 1 || layer.k < 1 || layer.c < 1 || layer.y < 1 || layer.x < 1 ||
-      layer.r < 1 || layer.s < 1)
-    return "every layer extent must be positive, got N=" + text(layer.n) +
-           " K=" + text(layer.k) + " C=" + text(layer.c) +
-           " Y=" + text(layer.y) + " X=" + text(layer.x) +
-           " R=" + text(layer.r) + " S=" + text(layer.s);
-  if (layer.strideY < 1 || layer.strideX < 1)
-    return "the layer's strides must be positive, got " + text(layer.strideY) +
-           "x" + text(layer.strideX);
+  if (cost::LayerFault fault = cost::findLayerFault(layer);
+      fault != cost::LayerFault::None)
+    return cost::describeLayerFault(layer, fault);
   if (layer.layerClass == cost::LayerClass::DepthwiseConv && layer.k != 1)
     return "a depthwise layer has K = 1 (fold a channel multiplier into C), "
            "got K=" +
            text(layer.k);
-  if (layer.r > layer.y || layer.s > layer.x)
-    return "the layer's filter (" + text(layer.r) + "x" + text(layer.s) +
-           ") is larger than its input (" + text(layer.y) + "x" +
-           text(layer.x) + ")";
   // Otherwise every design is invalid and the search would end with "no
   // design fits" instead of the reason.
   if (semantics == cost::Semantics::Maestro &&
