@@ -31,8 +31,7 @@ digamma::search::checkLayer(const cost::Layer &layer,
 
 /// The given mapping must already be legal for the layer: FixedMapping mode
 /// searches hardware only and must not silently change it.
-static std::optional<std::string>
-checkFixedMapping(const SearchSpace &space) {
+static std::optional<std::string> checkFixedMapping(const SearchSpace &space) {
   const cost::Mapping &m = *space.options.fixedMapping;
   for (int l = 0; l < m.numLevels; ++l) {
     const cost::MappingLevel &level = m.level(l);

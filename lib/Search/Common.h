@@ -45,10 +45,9 @@ inline constexpr int64_t kMaxSearchPEs = int64_t(1) << 20;
 /// Largest PE count of a design: what the area budget pays for in MACs
 /// alone (at least 1, at most kMaxSearchPEs), within the PE limit.
 inline int64_t maxPEs(const SearchOptions &options) {
-  int64_t byArea =
-      std::clamp<int64_t>(cost::pesWithinArea(options.areaBudgetUm2,
-                                              options.model.area),
-                          1, kMaxSearchPEs);
+  int64_t byArea = std::clamp<int64_t>(
+      cost::pesWithinArea(options.areaBudgetUm2, options.model.area), 1,
+      kMaxSearchPEs);
   return std::min(byArea, options.peLimit);
 }
 

@@ -67,8 +67,7 @@ const std::vector<NamedValue<Mode>> &digamma::search::modeValues() {
 const std::vector<NamedValue<Algorithm>> &digamma::search::algorithmValues() {
   static const std::vector<NamedValue<Algorithm>> values = {
       {"digamma", Algorithm::DiGamma, "DiGamma's domain-aware GA"},
-      {"random", Algorithm::Random,
-       "uniform sampling of DiGamma's encoding"},
+      {"random", Algorithm::Random, "uniform sampling of DiGamma's encoding"},
       {"sga", Algorithm::Sga, "pagmo2 standard GA over a flat encoding"},
       {"pso", Algorithm::Pso, "pagmo2 particle swarm"},
       {"sea", Algorithm::Sea, "pagmo2 (N+1)-ES"},
@@ -90,8 +89,8 @@ digamma::search::semanticsValues() {
   return values;
 }
 
-std::string digamma::search::joinNames(
-    const std::vector<std::string_view> &names) {
+std::string
+digamma::search::joinNames(const std::vector<std::string_view> &names) {
   std::string text;
   for (size_t i = 0; i < names.size(); ++i) {
     if (i > 0)

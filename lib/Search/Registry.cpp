@@ -50,8 +50,7 @@ private:
 class UnknownOptimizer final : public Optimizer {
 public:
   std::string_view name() const override { return "unknown"; }
-  SearchResult run(const cost::Layer &,
-                   const SearchOptions &) const override {
+  SearchResult run(const cost::Layer &, const SearchOptions &) const override {
     return detail::failedResult("not a known algorithm; expected " +
                                 std::string(algorithmNames()));
   }
