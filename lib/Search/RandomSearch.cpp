@@ -25,8 +25,10 @@ SearchResult digamma::search::runRandomSearch(const cost::Layer &layer,
   Random rng(options.seed);
   detail::BatchEvaluator pool(space, detail::threadCount(options));
   // Batches only bound memory and define the trace's "generations"; the
-  // samples are independent.
-  size_t batchSize = static_cast<size_t>(detail::populationSize(options));
+  // samples are independent. None is larger than the budget, so a huge
+  // population allocates no more than the samples need.
+  size_t batchSize = static_cast<size_t>(std::min<int64_t>(
+      detail::populationSize(options), options.samples));
   std::vector<Individual> batch(batchSize);
   Individual best;
   std::vector<double> trace;
