@@ -298,14 +298,14 @@ void CoOptimizePass::runOnOperation() {
     int64_t bytes = problem.layer.elementBytes;
     MappingAttr mapping = toMappingAttr(ctx, result.mapping);
     // A dataflow's parallel dimension may be one the op does not have.
-    if (plan.dataflow &&
-        failed(verifyMappingAgainstLoopNest(
-            [&] {
-              return described.op->emitError()
-                     << "digamma-co-optimize: dataflow=" << plan.dataflow->name
-                     << " does not fit this op: ";
-            },
-            mapping, loopNestHelper.getAttr(described.op)))) {
+    if (plan.dataflow && failed(verifyMappingAgainstLoopNest(
+                             [&] {
+                               return described.op->emitError()
+                                      << "digamma-co-optimize: dataflow="
+                                      << plan.dataflow->name
+                                      << " does not fit this op: ";
+                             },
+                             mapping, loopNestHelper.getAttr(described.op)))) {
       failedOp = true;
       continue;
     }
@@ -360,6 +360,43 @@ void CoOptimizePass::searchSharedChips(const api::SearchPlan &plan) {
     }
     group.result = std::move(shared.chip);
   }
+}
+
+/// The PE array of a design: the top level's fan-out, then the inner levels'
+/// cluster sizes.
+static llvm::json::Array arrayShapeJson(const cost::Hardware &hw,
+                                        const cost::Mapping &mapping) {
+  llvm::json::Array shape;
+  for (int64_t extent : search::peArrayShape(hw, mapping))
+    shape.push_back(extent);
+  return shape;
+}
+
+/// A design's cost: cycles, MACs, energy, utilization, the bandwidths it
+/// needs and its buffer accesses per tensor (in elements).
+static llvm::json::Object costJson(const cost::CostReport &cost) {
+  const cost::AccessCounts &a = cost.accesses;
+  auto tensor = [](int64_t l1Read, int64_t l1Write, int64_t l2Read,
+                   int64_t l2Write) {
+    return llvm::json::Object{{"l1_read", l1Read},
+                              {"l1_write", l1Write},
+                              {"l2_read", l2Read},
+                              {"l2_write", l2Write}};
+  };
+  return llvm::json::Object{
+      {"cycles", cost.cycles},
+      {"macs", cost.macs},
+      {"energy_nj", cost.energyNJ},
+      {"utilization", cost.utilization},
+      {"noc_bw_required_elements_per_cycle", cost.nocBandwidthReq},
+      {"offchip_bw_required_elements_per_cycle", cost.offchipBandwidthReq},
+      {"accesses", llvm::json::Object{
+                       {"input", tensor(a.inputL1Read, a.inputL1Write,
+                                        a.inputL2Read, a.inputL2Write)},
+                       {"filter", tensor(a.filterL1Read, a.filterL1Write,
+                                         a.filterL2Read, a.filterL2Write)},
+                       {"output", tensor(a.outputL1Read, a.outputL1Write,
+                                         a.outputL2Read, a.outputL2Write)}}}};
 }
 
 LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
@@ -438,6 +475,9 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     chipsJson.push_back(llvm::json::Object{
         {"anchor", group.anchor->getName().getStringRef()},
         {"num_pes", chip.hardware.numPEs},
+        {"array_shape",
+         arrayShapeJson(chip.hardware,
+                        problems[group.problems[0]].result.mapping)},
         {"l1_bytes", search::bufferBytes(chip.hardware.l1Elements, bytes)},
         {"l2_bytes", search::bufferBytes(chip.hardware.l2Elements, bytes)},
         {"area_um2", chip.areaUm2},
@@ -471,14 +511,14 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
         {"hw",
          llvm::json::Object{
              {"num_pes", hw.numPEs},
+             {"array_shape", arrayShapeJson(hw, result.mapping)},
              {"l1_bytes", search::bufferBytes(result.cost.l1Elements, bytes)},
              {"l2_bytes", search::bufferBytes(result.cost.l2Elements, bytes)},
-             {"area_um2", result.areaUm2}}},
+             {"area_um2", result.areaUm2},
+             {"noc_bw_elements_per_cycle", hw.nocBandwidth},
+             {"offchip_bw_elements_per_cycle", hw.offchipBandwidth}}},
         {"mapping", toJson(result.mapping)},
-        {"cost", llvm::json::Object{{"cycles", result.cost.cycles},
-                                    {"macs", result.cost.macs},
-                                    {"energy_nj", result.cost.energyNJ},
-                                    {"utilization", result.cost.utilization}}},
+        {"cost", costJson(result.cost)},
         {"samples", result.samplesUsed},
         {"seconds", problem.seconds},
         {"best_per_generation", std::move(trace)}};

@@ -102,9 +102,10 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
     Option<"population", "population", "int", /*default=*/"0",
            "Individuals per generation; 0 takes the search's default">,
     Option<"reportFile", "report", "std::string", /*default=*/"\"\"",
-           "Write a JSON report (per op: problem, hardware, mapping, cost, "
-           "samples, time, best-so-far per generation; model totals) to "
-           "this file">,
+           "Write a JSON report (per op: problem, hardware with its array "
+           "shape and bandwidths, mapping, cost with the bandwidths it needs "
+           "and its buffer accesses, samples, time, best-so-far per "
+           "generation; shared chips; model totals) to this file">,
     Option<"reportSummary", "report-summary", "bool", /*default=*/"false",
            "Print a one-line summary on stderr">,
     Option<"samples", "samples", "int64_t",
