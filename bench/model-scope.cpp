@@ -17,14 +17,11 @@
 #include "digamma/Api/Request.h"
 #include "digamma/Api/Workload.h"
 
-#include <algorithm>
-#include <cerrno>
+#include "ProgramArguments.h"
+
 #include <chrono>
 #include <cmath>
-#include <cstdint>
 #include <cstdio>
-#include <cstdlib>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -47,44 +44,15 @@ void printHelp() {
       kTool, (long long)search::kDefaultSamples);
 }
 
-[[noreturn]] void fail(const std::string &message) {
-  std::fprintf(stderr, "%s: error: %s\n", kTool, message.c_str());
-  std::exit(1);
-}
-
-/// \p text as a non-negative integer, or fail() naming \p what.
-uint64_t number(const char *what, const char *text) {
-  char *end = nullptr;
-  errno = 0;
-  unsigned long long value = std::strtoull(text, &end, 10);
-  if (errno != 0 || *text == '\0' || *text == '-' || *end != '\0')
-    fail(std::string(what) + " needs a non-negative integer, got '" + text +
-         "'");
-  return value;
-}
-
 } // namespace
 
 int main(int argc, char **argv) {
-  std::vector<const char *> positional;
-  for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
-      printHelp();
-      return 0;
-    }
-    if (argv[i][0] == '-' && argv[i][1] != '\0')
-      fail(std::string("unknown option '") + argv[i] + "' (see --help)");
-    positional.push_back(argv[i]);
-  }
-  if (positional.size() > 2)
-    fail("too many arguments (see --help)");
+  bench::ProgramArguments arguments =
+      bench::parseProgramArguments(argc, argv, kTool, printHelp);
   api::Request request;
   request.scope = api::Scope::Model;
-  if (positional.size() > 0)
-    request.options.samples = static_cast<int64_t>(std::min<uint64_t>(
-        number("samples", positional[0]), uint64_t(INT64_MAX)));
-  request.options.seed =
-      positional.size() > 1 ? number("seed", positional[1]) : 1;
+  request.options.samples = arguments.samples;
+  request.options.seed = arguments.seed;
   // Every core for each search; results do not depend on it.
   request.options.threads = 0;
 
@@ -94,7 +62,7 @@ int main(int argc, char **argv) {
     request.platform = platform.name;
     if (std::optional<std::string> error =
             api::planSearch(request, plans.emplace_back()))
-      fail(*error);
+      bench::failProgram(kTool, *error);
   }
 
   auto start = std::chrono::steady_clock::now();
@@ -111,7 +79,7 @@ int main(int argc, char **argv) {
       api::Model model;
       if (std::optional<std::string> error = api::loadModel(
               api::modelPath(name, DIGAMMA_MODELS_DIR), table, model))
-        fail(*error);
+        bench::failProgram(kTool, *error);
       std::vector<api::LayerProblem> layers = api::modelLayers(table, model);
       std::vector<search::ModelLayer> modelLayers;
       std::vector<search::SearchResult> perLayer;

@@ -18,9 +18,10 @@
 #include "digamma/Api/Request.h"
 #include "digamma/Api/Workload.h"
 
+#include "ProgramArguments.h"
+
 #include <algorithm>
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -198,23 +199,7 @@ void printHelp() {
       kTool, (long long)search::kDefaultSamples);
 }
 
-[[noreturn]] void fail(const std::string &message) {
-  std::fprintf(stderr, "%s: error: %s\n", kTool, message.c_str());
-  std::exit(1);
-}
-
-/// \p text as a non-negative integer, or fail() naming \p what.
-uint64_t number(const char *what, const char *text) {
-  char *end = nullptr;
-  errno = 0;
-  unsigned long long value = std::strtoull(text, &end, 10);
-  if (errno != 0 || *text == '\0' || *text == '-' || *end != '\0')
-    fail(std::string(what) + " needs a non-negative integer, got '" + text +
-         "'");
-  return value;
-}
-
-/// The plan of \p algorithm on \p platform, or fail() with the reason.
+/// The plan of \p algorithm on \p platform; exits with the reason if none.
 api::SearchPlan planFor(const api::PlatformSpec &platform,
                         search::Algorithm algorithm, int64_t samples,
                         uint64_t seed, int population) {
@@ -226,34 +211,18 @@ api::SearchPlan planFor(const api::PlatformSpec &platform,
   request.options.algorithm = algorithm;
   api::SearchPlan plan;
   if (std::optional<std::string> error = api::planSearch(request, plan))
-    fail(*error);
+    bench::failProgram(kTool, *error);
   return plan;
 }
 
 } // namespace
 
 int main(int argc, char **argv) {
-  bool sweep = false;
-  std::vector<const char *> positional;
-  for (int i = 1; i < argc; ++i) {
-    if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
-      printHelp();
-      return 0;
-    }
-    if (!std::strcmp(argv[i], "--sweep"))
-      sweep = true;
-    else if (argv[i][0] == '-' && argv[i][1] != '\0')
-      fail(std::string("unknown option '") + argv[i] + "' (see --help)");
-    else
-      positional.push_back(argv[i]);
-  }
-  if (positional.size() > 2)
-    fail("too many arguments (see --help)");
-  int64_t samples = search::kDefaultSamples;
-  if (positional.size() > 0)
-    samples = static_cast<int64_t>(std::min<uint64_t>(
-        number("samples", positional[0]), uint64_t(INT64_MAX)));
-  uint64_t seed = positional.size() > 1 ? number("seed", positional[1]) : 1;
+  bench::ProgramArguments arguments =
+      bench::parseProgramArguments(argc, argv, kTool, printHelp, {"--sweep"});
+  bool sweep = arguments.has("--sweep");
+  int64_t samples = arguments.samples;
+  uint64_t seed = arguments.seed;
   // The request layer's checks, before any search.
   planFor(api::builtinPlatforms()[0], search::Algorithm::DiGamma, samples,
           seed, /*population=*/0);

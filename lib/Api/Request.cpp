@@ -19,7 +19,8 @@ using namespace digamma::api;
 static constexpr double kUm2PerMm2 = 1e6;
 
 Budget Budget::forPlatform(Platform platform) {
-  return ofArea(platform == Platform::Cloud ? kCloudAreaMm2 : kEdgeAreaMm2);
+  return ofArea(
+      findPlatform(platform == Platform::Cloud ? "cloud" : "edge")->areaMm2);
 }
 
 Budget Budget::ofArea(double areaMm2) {

@@ -27,8 +27,8 @@ SearchResult digamma::search::runRandomSearch(const cost::Layer &layer,
   // Batches only bound memory and define the trace's "generations"; the
   // samples are independent. None is larger than the budget, so a huge
   // population allocates no more than the samples need.
-  size_t batchSize = static_cast<size_t>(std::min<int64_t>(
-      detail::populationSize(options), options.samples));
+  size_t batchSize = static_cast<size_t>(
+      std::min<int64_t>(detail::populationSize(options), options.samples));
   std::vector<Individual> batch(batchSize);
   Individual best;
   std::vector<double> trace;

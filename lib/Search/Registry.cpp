@@ -9,27 +9,28 @@
 
 #include "Common.h"
 
+#include <iterator>
+
 using namespace digamma;
 using namespace digamma::search;
 
 namespace {
 
-class DiGammaOptimizer final : public Optimizer {
+/// An optimizer that is one search function.
+class FunctionOptimizer final : public Optimizer {
 public:
-  std::string_view name() const override { return "digamma"; }
+  using Search = SearchResult (*)(const cost::Layer &, const SearchOptions &);
+  FunctionOptimizer(std::string_view name, Search search)
+      : optimizerName(name), search(search) {}
+  std::string_view name() const override { return optimizerName; }
   SearchResult run(const cost::Layer &layer,
                    const SearchOptions &options) const override {
-    return runDiGamma(layer, options);
+    return search(layer, options);
   }
-};
 
-class RandomOptimizer final : public Optimizer {
-public:
-  std::string_view name() const override { return "random"; }
-  SearchResult run(const cost::Layer &layer,
-                   const SearchOptions &options) const override {
-    return runRandomSearch(layer, options);
-  }
+private:
+  std::string_view optimizerName;
+  Search search;
 };
 
 /// A pagmo2 algorithm over the flat encoding (Baselines.h).
@@ -59,31 +60,19 @@ public:
 } // namespace
 
 const Optimizer &digamma::search::getOptimizer(Algorithm algorithm) {
-  static const DiGammaOptimizer digammaOptimizer;
-  static const RandomOptimizer randomOptimizer;
+  static const FunctionOptimizer digammaOptimizer("digamma", runDiGamma);
+  static const FunctionOptimizer randomOptimizer("random", runRandomSearch);
   static const BaselineOptimizer sga(Algorithm::Sga), pso(Algorithm::Pso),
       sea(Algorithm::Sea), de(Algorithm::De), cmaes(Algorithm::Cmaes),
       sa(Algorithm::Sa);
-  switch (algorithm) {
-  case Algorithm::DiGamma:
-    return digammaOptimizer;
-  case Algorithm::Random:
-    return randomOptimizer;
-  case Algorithm::Sga:
-    return sga;
-  case Algorithm::Pso:
-    return pso;
-  case Algorithm::Sea:
-    return sea;
-  case Algorithm::De:
-    return de;
-  case Algorithm::Cmaes:
-    return cmaes;
-  case Algorithm::Sa:
-    return sa;
-  }
+  // In Algorithm order.
+  static const Optimizer *const optimizers[] = {
+      &digammaOptimizer, &randomOptimizer, &sga, &pso, &sea, &de, &cmaes, &sa};
+  static_assert(std::size(optimizers) == size_t(Algorithm::Sa) + 1,
+                "one optimizer per Algorithm");
   static const UnknownOptimizer unknown;
-  return unknown;
+  auto index = static_cast<size_t>(algorithm);
+  return index < std::size(optimizers) ? *optimizers[index] : unknown;
 }
 
 const Optimizer &digamma::search::getBaselineOptimizer(Algorithm algorithm) {

@@ -34,8 +34,7 @@ constexpr int kCheckpoints = 40;
 /// Prints "digamma-bench: error: <message>" and exits with status 1.
 [[noreturn]] void fail(const std::string &message);
 /// printf into a string as long as it needs to be.
-[[gnu::format(printf, 1, 2)]] std::string formatString(const char *format,
-                                                       ...);
+[[gnu::format(printf, 1, 2)]] std::string formatString(const char *format, ...);
 
 //===----------------------------------------------------------------------===//
 // Command line
@@ -182,8 +181,7 @@ struct ModelSummary {
 
 class Results {
 public:
-  Results(const Config &config, const Workload &workload,
-          const Runner &runner);
+  Results(const Config &config, const Workload &workload, const Runner &runner);
 
   const ModelRun &run(size_t p, size_t m, size_t s, size_t n) const {
     size_t M = config.methods.size(), S = config.seeds.size(),
@@ -216,9 +214,8 @@ void writeTables(std::ostream &os, const Config &config,
 void writeResultsCsv(std::ostream &os, const Config &config,
                      const Workload &workload, const Results &results);
 /// trace-<platform>.svg: best-so-far model latency versus samples.
-void writeSvg(std::ostream &os, const Config &config,
-              const Workload &workload, const Results &results,
-              size_t platform);
+void writeSvg(std::ostream &os, const Config &config, const Workload &workload,
+              const Results &results, size_t platform);
 /// layers.csv: one row per search.
 void writeLayersCsv(std::ostream &os, const Config &config,
                     const Workload &workload, const Runner &runner);

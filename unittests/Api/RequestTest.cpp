@@ -1,7 +1,7 @@
 //===- RequestTest.cpp - Tests of the request layer -----------------------===//
 
-#include "digamma/Api/Designer.h"
 #include "digamma/Api/Request.h"
+#include "digamma/Api/Designer.h"
 #include "digamma/Api/Workload.h"
 
 #include "gtest/gtest.h"
@@ -236,8 +236,7 @@ TEST(Workload, ModelsFromGammaTables) {
   EXPECT_EQ(modelPath("my.csv", "dir"), "my.csv");
   EXPECT_EQ(modelPath("a/b", "dir"), "a/b");
   EXPECT_EQ(bundledModels().size(), 7u);
-  std::optional<std::string> error =
-      loadModel(path + ".missing", table, model);
+  std::optional<std::string> error = loadModel(path + ".missing", table, model);
   ASSERT_TRUE(error);
   EXPECT_NE(error->find(path + ".missing"), std::string::npos) << *error;
 }

@@ -182,8 +182,7 @@ struct SearchPlan {
 /// the message of the first problem, or nullopt. The layers themselves
 /// (their extents) are checked by the search, whose results carry the
 /// message.
-std::optional<std::string> planSearch(const Request &request,
-                                      SearchPlan &plan);
+std::optional<std::string> planSearch(const Request &request, SearchPlan &plan);
 
 /// Searches one layer as \p plan says (Scope::Op): the optimizer of
 /// plan.algorithm, or the grid search of plan.dataflow. Deterministic for

@@ -1,4 +1,4 @@
-//===- Workload.h - Layers of models, each distinct problem once -*- C++ -*-===//
+//===- Workload.h - Models as distinct layer problems -----------*- C++ -*-===//
 //
 // The workload code every entry point shares: the one key that says two
 // layers are the same search problem, a table that keeps each distinct
@@ -25,8 +25,7 @@ namespace digamma::api {
 /// What makes two layer problems one search: the layer (class, extents,
 /// strides), the element size and the fixed mapping, if any. \p group
 /// keeps equal problems of different groups (chips) apart.
-std::vector<int64_t> problemKey(const LayerProblem &problem,
-                                int64_t group = 0);
+std::vector<int64_t> problemKey(const LayerProblem &problem, int64_t group = 0);
 
 /// Distinct layer problems in the order they were first added, each with
 /// the sum of the weights it was added with.

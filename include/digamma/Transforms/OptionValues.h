@@ -34,8 +34,7 @@ public:
 
   template <typename Opt> void apply(Opt &option) const {
     for (const search::NamedValue<Enum> &value : values)
-      option.getParser().addLiteralOption(toStringRef(value.name),
-                                          value.value,
+      option.getParser().addLiteralOption(toStringRef(value.name), value.value,
                                           toStringRef(value.help));
   }
 
