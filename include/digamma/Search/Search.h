@@ -56,7 +56,8 @@ int64_t bufferElements(int64_t bytes, int64_t bytesPerElement);
 /// A message for a layer no design of \p semantics can evaluate (a
 /// non-positive extent or stride, a depthwise K other than 1, a filter
 /// larger than its input, or what MAESTRO does not model), or nullopt. Every
-/// optimizer, the whole-model search and the C++ API check it first.
+/// optimizer and the whole-model search check it first. The layer's shape
+/// is cost::findLayerFault's to judge; the rest is the search's.
 std::optional<std::string> checkLayer(const cost::Layer &layer,
                                       cost::Semantics semantics);
 
