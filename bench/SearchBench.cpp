@@ -12,7 +12,7 @@ static void searchResNet50Layer(benchmark::State &state) {
       cost::readGammaTable(std::string(DIGAMMA_MODELS_DIR) + "/resnet50.csv")
           .layers[2]; // 64x64x56x56, 3x3
   search::SearchOptions options;
-  options.samples = 40000;
+  options.samples = search::kDefaultSamples;
   options.threads = static_cast<unsigned>(state.range(0));
   for (auto _ : state)
     benchmark::DoNotOptimize(search::runDiGamma(layer, options).cost.cycles);

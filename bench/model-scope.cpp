@@ -10,79 +10,95 @@
 //  (m) whole-model DiGamma (scope=model): one chip, a mapping per layer.
 // Total cycles are weighted by how often a layer occurs in the model.
 //
-// Usage: digamma-model-scope [samples=40000] [seed=1]
+// Usage: digamma-model-scope [samples [seed]] (--help)
 //
 //===----------------------------------------------------------------------===//
 
-#include "digamma/CostModel/GammaTable.h"
-#include "digamma/Search/ModelSearch.h"
+#include "digamma/Api/Request.h"
+#include "digamma/Api/Workload.h"
+
+#include "ProgramArguments.h"
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
-#include <map>
-#include <tuple>
+#include <string>
+#include <vector>
 
 using namespace digamma;
 
+namespace {
+
+constexpr const char *kTool = "digamma-model-scope";
+
+void printHelp() {
+  std::printf(
+      "Usage: %s [samples [seed]]\n"
+      "One chip per model against per-layer chips, on the seven bundled "
+      "models, edge\nand cloud: (a) per-layer DiGamma, a chip per layer; (b) "
+      "the best per-layer\nwinner's chip, every layer re-mapped on it; (m) "
+      "whole-model DiGamma\n(scope=model), one chip and a mapping per "
+      "layer.\n\n"
+      "  samples   sampling budget per distinct layer; default %lld\n"
+      "  seed      default 1\n",
+      kTool, (long long)search::kDefaultSamples);
+}
+
+} // namespace
+
 int main(int argc, char **argv) {
-  int64_t samples = argc > 1 ? std::atoll(argv[1]) : 40000;
-  uint64_t seed = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 1;
-  const char *models[] = {"resnet18", "resnet50", "mobilenet_v2", "mnasnet",
-                          "bert",     "ncf",      "dlrm"};
-  struct Platform {
-    const char *name;
-    double budgetUm2;
-  } platforms[] = {{"edge", search::kEdgeAreaBudgetUm2},
-                   {"cloud", search::kCloudAreaBudgetUm2}};
+  bench::ProgramArguments arguments =
+      bench::parseProgramArguments(argc, argv, kTool, printHelp);
+  api::Request request;
+  request.scope = api::Scope::Model;
+  request.options.samples = arguments.samples;
+  request.options.seed = arguments.seed;
+  // Every core for each search; results do not depend on it.
+  request.options.threads = 0;
+
+  // The request layer's checks, before any search.
+  std::vector<api::SearchPlan> plans;
+  for (const api::PlatformSpec &platform : api::builtinPlatforms()) {
+    request.platform = platform.name;
+    if (std::optional<std::string> error =
+            api::planSearch(request, plans.emplace_back()))
+      bench::failProgram(kTool, *error);
+  }
+
   auto start = std::chrono::steady_clock::now();
   std::printf("| platform | model | layers | (a) per-layer chips | (b) best "
               "per-layer chip | (m) scope=model | (b)/(m) | (m)/(a) | chip "
               "(m): PEs, L1, L2 elements | PE / buffer area um^2 | chip (b) |\n"
               "|---|---|---|---|---|---|---|---|---|---|---|\n");
-  for (const Platform &platform : platforms) {
+  for (const api::SearchPlan &plan : plans) {
+    const api::PlatformSpec &platform = plan.platform;
     double logB = 0, logA = 0;
     int counted = 0;
-    for (const char *model : models) {
-      cost::GammaTable table = cost::readGammaTable(
-          std::string(DIGAMMA_MODELS_DIR) + "/" + model + ".csv");
-      if (table.failed()) {
-        std::fprintf(stderr, "%s: %s\n", model, table.error().c_str());
-        return 1;
-      }
-      std::map<std::tuple<int, int64_t, int64_t, int64_t, int64_t, int64_t,
-                          int64_t, int64_t, int64_t, int64_t>,
-               size_t>
-          index;
-      std::vector<search::ModelLayer> layers;
-      for (const cost::Layer &l : table.layers) {
-        auto key = std::make_tuple(int(l.layerClass), l.n, l.k, l.c, l.y, l.x,
-                                   l.r, l.s, l.strideY, l.strideX);
-        auto [it, inserted] = index.emplace(key, layers.size());
-        if (inserted)
-          layers.push_back({l, 0.0});
-        layers[it->second].weight += 1.0;
-      }
-      search::SearchOptions options;
-      options.samples = samples;
-      options.seed = seed;
-      options.areaBudgetUm2 = platform.budgetUm2;
+    for (const std::string &name : api::bundledModels()) {
+      api::ProblemTable table;
+      api::Model model;
+      if (std::optional<std::string> error = api::loadModel(
+              api::modelPath(name, DIGAMMA_MODELS_DIR), table, model))
+        bench::failProgram(kTool, *error);
+      std::vector<api::LayerProblem> layers = api::modelLayers(table, model);
+      std::vector<search::ModelLayer> modelLayers;
       std::vector<search::SearchResult> perLayer;
       double lowerBound = 0;
       bool allFound = true;
-      for (const search::ModelLayer &layer : layers) {
-        perLayer.push_back(search::runDiGamma(layer.layer, options));
+      for (const api::LayerProblem &layer : layers) {
+        modelLayers.push_back({layer.layer, layer.weight});
+        perLayer.push_back(api::searchLayer(plan, layer));
         allFound &= perLayer.back().found;
         lowerBound += layer.weight * double(perLayer.back().cost.cycles);
       }
-      search::ModelSearchResult best =
-          search::runBestPerLayerChip(layers, perLayer, options);
+      search::ModelSearchResult best = search::runBestPerLayerChip(
+          modelLayers, perLayer, plan.optionsFor(api::LayerProblem()));
       search::ModelSearchResult shared =
-          search::runModelDiGamma(layers, options);
+          api::searchSharedChip(plan, layers).chip;
+      const char *platformName = platform.name.c_str();
       if (!allFound || !best.found || !shared.found) {
         std::printf("| %s | %s | %zu | %s | %s | %s | | | | | |\n",
-                    platform.name, model, layers.size(),
+                    platformName, model.name.c_str(), layers.size(),
                     allFound ? "ok" : "N/A", best.found ? "ok" : "N/A",
                     shared.found ? "ok" : shared.message.c_str());
         continue;
@@ -94,7 +110,7 @@ int main(int argc, char **argv) {
       ++counted;
       std::printf("| %s | %s | %zu | %.0f | %.0f | %.0f | %.2f | %.2f | %lld, "
                   "%lld, %lld | %.0f / %.0f | %lld, %lld, %lld |\n",
-                  platform.name, model, layers.size(), lowerBound,
+                  platformName, model.name.c_str(), layers.size(), lowerBound,
                   best.totalCycles, shared.totalCycles, ratioB, ratioA,
                   (long long)shared.hardware.numPEs,
                   (long long)shared.hardware.l1Elements,
@@ -106,12 +122,13 @@ int main(int argc, char **argv) {
     }
     if (counted)
       std::printf("| %s | geomean | | | | | %.2f | %.2f | | | |\n",
-                  platform.name, std::exp(logB / counted),
+                  platform.name.c_str(), std::exp(logB / counted),
                   std::exp(logA / counted));
   }
   std::printf(
-      "\n%lld samples per layer, seed %llu, %.1f s wall\n", (long long)samples,
-      (unsigned long long)seed,
+      "\n%lld samples per layer, seed %llu, %.1f s wall\n",
+      (long long)request.options.samples,
+      (unsigned long long)request.options.seed,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count());
   return 0;

@@ -11,90 +11,67 @@
 // (the measurement behind the defaults, see docs/search.md): for each
 // setting, the geomean of random / DiGamma per platform.
 //
-// Usage: digamma-search-quality [--sweep] [samples=40000] [seed=1]
+// Usage: digamma-search-quality [--sweep] [samples [seed]] (--help)
 //
 //===----------------------------------------------------------------------===//
 
-#include "digamma/CostModel/GammaTable.h"
-#include "digamma/Search/Search.h"
+#include "digamma/Api/Request.h"
+#include "digamma/Api/Workload.h"
 
+#include "ProgramArguments.h"
+
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <map>
 #include <string>
 #include <thread>
-#include <tuple>
 #include <vector>
 
 using namespace digamma;
 
 namespace {
 
-const char *const kModels[] = {
-    "resnet18", "resnet50", "mobilenet_v2", "mnasnet", "bert", "ncf", "dlrm"};
-constexpr int kNumModels = 7;
+constexpr const char *kTool = "digamma-search-quality";
 
-struct Platform {
-  const char *name;
-  double budgetUm2;
-};
-const Platform kPlatforms[] = {{"edge", search::kEdgeAreaBudgetUm2},
-                               {"cloud", search::kCloudAreaBudgetUm2}};
-
-using ProblemKey = std::tuple<int, int64_t, int64_t, int64_t, int64_t, int64_t,
-                              int64_t, int64_t, int64_t, int64_t>;
-
-ProblemKey keyOf(const cost::Layer &l) {
-  return {int(l.layerClass), l.n,      l.k, l.c, l.y, l.x, l.r, l.s,
-          l.strideY,         l.strideX};
-}
-
-/// Distinct problems, and per model the problem index of each layer.
+/// The bundled models' distinct problems, and the models.
 struct Workload {
-  std::vector<cost::Layer> problems;
-  std::vector<std::vector<size_t>> layersOfModel;
+  api::ProblemTable table;
+  std::vector<api::Model> models;
   size_t totalLayers = 0;
 };
 
 bool loadWorkload(Workload &workload) {
-  std::map<ProblemKey, size_t> index;
-  for (const char *model : kModels) {
-    cost::GammaTable table = cost::readGammaTable(
-        std::string(DIGAMMA_MODELS_DIR) + "/" + model + ".csv");
-    if (table.failed()) {
-      std::fprintf(stderr, "%s: %s\n", model, table.error().c_str());
+  for (const std::string &name : api::bundledModels()) {
+    api::Model model;
+    if (std::optional<std::string> error = api::loadModel(
+            api::modelPath(name, DIGAMMA_MODELS_DIR), workload.table, model)) {
+      std::fprintf(stderr, "%s: error: %s\n", kTool, error->c_str());
       return false;
     }
-    std::vector<size_t> ids;
-    for (const cost::Layer &layer : table.layers) {
-      auto [it, inserted] =
-          index.emplace(keyOf(layer), workload.problems.size());
-      if (inserted)
-        workload.problems.push_back(layer);
-      ids.push_back(it->second);
-    }
-    workload.totalLayers += ids.size();
-    workload.layersOfModel.push_back(std::move(ids));
+    workload.totalLayers += model.numLayers;
+    workload.models.push_back(std::move(model));
   }
   return true;
 }
 
-/// Best cycles per problem (-1 if nothing found), searched on all cores.
+/// Best cycles per problem (-1 if nothing found) with \p plan's algorithm
+/// and \p genetic, searched on all cores, each search on one.
 std::vector<int64_t> searchAll(const Workload &workload,
-                               const search::SearchOptions &base,
-                               search::Algorithm algorithm) {
-  std::vector<int64_t> cycles(workload.problems.size(), -1);
+                               const api::SearchPlan &plan,
+                               const search::GeneticParameters &genetic) {
+  const std::vector<api::LayerProblem> &problems = workload.table.problems();
+  std::vector<int64_t> cycles(problems.size(), -1);
   std::atomic<size_t> nextProblem{0};
   auto work = [&] {
-    for (size_t i; (i = nextProblem++) < workload.problems.size();) {
-      search::SearchOptions options = base;
-      options.threads = 1;
+    for (size_t i; (i = nextProblem++) < problems.size();) {
+      search::SearchOptions options = plan.optionsFor(problems[i]);
+      options.genetic = genetic;
       search::SearchResult result =
-          search::getOptimizer(algorithm).run(workload.problems[i], options);
+          search::getOptimizer(plan.algorithm).run(problems[i].layer, options);
       cycles[i] = result.found ? result.cost.cycles : -1;
     }
   };
@@ -110,12 +87,12 @@ std::vector<int64_t> searchAll(const Workload &workload,
 
 /// Total cycles of model \p m, or -1 if some layer has no design.
 int64_t modelCycles(const Workload &workload, const std::vector<int64_t> &c,
-                    int m) {
+                    size_t m) {
   int64_t total = 0;
-  for (size_t id : workload.layersOfModel[m]) {
+  for (auto [id, occurrences] : workload.models[m].problems) {
     if (c[id] < 0)
       return -1;
-    total += c[id];
+    total += static_cast<int64_t>(occurrences) * c[id];
   }
   return total;
 }
@@ -126,7 +103,7 @@ double geomeanRatio(const Workload &workload, const std::vector<int64_t> &ga,
                     const std::vector<int64_t> &random) {
   double logSum = 0;
   int counted = 0;
-  for (int m = 0; m < kNumModels; ++m) {
+  for (size_t m = 0; m < workload.models.size(); ++m) {
     int64_t a = modelCycles(workload, ga, m);
     int64_t b = modelCycles(workload, random, m);
     if (a <= 0 || b <= 0)
@@ -209,33 +186,64 @@ std::vector<Setting> sweepSettings() {
   return settings;
 }
 
+void printHelp() {
+  std::printf(
+      "Usage: %s [--sweep] [samples [seed]]\n"
+      "DiGamma against random sampling of its encoding at the same sampling "
+      "budget,\non the seven bundled models, edge and cloud: total latency "
+      "per model and the\ngeomean of random / DiGamma.\n\n"
+      "  samples   sampling budget per distinct layer; default %lld\n"
+      "  seed      default 1\n"
+      "  --sweep   compare DiGamma's hyper-parameter settings instead "
+      "(docs/search.md)\n",
+      kTool, (long long)search::kDefaultSamples);
+}
+
+/// The plan of \p algorithm on \p platform; exits with the reason if none.
+api::SearchPlan planFor(const api::PlatformSpec &platform,
+                        search::Algorithm algorithm, int64_t samples,
+                        uint64_t seed, int population) {
+  api::Request request;
+  request.platform = platform.name;
+  request.options.samples = samples;
+  request.options.seed = seed;
+  request.options.population = population;
+  request.options.algorithm = algorithm;
+  api::SearchPlan plan;
+  if (std::optional<std::string> error = api::planSearch(request, plan))
+    bench::failProgram(kTool, *error);
+  return plan;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
-  bool sweep = argc > 1 && std::strcmp(argv[1], "--sweep") == 0;
-  int first = sweep ? 2 : 1;
-  int64_t samples = argc > first ? std::atoll(argv[first]) : 40000;
-  uint64_t seed =
-      argc > first + 1 ? std::strtoull(argv[first + 1], nullptr, 10) : 1;
+  bench::ProgramArguments arguments =
+      bench::parseProgramArguments(argc, argv, kTool, printHelp, {"--sweep"});
+  bool sweep = arguments.has("--sweep");
+  int64_t samples = arguments.samples;
+  uint64_t seed = arguments.seed;
+  // The request layer's checks, before any search.
+  planFor(api::builtinPlatforms()[0], search::Algorithm::DiGamma, samples,
+          seed, /*population=*/0);
   auto start = std::chrono::steady_clock::now();
   Workload workload;
   if (!loadWorkload(workload))
     return 1;
   std::printf("%zu layers, %zu distinct problems, %lld samples per search, "
               "seed %llu, %u threads\n\n",
-              workload.totalLayers, workload.problems.size(),
+              workload.totalLayers, workload.table.size(),
               (long long)samples, (unsigned long long)seed,
               std::max(1u, std::thread::hardware_concurrency()));
 
-  std::vector<int64_t> randomCycles[2];
+  const std::vector<api::PlatformSpec> &platforms = api::builtinPlatforms();
+  std::vector<std::vector<int64_t>> randomCycles(platforms.size());
   double randomSeconds = 0;
-  for (int p = 0; p < 2; ++p) {
-    search::SearchOptions options;
-    options.samples = samples;
-    options.seed = seed;
-    options.areaBudgetUm2 = kPlatforms[p].budgetUm2;
+  for (size_t p = 0; p < platforms.size(); ++p) {
+    api::SearchPlan plan = planFor(platforms[p], search::Algorithm::Random,
+                                   samples, seed, /*population=*/0);
     auto begin = std::chrono::steady_clock::now();
-    randomCycles[p] = searchAll(workload, options, search::Algorithm::Random);
+    randomCycles[p] = searchAll(workload, plan, search::GeneticParameters());
     randomSeconds += secondsSince(begin);
   }
 
@@ -245,16 +253,13 @@ int main(int argc, char **argv) {
     for (const Setting &setting : sweepSettings()) {
       double ratios[2];
       auto begin = std::chrono::steady_clock::now();
-      for (int p = 0; p < 2; ++p) {
-        search::SearchOptions options;
-        options.samples = samples;
-        options.seed = seed;
-        options.areaBudgetUm2 = kPlatforms[p].budgetUm2;
-        options.population = setting.population;
-        options.genetic = setting.genetic;
-        ratios[p] = geomeanRatio(
-            workload, searchAll(workload, options, search::Algorithm::DiGamma),
-            randomCycles[p]);
+      for (size_t p = 0; p < 2; ++p) {
+        api::SearchPlan plan =
+            planFor(platforms[p], search::Algorithm::DiGamma, samples, seed,
+                    setting.population);
+        ratios[p] =
+            geomeanRatio(workload, searchAll(workload, plan, setting.genetic),
+                         randomCycles[p]);
       }
       std::printf("| %s | %d | %.3f | %.3f | %.1f |\n", setting.name,
                   setting.population, ratios[0], ratios[1],
@@ -269,38 +274,39 @@ int main(int argc, char **argv) {
   std::printf("| platform | model | DiGamma cycles | random cycles | random / "
               "DiGamma |\n|---|---|---|---|---|\n");
   double gaSeconds = 0;
-  for (int p = 0; p < 2; ++p) {
-    search::SearchOptions options;
-    options.samples = samples;
-    options.seed = seed;
-    options.areaBudgetUm2 = kPlatforms[p].budgetUm2;
+  for (size_t p = 0; p < platforms.size(); ++p) {
+    api::SearchPlan plan = planFor(platforms[p], search::Algorithm::DiGamma,
+                                   samples, seed, /*population=*/0);
     auto begin = std::chrono::steady_clock::now();
     std::vector<int64_t> ga =
-        searchAll(workload, options, search::Algorithm::DiGamma);
+        searchAll(workload, plan, search::GeneticParameters());
     gaSeconds += secondsSince(begin);
-    for (int m = 0; m < kNumModels; ++m) {
+    const char *platform = platforms[p].name.c_str();
+    for (size_t m = 0; m < workload.models.size(); ++m) {
+      const char *model = workload.models[m].name.c_str();
       int64_t a = modelCycles(workload, ga, m);
       int64_t b = modelCycles(workload, randomCycles[p], m);
       if (a < 0) {
-        std::printf("| %s | %s | none found | | |\n", kPlatforms[p].name,
-                    kModels[m]);
+        std::printf("| %s | %s | none found | | |\n", platform,
+                    model);
         continue;
       }
       if (b < 0) {
         std::printf("| %s | %s | %lld | none found | N/A |\n",
-                    kPlatforms[p].name, kModels[m], (long long)a);
+                    platform, model, (long long)a);
         continue;
       }
-      std::printf("| %s | %s | %lld | %lld | %.2f |\n", kPlatforms[p].name,
-                  kModels[m], (long long)a, (long long)b,
+      std::printf("| %s | %s | %lld | %lld | %.2f |\n", platform,
+                  model, (long long)a, (long long)b,
                   double(b) / double(a));
     }
-    std::printf("| %s | geomean | | | %.2f |\n", kPlatforms[p].name,
+    std::printf("| %s | geomean | | | %.2f |\n", platform,
                 geomeanRatio(workload, ga, randomCycles[p]));
   }
   std::printf("\nwall time: DiGamma %.1f s, random %.1f s (%zu searches "
               "each over both platforms), total %.1f s\n",
-              gaSeconds, randomSeconds, 2 * workload.problems.size(),
+              gaSeconds, randomSeconds,
+              platforms.size() * workload.table.size(),
               secondsSince(start));
   return 0;
 }

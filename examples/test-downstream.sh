@@ -14,6 +14,9 @@
 #  * design-layer (the C++ API) on its default layer (FileCheck) and on the
 #    conv and matmul of the IR above, whose designs must be the ones the
 #    pass chose; and on a bad layer, whose error is checked.
+# Also: the install tree has no empty directory; the installed digamma-bench
+# reads the installed models; and find_package(DiGamma COMPONENTS Api)
+# builds design-layer without finding MLIR.
 #
 #===----------------------------------------------------------------------===#
 set -euo pipefail
@@ -37,9 +40,19 @@ for file in include/digamma/InitAll.h include/digamma/Api/Designer.h \
   lib/cmake/DiGamma/DiGammaConfig.cmake \
   lib/cmake/DiGamma/DiGammaConfigVersion.cmake \
   lib/cmake/DiGamma/DiGammaTargets.cmake \
-  bin/digamma-opt bin/digamma-translate bin/digamma-cost; do
+  lib/cmake/DiGamma/DiGammaMLIRTargets.cmake \
+  bin/digamma-opt bin/digamma-translate bin/digamma-cost bin/digamma-bench \
+  share/digamma/models/resnet18.csv; do
   [ -e "$prefix/$file" ] || { echo "not installed: $file" >&2; exit 1; }
 done
+empty=$(find "$prefix" -type d -empty)
+[ -z "$empty" ] || { echo "empty directories installed: $empty" >&2; exit 1; }
+
+echo "== the installed digamma-bench reads the installed models"
+"$prefix/bin/digamma-bench" --models=ncf --algorithms=digamma --platforms=edge \
+  --seeds=1 --samples=100 --threads=1 --quiet --out="$work/bench" >"$work/bench.md"
+grep -q "^| ncf | " "$work/bench.md" ||
+  { echo "the installed digamma-bench did not run ncf:" >&2; cat "$work/bench.md" >&2; exit 1; }
 
 # (grep reads a file: with pipefail, `tool | grep -q` fails when grep
 # stops reading early.)
@@ -110,5 +123,29 @@ if "$design" conv 64 64 2 2 3 3 2>"$work/error.txt"; then
 fi
 grep -q "^design-layer: the layer's filter (3x3) is larger than its input (2x2)$" \
   "$work/error.txt" || { cat "$work/error.txt" >&2; exit 1; }
+
+echo "== find_package(DiGamma COMPONENTS Api) needs no MLIR"
+mkdir -p "$work/api-only"
+cat >"$work/api-only/CMakeLists.txt" <<EOF
+cmake_minimum_required(VERSION 3.20)
+project(digamma-api-only LANGUAGES CXX)
+find_package(DiGamma 0.1 CONFIG REQUIRED COMPONENTS Api)
+if(TARGET MLIRIR OR TARGET DiGamma::Transforms OR MLIR_FOUND)
+  message(FATAL_ERROR "find_package(DiGamma COMPONENTS Api) found MLIR")
+endif()
+find_package(DiGamma 0.1 CONFIG QUIET COMPONENTS NoSuchComponent)
+if(DiGamma_NoSuchComponent_FOUND)
+  message(FATAL_ERROR "an unknown component was found")
+endif()
+add_executable(design-layer "$example/design-layer.cpp")
+target_link_libraries(design-layer PRIVATE DiGamma::Api)
+EOF
+"$cmake" -G "$generator" -S "$work/api-only" -B "$work/api-only/build" \
+  -DCMAKE_PREFIX_PATH="$prefix" >"$work/api-only.log" ||
+  { cat "$work/api-only.log"; exit 1; }
+"$cmake" --build "$work/api-only/build" -j 2 >>"$work/api-only.log" ||
+  { cat "$work/api-only.log"; exit 1; }
+"$work/api-only/build/design-layer" --samples=500 >"$work/api-only.txt"
+grep -q "^hardware: " "$work/api-only.txt" || { cat "$work/api-only.txt" >&2; exit 1; }
 
 echo "== downstream example: all checks passed"

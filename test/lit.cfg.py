@@ -31,10 +31,16 @@ tools = [
     ToolSubst("digamma-translate", unresolved="ignore"),
     ToolSubst("digamma-cost", unresolved="ignore"),
     ToolSubst("digamma-bench", unresolved="ignore"),
+    ToolSubst("digamma-model-scope", unresolved="ignore"),
+    ToolSubst("digamma-search-quality", unresolved="ignore"),
     ToolSubst("mlir-opt", unresolved="ignore"),
     ToolSubst("mlir-runner", unresolved="ignore"),
 ]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
+
+# The benchmark programs are built with DIGAMMA_ENABLE_BENCHMARKS only.
+if os.path.exists(os.path.join(config.digamma_tools_dir, "digamma-model-scope")):
+    config.available_features.add("benchmark-tools")
 
 # Execution tests: mlir-runner (package mlir-22-tools) and its runtime
 # libraries (libmlir-22-dev), next to the LLVM tools. Tests that run code

@@ -1,8 +1,8 @@
 //===- Designer.cpp - Find the best accelerator design for a layer --------===//
 //
-// Checks the caller's input, translates it into search::SearchOptions the
-// way `--digamma-co-optimize` does for one op, runs the optimizer and
-// returns the winner with the figures the pass attaches.
+// A one-layer request (Request.h), planned and searched as
+// `--digamma-co-optimize` does for one op; the winner with the figures the
+// pass attaches.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,8 +18,6 @@
 
 using namespace digamma;
 using namespace digamma::api;
-
-static constexpr double kUm2PerMm2 = 1e6;
 
 //===----------------------------------------------------------------------===//
 // Layers and budgets
@@ -44,108 +42,28 @@ Layer api::gemm(int64_t m, int64_t n, int64_t k, int64_t batch) {
   return layer;
 }
 
-Budget Budget::forPlatform(Platform platform) {
-  return ofArea(platform == Platform::Cloud ? kCloudAreaMm2 : kEdgeAreaMm2);
-}
-
-Budget Budget::ofArea(double areaMm2) {
-  Budget budget;
-  budget.areaMm2 = areaMm2;
-  return budget;
-}
-
 //===----------------------------------------------------------------------===//
 // findDesign
 //===----------------------------------------------------------------------===//
 
-std::optional<std::string>
-api::resolveSearchOptions(const Budget &budget, const Options &options,
-                          search::SearchOptions &out) {
-  if (options.elementBytes < 1)
-    return "elementBytes must be positive, got " +
-           std::to_string(options.elementBytes);
-  if (budget.peLimit < 0)
-    return "the PE limit must not be negative, got " +
-           std::to_string(budget.peLimit);
-  if (options.mode != search::Mode::FixedHW &&
-      !(budget.areaMm2 > 0 && std::isfinite(budget.areaMm2))) {
-    std::ostringstream message;
-    message << "the area budget must be a positive number of mm^2, got "
-            << budget.areaMm2;
-    return message.str();
-  }
-  const Options::FixedHardware &fixed = options.fixedHardware;
-  bool hasFixedHardware =
-      fixed.numPEs != 0 || fixed.l1Bytes != 0 || fixed.l2Bytes != 0;
-  if (options.mode == search::Mode::FixedHW) {
-    if (fixed.numPEs <= 0 || fixed.l1Bytes <= 0 || fixed.l2Bytes <= 0)
-      return "mode FixedHW needs a positive fixedHardware.numPEs, l1Bytes "
-             "and l2Bytes (got " +
-             std::to_string(fixed.numPEs) + ", " +
-             std::to_string(fixed.l1Bytes) + ", " +
-             std::to_string(fixed.l2Bytes) + ")";
-  } else if (hasFixedHardware) {
-    return "fixedHardware describes the hardware of mode FixedHW only";
-  }
-  if (options.fixedMapping && options.mode != search::Mode::FixedMapping)
-    return "fixedMapping is the mapping of mode FixedMapping only";
-
-  out.mode = options.mode;
-  out.objective = options.objective;
-  out.tieBreak = options.tieBreak;
-  out.semantics = options.semantics;
-  out.areaBudgetUm2 = budget.areaMm2 * kUm2PerMm2;
-  if (budget.peLimit > 0)
-    out.peLimit = budget.peLimit;
-  out.minLevels = options.minLevels;
-  out.maxLevels = options.maxLevels;
-  out.samples = options.samples;
-  out.population = options.population;
-  out.seed = options.seed;
-  out.threads = options.threads;
-  out.bytesPerElement = options.elementBytes;
-  out.fixedHardware.bytesPerElement = options.elementBytes;
-  if (options.mode == search::Mode::FixedHW) {
-    out.fixedHardware.numPEs = fixed.numPEs;
-    out.fixedHardware.l1Elements =
-        search::bufferElements(fixed.l1Bytes, options.elementBytes);
-    out.fixedHardware.l2Elements =
-        search::bufferElements(fixed.l2Bytes, options.elementBytes);
-  }
-  out.fixedMapping = options.fixedMapping;
-  return search::validateOptions(out);
-}
-
-/// The search options of \p budget and \p options for \p layer, or a
-/// message.
-static std::optional<std::string>
-buildSearchOptions(const Layer &layer, const Budget &budget,
-                   const Options &options, search::SearchOptions &out) {
-  if (std::optional<std::string> error =
-          search::checkLayer(layer, options.semantics))
-    return error;
-  return resolveSearchOptions(budget, options, out);
-}
-
-std::optional<std::string> api::checkRequest(const Layer &layer,
-                                             const Budget &budget,
-                                             const Options &options) {
-  search::SearchOptions unused;
-  return buildSearchOptions(layer, budget, options, unused);
-}
-
 Design api::findDesign(const Layer &layer, const Budget &budget,
                        const Options &options) {
-  Design design;
-  search::SearchOptions searchOptions;
-  if (std::optional<std::string> error =
-          buildSearchOptions(layer, budget, options, searchOptions)) {
+  Request request;
+  request.layers.push_back({layer});
+  request.budget = budget;
+  request.options = options;
+  SearchPlan plan;
+  if (std::optional<std::string> error = planSearch(request, plan)) {
+    Design design;
     design.error = std::move(*error);
     return design;
   }
+  return findDesign(plan, request.layers[0]);
+}
 
-  search::SearchResult result =
-      search::getOptimizer(options.algorithm).run(layer, searchOptions);
+Design api::findDesign(const SearchPlan &plan, const LayerProblem &layer) {
+  Design design;
+  search::SearchResult result = searchLayer(plan, layer);
   design.samplesUsed = result.samplesUsed;
   if (!result.found) {
     design.error = std::move(result.message);
@@ -157,12 +75,10 @@ Design api::findDesign(const Layer &layer, const Budget &budget,
   design.cost = result.cost;
   design.areaUm2 = result.areaUm2;
   design.objectiveValue = result.objectiveValue;
-  design.l1Bytes =
-      search::bufferBytes(result.cost.l1Elements, options.elementBytes);
-  design.l2Bytes =
-      search::bufferBytes(result.cost.l2Elements, options.elementBytes);
+  int64_t bytes = result.hardware.bytesPerElement;
+  design.l1Bytes = search::bufferBytes(result.cost.l1Elements, bytes);
+  design.l2Bytes = search::bufferBytes(result.cost.l2Elements, bytes);
   design.peArrayShape = search::peArrayShape(design.hardware, design.mapping);
-
   return design;
 }
 

@@ -95,6 +95,29 @@ double digamma::cost::digammaAreaUm2(int64_t numPEs, int64_t l1Elements,
              bits * constants.sramAreaUm2PerBit;
 }
 
+double digamma::cost::sramAreaPerElementUm2(int64_t bytesPerElement,
+                                            const AreaConstants &constants) {
+  return 8.0 * double(bytesPerElement) * constants.sramAreaUm2PerBit;
+}
+
+int64_t digamma::cost::unitsWithinArea(double areaUm2, double unitAreaUm2) {
+  if (!(areaUm2 > 0) || !(unitAreaUm2 > 0))
+    return 0;
+  return static_cast<int64_t>(std::min(areaUm2 / unitAreaUm2, 1e15));
+}
+
+int64_t digamma::cost::pesWithinArea(double areaUm2,
+                                     const AreaConstants &constants) {
+  return unitsWithinArea(areaUm2, constants.macAreaUm2);
+}
+
+int64_t digamma::cost::bufferElementsWithinArea(double areaUm2,
+                                                int64_t bytesPerElement,
+                                                const AreaConstants &constants) {
+  return unitsWithinArea(areaUm2,
+                         sramAreaPerElementUm2(bytesPerElement, constants));
+}
+
 InvalidReason digamma::cost::checkConstraints(const CostReport &report,
                                               const Hardware &hw,
                                               const Constraints &constraints,
@@ -413,10 +436,7 @@ constexpr std::array<std::array<uint8_t, kNumDims>, 2> kTensorsOfVar = [] {
 
 InvalidReason Engine::setup() {
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
-  if (std::min({layer.n, layer.k, layer.c, layer.y, layer.x, layer.r, layer.s,
-                layer.strideY, layer.strideX}) <= 0)
-    return InvalidReason::BadLayer;
-  if (layer.r > layer.y || layer.s > layer.x)
+  if (findLayerFault(layer) != LayerFault::None)
     return InvalidReason::BadLayer;
   if (hw.numPEs <= 0 || hw.simdLanes <= 0 || hw.nocBandwidth <= 0 ||
       hw.offchipBandwidth <= 0 || hw.bytesPerElement <= 0 || hw.nocHops <= 0 ||
@@ -1694,11 +1714,7 @@ bool digamma::cost::isRegularMapping(const Layer &layer, const Hardware &hw,
     return false;
   // Malformed layers are not regular (and must not divide by zero or
   // overflow below).
-  for (int64_t v : {layer.n, layer.k, layer.c, layer.y, layer.x, layer.r,
-                    layer.s, layer.strideY, layer.strideX})
-    if (v <= 0)
-      return false;
-  if (layer.r > layer.y || layer.s > layer.x)
+  if (findLayerFault(layer) != LayerFault::None)
     return false;
   int64_t inner = 1;
   for (int l = 1; l < mapping.numLevels; ++l)

@@ -320,8 +320,7 @@ bool isBaseline(Algorithm algorithm) {
 }
 
 SearchResult runPagmo(Algorithm algorithm, const cost::Layer &layer,
-                      const SearchOptions &options,
-                      const BaselineParameters &parameters) {
+                      const SearchOptions &options) {
   if (!isBaseline(algorithm))
     return detail::failedResult("not a pagmo baseline: " +
                                 std::string(algorithmName(algorithm)));
@@ -331,7 +330,7 @@ SearchResult runPagmo(Algorithm algorithm, const cost::Layer &layer,
   FlatEncoding encoding(space);
   size_t population = static_cast<size_t>(detail::populationSize(options));
   int64_t budget = options.samples;
-  FitnessContext context(space, encoding, parameters, budget,
+  FitnessContext context(space, encoding, options.baseline, budget,
                          static_cast<int64_t>(population));
   pagmo::problem problem{FlatProblem(&context)};
   // The initial population is part of the budget. An algorithm that needs
@@ -360,26 +359,13 @@ SearchResult runPagmo(Algorithm algorithm, const cost::Layer &layer,
   return result;
 }
 
-class BaselineOptimizer final : public Optimizer {
-public:
-  explicit BaselineOptimizer(Algorithm algorithm) : algorithm(algorithm) {}
-  std::string_view name() const override { return algorithmName(algorithm); }
-  SearchResult run(const cost::Layer &layer,
-                   const SearchOptions &options) const override {
-    return runBaseline(algorithm, layer, options);
-  }
-
-  Algorithm algorithm;
-};
-
 } // namespace
 
-SearchResult
-digamma::search::runBaseline(Algorithm algorithm, const cost::Layer &layer,
-                             const SearchOptions &options,
-                             const BaselineParameters &parameters) {
+SearchResult digamma::search::runBaseline(Algorithm algorithm,
+                                          const cost::Layer &layer,
+                                          const SearchOptions &options) {
   try {
-    return runPagmo(algorithm, layer, options, parameters);
+    return runPagmo(algorithm, layer, options);
   } catch (const std::exception &error) {
     return detail::failedResult(std::string("pagmo: ") + error.what());
   } catch (...) {
@@ -387,13 +373,11 @@ digamma::search::runBaseline(Algorithm algorithm, const cost::Layer &layer,
   }
 }
 
-const Optimizer &digamma::search::getBaselineOptimizer(Algorithm algorithm) {
-  static const BaselineOptimizer optimizers[] = {
-      BaselineOptimizer(Algorithm::Sga),   BaselineOptimizer(Algorithm::Pso),
-      BaselineOptimizer(Algorithm::Sea),   BaselineOptimizer(Algorithm::De),
-      BaselineOptimizer(Algorithm::Cmaes), BaselineOptimizer(Algorithm::Sa)};
-  for (const BaselineOptimizer &optimizer : optimizers)
-    if (optimizer.algorithm == algorithm)
-      return optimizer;
-  return getOptimizer(algorithm);
+SearchResult
+digamma::search::runBaseline(Algorithm algorithm, const cost::Layer &layer,
+                             const SearchOptions &options,
+                             const BaselineParameters &parameters) {
+  SearchOptions withParameters = options;
+  withParameters.baseline = parameters;
+  return runBaseline(algorithm, layer, withParameters);
 }

@@ -39,10 +39,16 @@ inline int64_t elementBytes(const SearchOptions &options) {
              : std::max<int64_t>(options.fixedHardware.bytesPerElement, 1);
 }
 
-/// SRAM area of one buffer element of \p bytes (DiGamma's area model).
-inline double sramAreaPerElementUm2(int64_t bytes,
-                                    const cost::AreaConstants &area) {
-  return 8.0 * double(bytes) * area.sramAreaUm2PerBit;
+/// Most PEs a search considers.
+inline constexpr int64_t kMaxSearchPEs = int64_t(1) << 20;
+
+/// Largest PE count of a design: what the area budget pays for in MACs
+/// alone (at least 1, at most kMaxSearchPEs), within the PE limit.
+inline int64_t maxPEs(const SearchOptions &options) {
+  int64_t byArea = std::clamp<int64_t>(
+      cost::pesWithinArea(options.areaBudgetUm2, options.model.area), 1,
+      kMaxSearchPEs);
+  return std::min(byArea, options.peLimit);
 }
 
 /// A result that found nothing, with the reason.

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 using namespace digamma;
 using namespace digamma::search;
@@ -70,9 +71,7 @@ SearchSpace::SearchSpace(const cost::Layer &layer, const SearchOptions &options)
     maxPEs = std::max<int64_t>(options.fixedHardware.numPEs, 1);
   } else {
     // No design with more PEs than the MACs alone fit the budget.
-    double byArea = options.areaBudgetUm2 / options.model.area.macAreaUm2;
-    maxPEs = static_cast<int64_t>(std::clamp(byArea, 1.0, 1048576.0));
-    maxPEs = std::min(maxPEs, options.peLimit);
+    maxPEs = detail::maxPEs(options);
   }
 }
 
@@ -239,6 +238,38 @@ bool SearchSpace::better(const Individual &a, const Individual &b) {
   return a.tieBreak < b.tieBreak;
 }
 
+double SearchSpace::smallestFeasibleAreaUm2() const {
+  Individual ind;
+  smallest(ind);
+  // What evaluate() charges, without the area budget.
+  cost::Hardware hw = options.fixedHardware;
+  hw.numPEs = ind.numPEs;
+  hw.bytesPerElement = bytes;
+  hw.l1Elements = hw.l2Elements = cost::kUnbounded;
+  cost::Evaluator evaluator(options.model);
+  const cost::CostReport &report =
+      evaluator.evaluate(layer, hw, ind.mapping, options.semantics);
+  cost::Constraints constraints;
+  constraints.peLimit = options.peLimit;
+  if (cost::checkConstraints(report, hw, constraints, options.model) !=
+      cost::InvalidReason::None)
+    return std::numeric_limits<double>::infinity();
+  return cost::digammaAreaUm2(hw.numPEs, report.l1Elements, report.l2Elements,
+                              bytes, options.model.area);
+}
+
+double digamma::search::smallestFeasibleAreaUm2(const cost::Layer &layer,
+                                                const SearchOptions &options) {
+  // The smallest design of a co-optimization (or of the given mapping).
+  SearchOptions coOpt = options;
+  if (coOpt.mode == Mode::FixedHW)
+    coOpt.mode = Mode::CoOpt;
+  if (coOpt.mode == Mode::FixedMapping && !coOpt.fixedMapping)
+    return std::numeric_limits<double>::infinity();
+  coOpt.minLevels = std::max(coOpt.minLevels, 1);
+  return SearchSpace(layer, coOpt).smallestFeasibleAreaUm2();
+}
+
 SearchResult SearchSpace::finish(const Individual &best, int64_t samplesUsed,
                                  std::vector<double> trace) const {
   SearchResult result;
@@ -260,7 +291,7 @@ SearchResult SearchSpace::finish(const Individual &best, int64_t samplesUsed,
                     "no design fits the area budget of %.6g um^2 in %lld "
                     "samples; the smallest feasible area is %.6g um^2",
                     options.areaBudgetUm2, (long long)samplesUsed,
-                    smallestFeasibleAreaUm2(layer, options));
+                    smallestFeasibleAreaUm2());
     result.message = buffer;
     return result;
   }

@@ -239,21 +239,19 @@ cost::Hardware digamma::search::presetHardware(HardwarePreset preset,
   if (!(budget > 0) || !std::isfinite(budget) || !(area.macAreaUm2 > 0))
     return hw;
   double peArea = budget * presetPEAreaShare(preset);
-  int64_t numPEs =
-      static_cast<int64_t>(std::min(std::floor(peArea / area.macAreaUm2), 1e9));
+  int64_t numPEs = std::min<int64_t>(cost::pesWithinArea(peArea, area),
+                                     1000000000);
   numPEs = std::min(numPEs, options.peLimit);
   // A hair below the budget so that rounding never lands above it.
   double bufferArea =
       (budget - double(numPEs) * area.macAreaUm2) * (1.0 - 1e-12);
-  double perElement = detail::sramAreaPerElementUm2(bytes, area);
+  double perElement = cost::sramAreaPerElementUm2(bytes, area);
   if (numPEs < 1 || !(bufferArea > 0) || !(perElement > 0))
     return hw;
-  auto elements = [](double value) {
-    return static_cast<int64_t>(std::min(std::floor(value), 1e15));
-  };
-  int64_t l1 =
-      elements(bufferArea * kPresetL1Share / (double(numPEs) * perElement));
-  int64_t l2 = elements(bufferArea * (1.0 - kPresetL1Share) / perElement);
+  int64_t l1 = cost::unitsWithinArea(bufferArea * kPresetL1Share,
+                                     double(numPEs) * perElement);
+  int64_t l2 = cost::bufferElementsWithinArea(
+      bufferArea * (1.0 - kPresetL1Share), bytes, area);
   if (l1 < 1 || l2 < 1)
     return hw;
   hw.numPEs = numPEs;

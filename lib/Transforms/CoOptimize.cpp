@@ -1,18 +1,18 @@
 //===- CoOptimize.cpp - DiGamma hardware/mapping co-optimization ----------===//
 //
-// A thin adapter over the search library: every op carrying a
-// digamma.loop_nest becomes a cost::Layer, ops with the same problem are
-// searched once, problems are searched in parallel when MLIR threading is on,
-// and the winners are written back as digamma.mapping, digamma.hw and
+// IR work around the request layer (digamma/Api/Request.h): the pass
+// options become an api::Request and its plan, every op carrying a
+// digamma.loop_nest becomes a layer problem (ops with the same problem are
+// searched once), problems are searched in parallel when MLIR threading is
+// on, and the winners are written back as digamma.mapping, digamma.hw and
 // digamma.cost. Search results do not depend on the thread count, so the
 // output is byte-identical with and without -mlir-disable-threading.
 //
 //===----------------------------------------------------------------------===//
 
+#include "digamma/Api/Request.h"
+#include "digamma/Api/Workload.h"
 #include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
-#include "digamma/Search/ModelSearch.h"
-#include "digamma/Search/Search.h"
-#include "digamma/Search/TwoStep.h"
 #include "digamma/Transforms/CostModelBridge.h"
 #include "digamma/Transforms/Passes.h"
 
@@ -29,7 +29,6 @@
 #include "llvm/Support/JSON.h"
 
 #include <chrono>
-#include <map>
 #include <optional>
 
 namespace digamma {
@@ -42,13 +41,9 @@ using namespace digamma;
 
 namespace {
 
-constexpr double kUm2PerMm2 = 1e6;
-
 /// One distinct search problem and the result shared by its ops.
 struct Problem {
-  cost::Layer layer;
-  int64_t elementBytes = 1;
-  std::optional<cost::Mapping> fixedMapping;
+  api::LayerProblem layer;
   search::SearchResult result;
   double seconds = 0;
 };
@@ -66,7 +61,6 @@ struct ChipGroup {
   /// The module or function the chip is attached to.
   Operation *anchor;
   std::vector<size_t> problems;
-  std::vector<double> weights;
   search::ModelSearchResult result;
   double seconds = 0;
 };
@@ -74,37 +68,6 @@ struct ChipGroup {
 /// Name of the optional op attribute that weights an op in a shared-chip
 /// objective (for example a layer repeated N times in a model).
 constexpr llvm::StringLiteral kRepeatAttrName = "digamma.repeat";
-
-/// Key that identifies a problem: the layer, its element size and, in
-/// fixed-mapping mode, the given mapping.
-using ProblemKey = std::vector<int64_t>;
-
-static ProblemKey makeKey(const cost::Layer &layer, int64_t elementBytes,
-                          const std::optional<cost::Mapping> &mapping) {
-  ProblemKey key = {static_cast<int64_t>(layer.layerClass),
-                    layer.n,
-                    layer.k,
-                    layer.c,
-                    layer.y,
-                    layer.x,
-                    layer.r,
-                    layer.s,
-                    layer.strideY,
-                    layer.strideX,
-                    elementBytes};
-  if (mapping) {
-    key.push_back(mapping->numLevels);
-    for (int i = 0; i < mapping->numLevels; ++i) {
-      const cost::MappingLevel &level = mapping->level(i);
-      key.push_back(static_cast<int64_t>(level.parallelDim));
-      key.push_back(level.clusterSize);
-      for (cost::Dim dim : level.order)
-        key.push_back(static_cast<int64_t>(dim));
-      key.insert(key.end(), level.tiles.begin(), level.tiles.end());
-    }
-  }
-  return key;
-}
 
 /// Why \p op may run more than once per run of the module although it has
 /// no digamma.repeat (then it counts once in the totals and in shared-chip
@@ -147,187 +110,62 @@ struct CoOptimizePass
   void runOnOperation() override;
 
 private:
-  /// Translates the pass options; emits an error and returns failure on a
-  /// bad value.
-  LogicalResult buildSearchOptions(search::SearchOptions &options);
-  LogicalResult writeReport(ArrayRef<DescribedOp> ops,
-                            ArrayRef<Problem> problems, double seconds);
+  /// The request the pass options make, without its layers.
+  api::Request makeRequest();
+  /// Turns the described ops into distinct problems (and chip groups);
+  /// emits an error on an op it cannot describe.
+  LogicalResult collectProblems(const api::SearchPlan &plan,
+                                SmallVectorImpl<DescribedOp> &ops);
   /// Searches one chip per group and gives each problem its share.
-  void searchSharedChips(MutableArrayRef<Problem> problems,
-                         const search::SearchOptions &baseOptions);
+  void searchSharedChips(const api::SearchPlan &plan);
+  LogicalResult writeReport(ArrayRef<DescribedOp> ops, double seconds);
 
+  std::vector<Problem> problems;
   std::vector<ChipGroup> chipGroups;
-  search::Algorithm searchAlgorithm = search::Algorithm::DiGamma;
-  /// With dataflow=<name>: the fixed mapping of every op.
-  const search::Dataflow *dataflow = nullptr;
 };
 
 } // namespace
 
-LogicalResult
-CoOptimizePass::buildSearchOptions(search::SearchOptions &options) {
-  ModuleOp module = getOperation();
-  std::optional<search::Objective> objective =
-      search::parseObjective(objectiveName);
-  if (!objective)
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: unknown objective '" << objectiveName
-           << "'; expected " << search::objectiveNames();
-  std::optional<search::Objective> tieBreak =
-      search::parseObjective(tieBreakName);
-  if (!tieBreak)
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: unknown tie-break '" << tieBreakName
-           << "'; expected " << search::objectiveNames();
-  options.objective = *objective;
-  options.tieBreak = *tieBreak;
-
-  std::optional<search::Mode> mode = search::parseMode(modeName);
-  if (!mode)
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: unknown mode '" << modeName
-           << "'; expected co-opt, fixed-hw or "
-              "fixed-mapping";
-  options.mode = *mode;
-
-  std::optional<search::Algorithm> parsedAlgorithm =
-      search::parseAlgorithm(algorithm);
-  if (!parsedAlgorithm)
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: unknown algorithm '" << algorithm
-           << "'; expected " << search::algorithmNames();
-  searchAlgorithm = *parsedAlgorithm;
-
-  dataflow = nullptr;
-  if (!dataflowName.empty()) {
-    dataflow = search::findDataflow(dataflowName);
-    if (!dataflow)
-      return emitError(module.getLoc())
-             << "digamma-co-optimize: unknown dataflow '" << dataflowName
-             << "'; expected " << search::dataflowNames();
-    if (options.mode != search::Mode::FixedMapping)
-      return emitError(module.getLoc())
-             << "digamma-co-optimize: dataflow=" << dataflowName
-             << " fixes the mapping and needs mode=fixed-mapping";
-    if (searchAlgorithm != search::Algorithm::DiGamma)
-      return emitError(module.getLoc())
-             << "digamma-co-optimize: dataflow=" << dataflowName
-             << " searches the hardware by grid search; remove algorithm="
-             << algorithm;
-    if (minLevels > 2 || maxLevels < 2)
-      return emitError(module.getLoc())
-             << "digamma-co-optimize: dataflow=" << dataflowName
-             << " has two mapping levels; it needs min-levels <= 2 <= "
-                "max-levels";
-  }
-
-  std::optional<cost::Semantics> semantics =
-      cost::parseSemantics(semanticsName);
-  if (!semantics)
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: unknown semantics '" << semanticsName
-           << "'; expected sound or "
-              "maestro";
-  options.semantics = *semantics;
-
-  double budgetMm2 = areaBudget;
-  if (budgetMm2 == 0) {
-    if (platform == "edge")
-      budgetMm2 = search::kEdgeAreaBudgetUm2 / kUm2PerMm2;
-    else if (platform == "cloud")
-      budgetMm2 = search::kCloudAreaBudgetUm2 / kUm2PerMm2;
-    else
-      return emitError(module.getLoc())
-             << "digamma-co-optimize: unknown platform '" << platform
-             << "'; expected edge (0.2 mm^2) or cloud (7.0 mm^2), or give "
-                "area-budget";
-  }
-  if (!(budgetMm2 > 0) || !std::isfinite(budgetMm2))
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: area-budget must be a positive number of "
-              "mm^2, got "
-           << budgetMm2;
-  options.areaBudgetUm2 = budgetMm2 * kUm2PerMm2;
-
-  if (samples <= 0)
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: samples must be positive, got "
-           << static_cast<int64_t>(samples);
-  if (population < 0)
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: population must not be negative, got "
-           << static_cast<int64_t>(population);
-  if (peLimit < 0)
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: pe-limit must not be negative, got "
-           << static_cast<int64_t>(peLimit);
-  if (elementBytesOverride < 0)
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: element-bytes must not be negative, got "
-           << static_cast<int64_t>(elementBytesOverride);
+api::Request CoOptimizePass::makeRequest() {
+  api::Request request;
+  request.platform = platform;
+  request.budget.areaMm2 = areaBudget;
+  request.budget.peLimit = peLimit;
+  request.scope = scope;
+  api::Options &options = request.options;
+  options.objective = objective;
+  options.tieBreak = tieBreak;
+  options.mode = mode;
+  options.semantics = semantics;
+  options.algorithm = algorithm;
   options.samples = samples;
-  options.population = static_cast<int>(population);
+  options.population = population;
   options.seed = seed;
-  if (peLimit > 0)
-    options.peLimit = peLimit;
-  options.minLevels = static_cast<int>(minLevels);
-  options.maxLevels = static_cast<int>(maxLevels);
-
-  if (options.mode == search::Mode::FixedHW) {
-    if (numPEs <= 0 || l1Bytes <= 0 || l2Bytes <= 0)
-      return emitError(module.getLoc())
-             << "digamma-co-optimize: mode=fixed-hw needs positive num-pes, "
-                "l1-bytes and l2-bytes (got "
-             << static_cast<int64_t>(numPEs) << ", "
-             << static_cast<int64_t>(l1Bytes) << ", "
-             << static_cast<int64_t>(l2Bytes) << ")";
-    options.fixedHardware.numPEs = numPEs;
-  } else if (numPEs != 0 || l1Bytes != 0 || l2Bytes != 0) {
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: num-pes, l1-bytes and l2-bytes describe "
-              "fixed hardware and need mode=fixed-hw";
-  }
-
-  if (scope != "op" && scope != "model" && scope != "function")
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: unknown scope '" << scope
-           << "'; expected op, model or function";
-  if (scope != "op" && options.mode != search::Mode::CoOpt)
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: scope=" << scope
-           << " shares one chip among ops and needs mode=co-opt";
-  if (scope != "op" && algorithm != "digamma")
-    return emitError(module.getLoc())
-           << "digamma-co-optimize: scope=" << scope
-           << " is searched by DiGamma only; remove algorithm=" << algorithm;
-
-  if (std::optional<std::string> error = search::validateOptions(options);
-      error && options.mode != search::Mode::FixedMapping)
-    return emitError(module.getLoc()) << "digamma-co-optimize: " << *error;
-  return success();
+  // Distinct problems run in parallel on MLIR's threads, each search on
+  // one: spawning evaluation threads per generation costs more than it
+  // saves on one search (bench/SearchBench). A shared chip's search uses
+  // the cores itself.
+  bool threaded = getContext().isMultithreadingEnabled();
+  options.threads = scope == api::Scope::Op || !threaded ? 1 : 0;
+  // 0 takes each op's own element size.
+  options.elementBytes = elementBytesOverride;
+  options.minLevels = minLevels;
+  options.maxLevels = maxLevels;
+  options.fixedHardware = {numPEs, l1Bytes, l2Bytes};
+  if (dataflow)
+    options.dataflow = std::string(dataflow->name);
+  return request;
 }
 
-void CoOptimizePass::runOnOperation() {
+LogicalResult
+CoOptimizePass::collectProblems(const api::SearchPlan &plan,
+                                SmallVectorImpl<DescribedOp> &ops) {
   ModuleOp module = getOperation();
   MLIRContext *ctx = &getContext();
-  auto start = std::chrono::steady_clock::now();
-
-  search::SearchOptions baseOptions;
-  if (failed(buildSearchOptions(baseOptions)))
-    return signalPassFailure();
-
-  // Collect described ops and deduplicate their problems.
   DigammaDialect::LoopNestAttrHelper loopNestHelper(ctx);
   DigammaDialect::MappingAttrHelper mappingHelper(ctx);
-  DigammaDialect::HwAttrHelper hwHelper(ctx);
-  DigammaDialect::CostAttrHelper costHelper(ctx);
-
-  std::vector<Problem> problems;
-  std::map<ProblemKey, size_t> problemIndex;
-  SmallVector<DescribedOp> ops;
-  chipGroups.clear();
+  api::ProblemTable table;
   llvm::DenseMap<Operation *, size_t> groupOfAnchor;
-  std::vector<size_t> groupOfProblem;
   bool failedOp = false;
   llvm::DenseMap<Operation *, size_t> callSites;
   module.walk([&](Operation *op) {
@@ -360,12 +198,14 @@ void CoOptimizePass::runOnOperation() {
       failedOp = true;
       return;
     }
-    int64_t elementBytes = elementBytesOverride;
-    if (elementBytes == 0)
-      for (int64_t bytes : loopNest.getElementBytes())
-        elementBytes = std::max(elementBytes, bytes);
-    std::optional<cost::Mapping> fixedMapping;
-    if (baseOptions.mode == search::Mode::FixedMapping && !dataflow) {
+    api::LayerProblem problem;
+    problem.layer = *layer;
+    problem.weight = weight;
+    int64_t ownBytes = 0;
+    for (int64_t bytes : loopNest.getElementBytes())
+      ownBytes = std::max(ownBytes, bytes);
+    problem.elementBytes = plan.elementBytesOf(ownBytes);
+    if (plan.options.mode == search::Mode::FixedMapping && !plan.dataflow) {
       if (!mappingHelper.isAttrPresent(op)) {
         op->emitError() << "digamma-co-optimize: mode=fixed-mapping needs a "
                            "digamma.mapping on the op, or the dataflow "
@@ -382,85 +222,71 @@ void CoOptimizePass::runOnOperation() {
         failedOp = true;
         return;
       }
-      fixedMapping = *mapping;
+      problem.fixedMapping = *mapping;
     }
-    ProblemKey key = makeKey(*layer, elementBytes, fixedMapping);
     // With a chip per function, equal problems of different functions run
     // on different chips: they are different problems.
     size_t group = 0;
-    if (scope != "op") {
+    if (plan.scope != api::Scope::Op) {
       Operation *anchor = module;
-      if (scope == "function")
+      if (plan.scope == api::Scope::Function)
         if (auto function = op->getParentOfType<FunctionOpInterface>())
           anchor = function;
       auto [groupIt, newGroup] =
           groupOfAnchor.try_emplace(anchor, chipGroups.size());
       if (newGroup)
-        chipGroups.push_back({anchor, {}, {}, {}, 0});
+        chipGroups.push_back({anchor, {}, {}, 0});
       group = groupIt->second;
-      key.push_back(static_cast<int64_t>(group));
     }
-    auto [it, inserted] = problemIndex.try_emplace(key, problems.size());
-    if (inserted) {
-      Problem problem;
-      problem.layer = *layer;
-      problem.elementBytes = elementBytes;
-      problem.fixedMapping = fixedMapping;
-      problems.push_back(std::move(problem));
-      if (scope != "op") {
-        chipGroups[group].problems.push_back(it->second);
-        chipGroups[group].weights.push_back(0);
-        groupOfProblem.push_back(group);
-      }
-    }
-    if (scope != "op") {
-      ChipGroup &chip = chipGroups[group];
-      auto at = llvm::find(chip.problems, it->second);
-      chip.weights[at - chip.problems.begin()] += weight;
-    }
-    ops.push_back({op, it->second, weight});
+    size_t before = table.size();
+    size_t index = table.add(problem, static_cast<int64_t>(group));
+    if (table.size() > before && plan.scope != api::Scope::Op)
+      chipGroups[group].problems.push_back(index);
+    ops.push_back({op, index, weight});
   });
   if (failedOp)
+    return failure();
+  problems.clear();
+  for (const api::LayerProblem &problem : table.problems())
+    problems.push_back({problem, {}, 0});
+  return success();
+}
+
+void CoOptimizePass::runOnOperation() {
+  ModuleOp module = getOperation();
+  MLIRContext *ctx = &getContext();
+  auto start = std::chrono::steady_clock::now();
+
+  api::SearchPlan plan;
+  if (std::optional<std::string> error = api::planSearch(makeRequest(), plan)) {
+    emitError(module.getLoc()) << "digamma-co-optimize: " << *error;
+    return signalPassFailure();
+  }
+  SmallVector<DescribedOp> ops;
+  chipGroups.clear();
+  if (failed(collectProblems(plan, ops)))
     return signalPassFailure();
 
-  // Search every distinct problem. Spawning evaluation threads per
-  // generation costs more than it saves on one search (bench/SearchBench),
-  // so each search runs single-threaded and distinct problems run in
-  // parallel on MLIR's thread pool.
-  bool threaded = ctx->isMultithreadingEnabled();
-  unsigned threadsPerSearch = 1;
   auto searchOne = [&](Problem &problem) {
-    search::SearchOptions options = baseOptions;
-    options.threads = threadsPerSearch;
-    options.fixedHardware.bytesPerElement = problem.elementBytes;
-    if (options.mode == search::Mode::FixedHW) {
-      options.fixedHardware.l1Elements =
-          search::bufferElements(l1Bytes, problem.elementBytes);
-      options.fixedHardware.l2Elements =
-          search::bufferElements(l2Bytes, problem.elementBytes);
-    }
-    options.fixedMapping = problem.fixedMapping;
-    options.bytesPerElement = problem.elementBytes;
     auto begin = std::chrono::steady_clock::now();
-    problem.result =
-        dataflow
-            ? search::runHardwareGrid(problem.layer, *dataflow, options)
-            : search::getOptimizer(searchAlgorithm).run(problem.layer, options);
+    problem.result = api::searchLayer(plan, problem.layer);
     problem.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - begin)
             .count();
   };
-  if (scope != "op") {
-    search::SearchOptions options = baseOptions;
-    options.threads = threaded ? 0 : 1;
-    searchSharedChips(problems, options);
-  } else if (threaded && problems.size() > 1) {
+  if (plan.scope != api::Scope::Op)
+    searchSharedChips(plan);
+  else if (ctx->isMultithreadingEnabled() && problems.size() > 1)
     parallelForEach(ctx, problems, searchOne);
-  } else {
+  else
     llvm::for_each(problems, searchOne);
-  }
 
   // Annotate in program order; report every op without a design.
+  DigammaDialect::LoopNestAttrHelper loopNestHelper(ctx);
+  DigammaDialect::MappingAttrHelper mappingHelper(ctx);
+  DigammaDialect::HwAttrHelper hwHelper(ctx);
+  DigammaDialect::CostAttrHelper costHelper(ctx);
+  bool failedOp = false;
   for (const DescribedOp &described : ops) {
     const Problem &problem = problems[described.problem];
     const search::SearchResult &result = problem.result;
@@ -469,16 +295,17 @@ void CoOptimizePass::runOnOperation() {
       failedOp = true;
       continue;
     }
-    int64_t bytes = problem.elementBytes;
+    int64_t bytes = problem.layer.elementBytes;
     MappingAttr mapping = toMappingAttr(ctx, result.mapping);
     // A dataflow's parallel dimension may be one the op does not have.
-    if (dataflow && failed(verifyMappingAgainstLoopNest(
-                        [&] {
-                          return described.op->emitError()
-                                 << "digamma-co-optimize: dataflow="
-                                 << dataflowName << " does not fit this op: ";
-                        },
-                        mapping, loopNestHelper.getAttr(described.op)))) {
+    if (plan.dataflow && failed(verifyMappingAgainstLoopNest(
+                             [&] {
+                               return described.op->emitError()
+                                      << "digamma-co-optimize: dataflow="
+                                      << plan.dataflow->name
+                                      << " does not fit this op: ";
+                             },
+                             mapping, loopNestHelper.getAttr(described.op)))) {
       failedOp = true;
       continue;
     }
@@ -511,52 +338,68 @@ void CoOptimizePass::runOnOperation() {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  if (failed(writeReport(ops, problems, seconds)))
+  if (failed(writeReport(ops, seconds)))
     return signalPassFailure();
 }
 
-void CoOptimizePass::searchSharedChips(
-    MutableArrayRef<Problem> problems,
-    const search::SearchOptions &baseOptions) {
+void CoOptimizePass::searchSharedChips(const api::SearchPlan &plan) {
   for (ChipGroup &group : chipGroups) {
-    std::vector<search::ModelLayer> layers;
-    int64_t bytes = 1;
-    for (size_t k = 0; k < group.problems.size(); ++k) {
-      const Problem &problem = problems[group.problems[k]];
-      layers.push_back({problem.layer, group.weights[k]});
-      bytes = std::max(bytes, problem.elementBytes);
-    }
-    // One chip has one buffer word size: the widest element of its ops.
-    search::SearchOptions options = baseOptions;
-    options.bytesPerElement = bytes;
-    options.fixedHardware.bytesPerElement = bytes;
+    std::vector<api::LayerProblem> layers;
+    for (size_t index : group.problems)
+      layers.push_back(problems[index].layer);
     auto begin = std::chrono::steady_clock::now();
-    group.result = search::runModelDiGamma(layers, options);
+    api::SharedChipResult shared = api::searchSharedChip(plan, layers);
     group.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - begin)
             .count();
     for (size_t k = 0; k < group.problems.size(); ++k) {
       Problem &problem = problems[group.problems[k]];
-      search::SearchResult &result = problem.result;
-      result.found = group.result.found;
-      result.message = group.result.message;
+      problem.result = std::move(shared.layers[k]);
       problem.seconds = group.seconds;
-      problem.elementBytes = bytes;
-      if (!result.found)
-        continue;
-      result.hardware = group.result.hardware;
-      result.mapping = group.result.mappings[k];
-      result.cost = group.result.costs[k];
-      result.areaUm2 = group.result.areaUm2;
-      result.objectiveValue = group.result.objectiveValue;
-      result.samplesUsed = group.result.samplesUsed;
-      result.bestPerGeneration = group.result.bestPerGeneration;
+      problem.layer.elementBytes = shared.elementBytes;
     }
+    group.result = std::move(shared.chip);
   }
 }
 
+/// The PE array of a design: the top level's fan-out, then the inner levels'
+/// cluster sizes.
+static llvm::json::Array arrayShapeJson(const cost::Hardware &hw,
+                                        const cost::Mapping &mapping) {
+  llvm::json::Array shape;
+  for (int64_t extent : search::peArrayShape(hw, mapping))
+    shape.push_back(extent);
+  return shape;
+}
+
+/// A design's cost: cycles, MACs, energy, utilization, the bandwidths it
+/// needs and its buffer accesses per tensor (in elements).
+static llvm::json::Object costJson(const cost::CostReport &cost) {
+  const cost::AccessCounts &a = cost.accesses;
+  auto tensor = [](int64_t l1Read, int64_t l1Write, int64_t l2Read,
+                   int64_t l2Write) {
+    return llvm::json::Object{{"l1_read", l1Read},
+                              {"l1_write", l1Write},
+                              {"l2_read", l2Read},
+                              {"l2_write", l2Write}};
+  };
+  return llvm::json::Object{
+      {"cycles", cost.cycles},
+      {"macs", cost.macs},
+      {"energy_nj", cost.energyNJ},
+      {"utilization", cost.utilization},
+      {"noc_bw_required_elements_per_cycle", cost.nocBandwidthReq},
+      {"offchip_bw_required_elements_per_cycle", cost.offchipBandwidthReq},
+      {"accesses", llvm::json::Object{
+                       {"input", tensor(a.inputL1Read, a.inputL1Write,
+                                        a.inputL2Read, a.inputL2Write)},
+                       {"filter", tensor(a.filterL1Read, a.filterL1Write,
+                                         a.filterL2Read, a.filterL2Write)},
+                       {"output", tensor(a.outputL1Read, a.outputL1Write,
+                                         a.outputL2Read, a.outputL2Write)}}}};
+}
+
 LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
-                                          ArrayRef<Problem> problems,
                                           double seconds) {
   int64_t totalCycles = 0;
   double totalEnergy = 0;
@@ -624,7 +467,7 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
           "digamma-co-optimize: scope={0}: one chip of {1} PEs, L1 {2} B per "
           "PE, L2 {3} B, {4:f0} um^2 (PEs {5:f0}, buffers {6:f0}); {7:f0} "
           "weighted cycles; bottleneck: {8}\n",
-          scope, chip.hardware.numPEs,
+          api::scopeName(scope), chip.hardware.numPEs,
           search::bufferBytes(chip.hardware.l1Elements, bytes),
           search::bufferBytes(chip.hardware.l2Elements, bytes), chip.areaUm2,
           chip.peAreaUm2, chip.bufferAreaUm2, chip.totalCycles,
@@ -632,6 +475,9 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     chipsJson.push_back(llvm::json::Object{
         {"anchor", group.anchor->getName().getStringRef()},
         {"num_pes", chip.hardware.numPEs},
+        {"array_shape",
+         arrayShapeJson(chip.hardware,
+                        problems[group.problems[0]].result.mapping)},
         {"l1_bytes", search::bufferBytes(chip.hardware.l1Elements, bytes)},
         {"l2_bytes", search::bufferBytes(chip.hardware.l2Elements, bytes)},
         {"area_um2", chip.areaUm2},
@@ -655,24 +501,24 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     for (double value : result.bestPerGeneration)
       trace.push_back(value);
     const cost::Hardware &hw = result.hardware;
-    int64_t bytes = problem.elementBytes;
+    int64_t bytes = problem.layer.elementBytes;
     llvm::json::Object opJson{
         {"op", described.op->getName().getStringRef()},
         {"loc", location},
-        {"problem", toJson(problem.layer)},
+        {"problem", toJson(problem.layer.layer)},
         {"problem_id", static_cast<int64_t>(described.problem)},
         {"weight", described.weight},
         {"hw",
          llvm::json::Object{
              {"num_pes", hw.numPEs},
+             {"array_shape", arrayShapeJson(hw, result.mapping)},
              {"l1_bytes", search::bufferBytes(result.cost.l1Elements, bytes)},
              {"l2_bytes", search::bufferBytes(result.cost.l2Elements, bytes)},
-             {"area_um2", result.areaUm2}}},
+             {"area_um2", result.areaUm2},
+             {"noc_bw_elements_per_cycle", hw.nocBandwidth},
+             {"offchip_bw_elements_per_cycle", hw.offchipBandwidth}}},
         {"mapping", toJson(result.mapping)},
-        {"cost", llvm::json::Object{{"cycles", result.cost.cycles},
-                                    {"macs", result.cost.macs},
-                                    {"energy_nj", result.cost.energyNJ},
-                                    {"utilization", result.cost.utilization}}},
+        {"cost", costJson(result.cost)},
         {"samples", result.samplesUsed},
         {"seconds", problem.seconds},
         {"best_per_generation", std::move(trace)}};
@@ -687,7 +533,7 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     opsJson.push_back(std::move(opJson));
   }
   llvm::json::Object root{
-      {"scope", scope},
+      {"scope", std::string(api::scopeName(scope))},
       {"ops", std::move(opsJson)},
       {"chips", std::move(chipsJson)},
       {"totals",

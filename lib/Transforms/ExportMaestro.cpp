@@ -170,7 +170,7 @@ void ExportMaestroPass::renderSummaries(StringRef function,
         exported.numLevels, hw.bytesPerElement, hw.numPEs,
         flagValue(hw.l1Elements), flagValue(hw.l2Elements),
         flagValue(hw.nocBandwidth), flagValue(hw.offchipBandwidth),
-        semanticsName);
+        cost::semanticsName(semantics));
     if (CostAttr c = exported.cost)
       csv += llvm::formatv(
           ",{0},{1},{2},{3},{4},{5},{6}\n", c.getCycles(), c.getMacs(),
@@ -181,7 +181,7 @@ void ExportMaestroPass::renderSummaries(StringRef function,
       csv += ",,,,,,,\n";
   }
   llvm::json::Object root{{"function", function},
-                          {"semantics", semanticsName},
+                          {"semantics", std::string(cost::semanticsName(semantics))},
                           {"ops", std::move(opsJson)}};
   std::string json;
   llvm::raw_string_ostream os(json);
@@ -211,12 +211,6 @@ void ExportMaestroPass::runOnOperation() {
   if (llvm::sys::fs::access(dir, llvm::sys::fs::AccessMode::Write)) {
     emitError(module.getLoc())
         << "digamma-export-maestro: directory '" << dir << "' is not writable";
-    return signalPassFailure();
-  }
-  if (!cost::parseSemantics(semanticsName)) {
-    emitError(module.getLoc())
-        << "digamma-export-maestro: unknown semantics '" << semanticsName
-        << "'; expected sound or maestro";
     return signalPassFailure();
   }
 
@@ -280,7 +274,8 @@ void ExportMaestroPass::runOnOperation() {
                       "--l2_size_cstr=" + flagValue(hw.l2Elements),
                       "--noc_bw_cstr=" + flagValue(hw.nocBandwidth),
                       "--offchip_bw_cstr=" + flagValue(hw.offchipBandwidth),
-                      "--semantics=" + semanticsName};
+                      "--semantics=" +
+                          std::string(cost::semanticsName(semantics))};
     files.push_back(
         {(llvm::Twine(dir) + "/" + exported.mappingFile).str(),
          cost::writeMaestroFile(*layer, *mapping, base, layerName)});

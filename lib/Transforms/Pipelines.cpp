@@ -13,12 +13,12 @@ void digamma::buildDigammaPipeline(OpPassManager &pm,
   coOptions.algorithm = options.algorithm;
   coOptions.areaBudget = options.areaBudget;
   coOptions.elementBytesOverride = options.elementBytes;
-  coOptions.objectiveName = options.objective;
+  coOptions.objective = options.objective;
   coOptions.platform = options.platform;
   coOptions.samples = options.samples;
   coOptions.seed = options.seed;
   coOptions.scope = options.scope;
-  coOptions.semanticsName = options.semantics;
+  coOptions.semantics = options.semantics;
   coOptions.reportFile = options.report;
   coOptions.reportSummary = options.reportSummary;
   pm.addPass(createCoOptimizePass(coOptions));

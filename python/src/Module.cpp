@@ -384,8 +384,9 @@ Python access to DiGamma-MLIR's plain C++ layers: the analytical cost model
 (evaluate), DiGamma's hardware/mapping co-optimization of a layer
 (co_optimize) or of a whole model on one chip (model_search), the baseline
 optimizers (algorithm=...), GAMMA layer tables and MAESTRO mapping files.
-Defaults, units and error messages are those of the C++ API
-(digamma/Api/Designer.h) and of --digamma-co-optimize.
+Requests go through the request layer every entry point shares
+(digamma/Api/Request.h): the options, defaults, units and error messages of
+--digamma-co-optimize and the C++ API.
 
     import digamma
     layer = digamma.Layer(k=64, c=64, y=58, x=58, r=3, s=3)

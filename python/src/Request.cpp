@@ -1,51 +1,66 @@
-//===- Request.cpp - Python arguments to C++ API requests -----------------===//
+//===- Request.cpp - Python arguments to request-layer requests -----------===//
 //
-// One table row per keyword argument of co_optimize() and model_search():
-// how it sets the request and what its default is. Names of objectives,
-// modes, platforms, ... are resolved by the API (api::setNamedOption,
-// api::setPlatform), which owns their messages; numbers go to the API's
-// fields unchanged and the API checks them (api::checkRequest).
+// Keyword arguments are the request layer's options (api::requestOptions())
+// spelled with '_': this file checks their Python types, hands them to the
+// option's own conversion as text and lets planSearch() judge the request.
+// Two arguments are Python's own: fixed_hardware, a dict of the num-pes,
+// l1-bytes and l2-bytes options, and fixed_mapping, a digamma.Mapping.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Request.h"
 
-#include "digamma/Api/OptionNames.h"
-
-#include <limits>
+#include "digamma/Api/RequestOptions.h"
 
 using namespace digamma;
 using namespace digamma::python;
 
 namespace {
 
-/// Converts argument \p name of \p function to T, or raises TypeError.
-template <typename T>
-T argumentAs(py::handle value, const char *name, const std::string &function) {
-  bool ok;
-  if constexpr (std::is_same_v<T, std::string>)
-    ok = py::isinstance<py::str>(value);
-  else if constexpr (std::is_floating_point_v<T>)
-    ok = py::isinstance<py::float_>(value) || py::isinstance<py::int_>(value);
-  else
-    ok = py::isinstance<py::int_>(value) && !py::isinstance<py::bool_>(value);
-  const char *kind = std::is_same_v<T, std::string> ? "a str"
-                     : std::is_floating_point_v<T>  ? "a number"
-                                                    : "an int";
-  if (ok) {
-    try {
-      return value.cast<T>();
-    } catch (const py::cast_error &) {
-      // An int outside T's range: unsigned fields get negative values here.
-      if constexpr (std::is_integral_v<T>)
-        throw py::value_error(function + ": " + name + " must be " + kind +
-                              " between " +
-                              std::to_string(std::numeric_limits<T>::min()) +
-                              " and " +
-                              std::to_string(std::numeric_limits<T>::max()) +
-                              ", got " + std::string(py::repr(value)));
-      throw;
-    }
+/// The Python name of a request option: `area-budget` is `area_budget`.
+std::string keywordName(std::string_view option) {
+  std::string name(option);
+  for (char &c : name)
+    if (c == '-')
+      c = '_';
+  return name;
+}
+
+/// Whether a request option is a keyword argument of its own. The scope is
+/// the function's (co_optimize: op, model_search: model); the fixed
+/// hardware is one fixed_hardware dict.
+bool isKeyword(const api::RequestOption &option) {
+  return option.name != "scope" && option.name != "num-pes" &&
+         option.name != "l1-bytes" && option.name != "l2-bytes";
+}
+
+/// \p value as the text \p option converts, or TypeError naming \p name.
+std::string optionText(const api::RequestOption &option, py::handle value,
+                       const std::string &name, const std::string &function) {
+  bool isBool = py::isinstance<py::bool_>(value);
+  bool isInt = py::isinstance<py::int_>(value) && !isBool;
+  const char *kind = nullptr;
+  switch (option.type) {
+  case api::OptionType::Real:
+    if (isInt || py::isinstance<py::float_>(value))
+      return py::repr(py::float_(py::reinterpret_borrow<py::object>(value)));
+    kind = "a number";
+    break;
+  case api::OptionType::Integer:
+    if (isInt)
+      return py::str(value);
+    kind = "an int";
+    break;
+  case api::OptionType::Flag:
+    if (isBool)
+      return value.cast<bool>() ? "true" : "false";
+    kind = "a bool";
+    break;
+  case api::OptionType::Name:
+    if (py::isinstance<py::str>(value))
+      return value.cast<std::string>();
+    kind = "a str";
+    break;
   }
   throw py::type_error(function + ": " + name + " must be " + kind +
                        ", got " +
@@ -53,170 +68,156 @@ T argumentAs(py::handle value, const char *name, const std::string &function) {
                            py::type::of(value).attr("__name__"))));
 }
 
-struct Argument {
+/// Sets \p option of \p request to \p value, or raises.
+void setOption(api::Request &request, const api::RequestOption &option,
+               py::handle value, const std::string &name,
+               const std::string &function) {
+  if (std::optional<std::string> error =
+          option.set(request, optionText(option, value, name, function)))
+    throw py::value_error(*error);
+}
+
+/// An option's value in \p request as a Python value.
+py::object optionValue(const api::RequestOption &option,
+                       const api::Request &request) {
+  std::string text = option.get(request);
+  switch (option.type) {
+  case api::OptionType::Real:
+    return py::float_(std::stod(text));
+  case api::OptionType::Integer:
+    return py::int_(py::str(text));
+  case api::OptionType::Flag:
+    return py::bool_(text == "true");
+  case api::OptionType::Name:
+    break;
+  }
+  return py::str(text);
+}
+
+/// The Python type of an option's values, for the docstrings.
+const char *pythonType(api::OptionType type) {
+  switch (type) {
+  case api::OptionType::Real:
+    return "float";
+  case api::OptionType::Integer:
+    return "int";
+  case api::OptionType::Flag:
+    return "bool";
+  case api::OptionType::Name:
+    break;
+  }
+  return "str";
+}
+
+/// A keyword argument that is not a request option by name.
+struct PythonArgument {
   const char *name;
-  std::string doc;
-  std::function<void(Request &, py::handle, const std::string &)> apply;
-  std::function<py::object(const Request &)> defaultValue;
+  const char *doc;
+  void (*apply)(api::Request &request, py::handle value,
+                const std::string &function);
 };
 
-/// A numeric field of the request.
-template <typename T>
-Argument numberArgument(const char *name, std::string doc,
-                        T &(*field)(Request &)) {
-  return {name, doc,
-          [name, field](Request &request, py::handle value,
-                        const std::string &function) {
-            field(request) = argumentAs<T>(value, name, function);
-          },
-          [field](const Request &request) {
-            return py::cast(field(const_cast<Request &>(request)));
-          }};
-}
-
-/// An option set by its value's name (api::kNamedOptions spells it with a
-/// dash where Python has an underscore).
-Argument namedArgument(const char *name, const char *apiName,
-                       std::string doc) {
-  return {name, doc,
-          [name, apiName](Request &request, py::handle value,
-                          const std::string &function) {
-            std::string text = argumentAs<std::string>(value, name, function);
-            if (std::optional<std::string> error =
-                    api::setNamedOption(request.options, apiName, text))
-              throw py::value_error(*error);
-          },
-          [apiName](const Request &request) {
-            return py::cast(
-                std::string(api::namedOptionValue(request.options, apiName)));
-          }};
-}
-
-/// Mode fixed-hw's hardware, in bytes as the API takes it.
-void applyFixedHardware(Request &request, py::handle value,
+/// Mode fixed-hw's hardware: the options num-pes, l1-bytes and l2-bytes.
+void applyFixedHardware(api::Request &request, py::handle value,
                         const std::string &function) {
   if (!py::isinstance<py::dict>(value))
     throw py::type_error(function +
                          ": fixed_hardware must be a dict with num_pes, "
                          "l1_bytes and l2_bytes");
-  api::Options::FixedHardware &fixed = request.options.fixedHardware;
   for (auto [key, field] : value.cast<py::dict>()) {
     std::string name = py::str(key);
-    int64_t *target = name == "num_pes"    ? &fixed.numPEs
-                      : name == "l1_bytes" ? &fixed.l1Bytes
-                      : name == "l2_bytes" ? &fixed.l2Bytes
-                                           : nullptr;
-    if (!target)
+    const api::RequestOption *option = nullptr;
+    for (const char *fixed : {"num-pes", "l1-bytes", "l2-bytes"})
+      if (name == keywordName(fixed))
+        option = api::findRequestOption(fixed);
+    if (!option)
       throw py::type_error(function + ": fixed_hardware has no field '" +
                            name + "' (num_pes, l1_bytes, l2_bytes)");
-    *target = argumentAs<int64_t>(field, name.c_str(), function);
+    setOption(request, *option, field, name, function);
   }
 }
 
-/// Every keyword argument. Table order is application order: an
-/// area_budget given with a platform replaces the platform's area.
-const std::vector<Argument> &arguments() {
-  static const std::vector<Argument> table = {
-      {"platform",
-       "str, the area of a platform: 'edge' (0.2 mm^2) or 'cloud' (7.0 mm^2)",
-       [](Request &request, py::handle value, const std::string &function) {
-         std::string name =
-             argumentAs<std::string>(value, "platform", function);
-         if (std::optional<std::string> error =
-                 api::setPlatform(request.budget, name))
-           throw py::value_error(*error);
-       },
-       [](const Request &) { return py::object(py::none()); }},
-      numberArgument<double>(
-          "area_budget", "float, mm^2 of PEs and buffers (replaces platform)",
-          +[](Request &r) -> double & { return r.budget.areaMm2; }),
-      numberArgument<int64_t>(
-          "pe_limit", "int, the largest PE count (0: the area is the bound)",
-          +[](Request &r) -> int64_t & { return r.budget.peLimit; }),
-      namedArgument("objective", "objective",
-                    "str: " + std::string(search::objectiveNames())),
-      namedArgument("tie_break", "tie-break",
-                    "str, ranks designs of equal objective"),
-      namedArgument("mode", "mode", "str: co-opt, fixed-hw or fixed-mapping"),
-      namedArgument("semantics", "semantics",
-                    "str, cost-model semantics: sound or maestro"),
-      namedArgument("algorithm", "algorithm",
-                    "str: " + std::string(search::algorithmNames())),
-      numberArgument<int64_t>(
-          "samples", "int, design points evaluated (per distinct layer)",
-          +[](Request &r) -> int64_t & { return r.options.samples; }),
-      numberArgument<int>(
-          "population", "int, individuals per generation (0: the search's)",
-          +[](Request &r) -> int & { return r.options.population; }),
-      numberArgument<uint64_t>(
-          "seed", "int >= 0",
-          +[](Request &r) -> uint64_t & { return r.options.seed; }),
-      numberArgument<unsigned>(
-          "threads",
-          "int, evaluation threads (0: one per core); the design does not "
-          "depend on it",
-          +[](Request &r) -> unsigned & { return r.options.threads; }),
-      numberArgument<int64_t>(
-          "element_bytes", "int, bytes per element for buffers and area",
-          +[](Request &r) -> int64_t & { return r.options.elementBytes; }),
-      numberArgument<int>(
-          "min_levels", "int, fewest mapping levels (1 to 3)",
-          +[](Request &r) -> int & { return r.options.minLevels; }),
-      numberArgument<int>(
-          "max_levels", "int, most mapping levels (1 to 3)",
-          +[](Request &r) -> int & { return r.options.maxLevels; }),
+void applyFixedMapping(api::Request &request, py::handle value,
+                       const std::string &function) {
+  if (!py::isinstance<cost::Mapping>(value))
+    throw py::type_error(function +
+                         ": fixed_mapping must be a digamma.Mapping");
+  request.options.fixedMapping = value.cast<cost::Mapping>();
+}
+
+const std::vector<PythonArgument> &pythonArguments() {
+  static const std::vector<PythonArgument> arguments = {
       {"fixed_hardware",
-       "dict(num_pes=, l1_bytes=, l2_bytes=), the hardware of mode fixed-hw",
-       applyFixedHardware,
-       [](const Request &) { return py::object(py::none()); }},
+       "dict(num_pes=, l1_bytes=, l2_bytes=), the hardware of mode fixed-hw "
+       "in bytes (L1 per PE)",
+       applyFixedHardware},
       {"fixed_mapping", "Mapping, the mapping of mode fixed-mapping",
-       [](Request &request, py::handle value, const std::string &function) {
-         if (!py::isinstance<cost::Mapping>(value))
-           throw py::type_error(function +
-                                ": fixed_mapping must be a digamma.Mapping");
-         request.options.fixedMapping = value.cast<cost::Mapping>();
-       },
-       [](const Request &) { return py::object(py::none()); }},
+       applyFixedMapping},
   };
-  return table;
+  return arguments;
 }
 
 } // namespace
 
-Request digamma::python::buildRequest(const py::kwargs &kwargs,
-                                      const std::string &function) {
+api::Request digamma::python::buildRequest(const py::kwargs &kwargs,
+                                           const std::string &function) {
+  api::Request request;
   for (auto [key, value] : kwargs) {
     std::string name = py::str(key);
+    if (value.is_none())
+      continue; // the request's default
     bool known = false;
-    for (const Argument &argument : arguments())
-      known |= name == argument.name;
+    for (const api::RequestOption &option : api::requestOptions())
+      if (isKeyword(option) && name == keywordName(option.name)) {
+        setOption(request, option, value, name, function);
+        known = true;
+      }
+    for (const PythonArgument &argument : pythonArguments())
+      if (name == argument.name) {
+        argument.apply(request, value, function);
+        known = true;
+      }
     if (!known)
       throw py::type_error(function + " got an unexpected keyword argument '" +
                            name + "'");
   }
-  Request request;
-  for (const Argument &argument : arguments())
-    if (kwargs.contains(argument.name) &&
-        !kwargs[argument.name].is_none())
-      argument.apply(request, kwargs[argument.name], function);
   return request;
 }
 
+api::SearchPlan digamma::python::planRequest(const api::Request &request) {
+  api::SearchPlan plan;
+  if (std::optional<std::string> error = api::planSearch(request, plan))
+    throw py::value_error(*error);
+  return plan;
+}
+
 std::string digamma::python::requestArgumentsDoc() {
-  Request defaults;
+  api::Request defaults;
   std::string text;
-  for (const Argument &argument : arguments())
+  for (const api::RequestOption &option : api::requestOptions()) {
+    if (!isKeyword(option))
+      continue;
+    text += "  " + keywordName(option.name) + ": " +
+            pythonType(option.type) + ", " + std::string(option.help);
+    if (option.names)
+      text += " (" + option.names() + ")";
+    text += "; default " +
+            std::string(py::repr(optionValue(option, defaults))) + "\n";
+  }
+  for (const PythonArgument &argument : pythonArguments())
     text += "  " + std::string(argument.name) + ": " + argument.doc +
-            "; default " +
-            std::string(py::repr(argument.defaultValue(defaults))) + "\n";
+            "; default None\n";
   return text;
 }
 
 py::dict digamma::python::requestDefaults() {
-  Request defaults;
+  api::Request defaults;
   py::dict dict;
-  for (const Argument &argument : arguments())
-    dict[argument.name] = argument.defaultValue(defaults);
+  for (const api::RequestOption &option : api::requestOptions())
+    if (isKeyword(option))
+      dict[py::str(keywordName(option.name))] = optionValue(option, defaults);
+  for (const PythonArgument &argument : pythonArguments())
+    dict[argument.name] = py::none();
   return dict;
 }
 
@@ -224,10 +225,14 @@ std::optional<cost::Semantics>
 digamma::python::semanticsArgument(py::handle name) {
   if (name.is_none())
     return std::nullopt;
-  api::Options options;
-  if (std::optional<std::string> error = api::setNamedOption(
-          options, "semantics",
-          argumentAs<std::string>(name, "semantics", "evaluate()")))
+  if (!py::isinstance<py::str>(name))
+    throw py::type_error("evaluate(): semantics must be a str, got " +
+                         std::string(py::str(
+                             py::type::of(name).attr("__name__"))));
+  cost::Semantics semantics;
+  if (std::optional<std::string> error =
+          api::parseName("semantics", name.cast<std::string>(),
+                         search::semanticsValues(), semantics))
     throw py::value_error(*error);
-  return options.semantics;
+  return semantics;
 }

@@ -1,9 +1,11 @@
-//===- Request.h - Python arguments to C++ API requests ---------*- C++ -*-===//
+//===- Request.h - Python arguments to request-layer requests ---*- C++ -*-===//
 //
-// The one place where the module turns Python arguments into what the C++
-// API takes (api::Budget, api::Options, cost::Semantics). Defaults, units
-// and validation messages stay the API's: an argument left out keeps the
-// API's default, and bad values get the API's message.
+// The one place where the module turns Python arguments into an
+// api::Request (digamma/Api/Request.h), the request every entry point
+// fills. The options, their defaults, their conversions and their messages
+// are the request layer's (api::requestOptions(), api::planSearch()): an
+// argument left out keeps the request's default, and bad values get the
+// request layer's message as a ValueError.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,31 +14,31 @@
 
 #include "Binding.h"
 
-#include "digamma/Api/Designer.h"
+#include "digamma/Api/Request.h"
 
+#include <optional>
 #include <string>
 
 namespace digamma::python {
 
-/// What co_optimize() and model_search() ask for.
-struct Request {
-  api::Budget budget;
-  api::Options options;
-};
+/// The request of \p kwargs, the keyword arguments of \p function, without
+/// layers. An unknown argument or a value of the wrong Python type is a
+/// TypeError, a value the request layer cannot take a ValueError with its
+/// message.
+api::Request buildRequest(const py::kwargs &kwargs,
+                          const std::string &function);
 
-/// The request of \p kwargs, the keyword arguments of \p function. An
-/// unknown argument or a value of the wrong type is a TypeError, an unknown
-/// name (objective, platform, ...) a ValueError with the API's message.
-Request buildRequest(const py::kwargs &kwargs, const std::string &function);
+/// planSearch() of \p request, or ValueError with its message.
+api::SearchPlan planRequest(const api::Request &request);
 
 /// One line per keyword argument with its meaning and default, for the
 /// docstrings.
 std::string requestArgumentsDoc();
-/// The keyword arguments' defaults (the C++ API's).
+/// The keyword arguments' defaults (a default api::Request's).
 py::dict requestDefaults();
 
-/// The semantics named \p name for evaluate() (ValueError with the API's
-/// message); None keeps the cost model's default.
+/// The semantics named \p name for evaluate() (ValueError with the request
+/// layer's message); None keeps the cost model's default.
 std::optional<cost::Semantics> semanticsArgument(py::handle name);
 
 } // namespace digamma::python

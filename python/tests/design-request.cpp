@@ -1,16 +1,19 @@
 //===- design-request.cpp - The C++ API's answer to a request, in full ----===//
 //
-// Test helper of the Python module: runs api::findDesign on one layer (a
-// GAMMA row) or api::findModelDesign on a GAMMA table with options spelled
-// as the pass spells them, and prints every figure of the result, one
-// `name value` line each (doubles with 17 significant digits, so that they
-// read back exactly), for test_search.py to compare with co_optimize() and
+// Test helper of the Python module: fills an api::Request with options
+// spelled as the pass spells them (api::setRequestOption), plans it and
+// runs api::findDesign on one layer (a GAMMA row) or api::searchSharedChip
+// on a GAMMA table (equal layers merged by api::ProblemTable, weights from
+// --weights), and prints every figure of the result, one `name value` line
+// each (doubles with 17 significant digits, so that they read back
+// exactly), for the Python tests to compare with co_optimize() and
 // model_search(). Bad input: `error <message>` and exit status 1.
 //
 //===----------------------------------------------------------------------===//
 
-#include "digamma/Api/ModelDesign.h"
-#include "digamma/Api/OptionNames.h"
+#include "digamma/Api/Designer.h"
+#include "digamma/Api/RequestOptions.h"
+#include "digamma/Api/Workload.h"
 #include "digamma/CostModel/GammaTable.h"
 #include "digamma/CostModel/MaestroFile.h"
 
@@ -35,14 +38,16 @@ static void printHardware(const cost::Hardware &hw) {
   print("hardware.bytes_per_element", hw.bytesPerElement);
 }
 
-/// The figures api::Design and api::ModelDesign share.
-template <typename Design> static void printDesign(const Design &design) {
-  printHardware(design.hardware);
-  print("l1_bytes", design.l1Bytes);
-  print("l2_bytes", design.l2Bytes);
-  print("area_um2", design.areaUm2);
-  print("objective_value", design.objectiveValue);
-  print("samples_used", design.samplesUsed);
+/// The figures of a layer's design and of a chip.
+static void printDesign(const cost::Hardware &hardware, int64_t l1Bytes,
+                        int64_t l2Bytes, double areaUm2,
+                        double objectiveValue, int64_t samplesUsed) {
+  printHardware(hardware);
+  print("l1_bytes", l1Bytes);
+  print("l2_bytes", l2Bytes);
+  print("area_um2", areaUm2);
+  print("objective_value", objectiveValue);
+  print("samples_used", samplesUsed);
 }
 
 static void printCost(const std::string &prefix, const cost::CostReport &r) {
@@ -73,73 +78,102 @@ static int fail(const std::string &message) {
   return 1;
 }
 
+/// Splits "1,2.5" into numbers.
+static std::vector<double> numbers(const std::string &text) {
+  std::vector<double> values;
+  for (size_t start = 0; start <= text.size();) {
+    size_t comma = text.find(',', start);
+    if (comma == std::string::npos)
+      comma = text.size();
+    values.push_back(std::stod(text.substr(start, comma - start)));
+    start = comma + 1;
+  }
+  return values;
+}
+
+/// One chip for the layers of the GAMMA table at \p path.
+static int searchTable(api::Request &request, const std::string &path,
+                       const std::vector<double> &weights) {
+  cost::GammaTable gamma = cost::readGammaTable(path);
+  if (gamma.failed())
+    return fail(gamma.error());
+  request.scope = api::Scope::Model;
+  for (size_t i = 0; i < gamma.layers.size(); ++i)
+    request.layers.push_back(
+        {gamma.layers[i], i < weights.size() ? weights[i] : 1.0});
+  api::SearchPlan plan;
+  if (std::optional<std::string> error = api::planSearch(request, plan))
+    return fail(*error);
+  if (std::optional<std::string> error =
+          api::checkSharedChip(plan, request.layers))
+    return fail(*error);
+  api::ProblemTable problems;
+  std::vector<size_t> problemOf;
+  for (const api::LayerProblem &layer : request.layers)
+    problemOf.push_back(problems.add(layer));
+  api::SharedChipResult shared =
+      api::searchSharedChip(plan, problems.problems());
+  const search::ModelSearchResult &chip = shared.chip;
+  if (!chip.found)
+    return fail(chip.message);
+  printDesign(chip.hardware,
+              search::bufferBytes(chip.hardware.l1Elements,
+                                  shared.elementBytes),
+              search::bufferBytes(chip.hardware.l2Elements,
+                                  shared.elementBytes),
+              chip.areaUm2, chip.objectiveValue, chip.samplesUsed);
+  print("total_cycles", chip.totalCycles);
+  print("total_energy_nj", chip.totalEnergyNJ);
+  for (size_t i = 0; i < gamma.layers.size(); ++i) {
+    printCost("costs." + std::to_string(i) + ".", chip.costs[problemOf[i]]);
+    printMapping("mappings." + std::to_string(i), gamma.layers[i],
+                 chip.mappings[problemOf[i]]);
+  }
+  return 0;
+}
+
+/// The design of the layer of the GAMMA row \p row.
+static int searchLayer(api::Request &request, const std::string &row) {
+  cost::GammaTable gamma = cost::parseGammaTable("K,C,Y,X,R,S,T\n" + row);
+  if (gamma.failed())
+    return fail(gamma.error());
+  const cost::Layer &layer = gamma.layers.front();
+  request.layers.push_back({layer});
+  api::SearchPlan plan;
+  if (std::optional<std::string> error = api::planSearch(request, plan))
+    return fail(*error);
+  api::Design design = api::findDesign(plan, request.layers[0]);
+  if (!design.found)
+    return fail(design.error);
+  printDesign(design.hardware, design.l1Bytes, design.l2Bytes,
+              design.areaUm2, design.objectiveValue, design.samplesUsed);
+  printCost("cost.", design.cost);
+  printMapping("mapping", layer, design.mapping);
+  // Last: the API's text, which ends the output.
+  std::cout << "format\n" << api::formatDesign(layer, design);
+  return 0;
+}
+
 int main(int argc, char **argv) {
-  api::Budget budget;
-  api::Options options;
+  api::Request request;
   std::string row, table;
+  std::vector<double> weights;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     size_t eq = arg.find('=');
     if (arg.rfind("--", 0) != 0 || eq == std::string::npos)
       return fail("expected --name=value, got " + arg);
     std::string name = arg.substr(2, eq - 2), value = arg.substr(eq + 1);
-    std::optional<std::string> error;
     if (name == "layer")
       row = value;
     else if (name == "table")
       table = value;
-    else if (name == "platform")
-      error = api::setPlatform(budget, value);
-    else if (name == "area-budget")
-      budget.areaMm2 = std::stod(value);
-    else if (name == "samples")
-      options.samples = std::stoll(value);
-    else if (name == "seed")
-      options.seed = std::stoull(value);
-    else if (name == "threads")
-      options.threads = static_cast<unsigned>(std::stoul(value));
-    else if (name == "element-bytes")
-      options.elementBytes = std::stoll(value);
-    else if (name == "max-levels")
-      options.maxLevels = std::stoi(value);
-    else
-      error = api::setNamedOption(options, name, value);
-    if (error)
+    else if (name == "weights")
+      weights = numbers(value);
+    else if (std::optional<std::string> error =
+                 api::setRequestOption(request, name, value))
       return fail(*error);
   }
-
-  if (!table.empty()) {
-    cost::GammaTable gamma = cost::readGammaTable(table);
-    if (gamma.failed())
-      return fail(gamma.error());
-    std::vector<api::ModelLayer> layers;
-    for (const cost::Layer &layer : gamma.layers)
-      layers.push_back({layer, 1.0});
-    api::ModelDesign design = api::findModelDesign(layers, budget, options);
-    if (!design.found)
-      return fail(design.error);
-    printDesign(design);
-    print("total_cycles", design.totalCycles);
-    print("total_energy_nj", design.totalEnergyNJ);
-    for (size_t i = 0; i < layers.size(); ++i) {
-      printCost("costs." + std::to_string(i) + ".", design.costs[i]);
-      printMapping("mappings." + std::to_string(i), gamma.layers[i],
-                   design.mappings[i]);
-    }
-    return 0;
-  }
-
-  cost::GammaTable gamma = cost::parseGammaTable("K,C,Y,X,R,S,T\n" + row);
-  if (gamma.failed())
-    return fail(gamma.error());
-  const cost::Layer &layer = gamma.layers.front();
-  api::Design design = api::findDesign(layer, budget, options);
-  if (!design.found)
-    return fail(design.error);
-  printDesign(design);
-  printCost("cost.", design.cost);
-  printMapping("mapping", layer, design.mapping);
-  // Last: the API's text, which ends the output.
-  std::cout << "format\n" << api::formatDesign(layer, design);
-  return 0;
+  return table.empty() ? searchLayer(request, row)
+                       : searchTable(request, table, weights);
 }

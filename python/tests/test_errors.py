@@ -1,6 +1,7 @@
 """Bad input raises ValueError (TypeError for a wrong type) with the C++
 message; a valid request without a design raises NoDesignError."""
 import os
+import re
 import subprocess
 import tempfile
 import unittest
@@ -13,7 +14,8 @@ LAYER = "32,16,18,18,3,3,1"
 
 
 class RequestErrorTest(unittest.TestCase):
-    """The messages are the ones the C++ API gives for the same request."""
+    """The messages are the ones the request layer gives the C++ helper for
+    the same request."""
 
     # (helper arguments, co_optimize keyword arguments)
     BAD_REQUESTS = [
@@ -23,11 +25,23 @@ class RequestErrorTest(unittest.TestCase):
         (["--semantics=exact"], {"semantics": "exact"}),
         (["--algorithm=ga"], {"algorithm": "ga"}),
         (["--platform=mobile"], {"platform": "mobile"}),
+        (["--dataflow=tpu"], {"dataflow": "tpu"}),
+        (["--dataflow=nvdla"], {"dataflow": "nvdla"}),
         (["--samples=0"], {"samples": 0}),
+        (["--population=-1"], {"population": -1}),
+        (["--pe-limit=-1"], {"pe_limit": -1}),
+        (["--seed=-1"], {"seed": -1}),
+        (["--threads=-2"], {"threads": -2}),
         (["--element-bytes=0"], {"element_bytes": 0}),
+        (["--element-bytes=-1"], {"element_bytes": -1}),
         (["--area-budget=-1"], {"area_budget": -1}),
+        (["--area-budget=nan"], {"area_budget": float("nan")}),
         (["--max-levels=4"], {"max_levels": 4}),
+        (["--min-levels=0"], {"min_levels": 0}),
         (["--mode=fixed-hw"], {"mode": "fixed-hw"}),
+        (["--mode=fixed-hw", "--num-pes=4"],
+         {"mode": "fixed-hw", "fixed_hardware": {"num_pes": 4}}),
+        (["--l2-bytes=4096"], {"fixed_hardware": {"l2_bytes": 4096}}),
         (["--mode=fixed-mapping"], {"mode": "fixed-mapping"}),
     ]
 
@@ -48,8 +62,19 @@ class RequestErrorTest(unittest.TestCase):
                 r"energy, edp, lap, power or area$"):
             digamma.co_optimize(layer, objective="fast")
         with self.assertRaisesRegex(ValueError,
-                                    r"^samples must be positive$"):
+                                    r"^samples must be positive, got -5$"):
             digamma.co_optimize(layer, samples=-5)
+        with self.assertRaisesRegex(
+                ValueError, r"^seed must be an integer from 0 to "
+                r"18446744073709551615, got '-1'$"):
+            digamma.co_optimize(layer, seed=-1)
+        # A fixed mapping that does not fit the layer is bad input too.
+        mapping = digamma.Mapping([{"parallel": "K",
+                                    "tiles": [1000, 1, 1, 1, 1, 1]}])
+        with self.assertRaisesRegex(ValueError, r"^the fixed mapping's K "
+                                    r"tile at level 0 is 1000"):
+            digamma.co_optimize(layer, mode="fixed-mapping",
+                                fixed_mapping=mapping)
 
     def test_maestro_semantics_and_strides(self):
         row = "32,16,19,19,3,3,1"
@@ -81,6 +106,7 @@ class RequestErrorTest(unittest.TestCase):
                 table.write("K,C,Y,X,R,S,T\n" + LAYER + "\n")
             for helper, kwargs in [(["--algorithm=pso"], {"algorithm": "pso"}),
                                    (["--mode=fixed-hw"], {"mode": "fixed-hw"}),
+                                   (["--weights=0"], {"weights": [0]}),
                                    (["--area-budget=0.0001"],
                                     {"area_budget": 0.0001})]:
                 with self.subTest(**kwargs):
@@ -95,9 +121,14 @@ class RequestErrorTest(unittest.TestCase):
         with self.assertRaisesRegex(ValueError,
                                     r"^the model has no layer to search$"):
             digamma.model_search([])
-        with self.assertRaisesRegex(ValueError,
-                                    r"^layer weights must be positive$"):
-            digamma.model_search(layers, weights=[0])
+        with self.assertRaisesRegex(ValueError, r"^layer 1's weight must be "
+                                    r"a positive number, got -1$"):
+            digamma.model_search(layers * 2, weights=[1, -1])
+        with self.assertRaisesRegex(ValueError, r"^layer 1: maestro "
+                                    r"semantics model batch 1 and stride 1"):
+            digamma.model_search(
+                layers + [digamma.Layer(32, 16, 19, 19, 3, 3, stride=2)],
+                semantics="maestro")
         with self.assertRaisesRegex(ValueError, r"1 weights for 2 layers"):
             digamma.model_search(layers * 2, weights=[1])
 
@@ -113,8 +144,12 @@ class RequestErrorTest(unittest.TestCase):
         with self.assertRaisesRegex(
                 TypeError, r"area_budget must be a number, got str"):
             digamma.co_optimize(layer, area_budget="0.2")
-        with self.assertRaisesRegex(ValueError, r"seed must be an int between"):
-            digamma.co_optimize(layer, seed=-1)
+        with self.assertRaisesRegex(
+                TypeError, r"graded_penalty must be a bool, got int"):
+            digamma.co_optimize(layer, graded_penalty=1)
+        with self.assertRaisesRegex(TypeError, r"co_optimize\(\) got an "
+                                    r"unexpected keyword argument 'scope'"):
+            digamma.co_optimize(layer, scope="model")
         with self.assertRaisesRegex(TypeError, r"fixed_hardware has no field"):
             digamma.co_optimize(layer, mode="fixed-hw",
                                 fixed_hardware={"pes": 4})
@@ -123,6 +158,40 @@ class RequestErrorTest(unittest.TestCase):
             digamma.Hardware(pes=4)
         with self.assertRaisesRegex(TypeError, r"num_pes must be an int"):
             digamma.Hardware(num_pes=2.5)
+
+
+@unittest.skipUnless(tool("DIGAMMA_OPT"), "needs digamma-opt (MLIR)")
+class PassMessageTest(unittest.TestCase):
+    """A bad option gets the message --digamma-co-optimize prints after
+    its 'digamma-co-optimize: ' prefix."""
+
+    # (pass options, co_optimize keyword arguments)
+    BAD_OPTIONS = [
+        ("samples=0", {"samples": 0}),
+        ("platform=mobile", {"platform": "mobile"}),
+        ("pe-limit=-1", {"pe_limit": -1}),
+        ("area-budget=-2", {"area_budget": -2}),
+        ("mode=fixed-hw num-pes=8", {"mode": "fixed-hw",
+                                     "fixed_hardware": {"num_pes": 8}}),
+        ("dataflow=nvdla", {"dataflow": "nvdla"}),
+    ]
+
+    def test_pass_messages(self):
+        layer = digamma.Layer.from_gamma_row(LAYER)
+        for options, kwargs in self.BAD_OPTIONS:
+            with self.subTest(options=options):
+                result = subprocess.run(
+                    [tool("DIGAMMA_OPT"),
+                     "--digamma-co-optimize=" + options, "-"],
+                    input="func.func @f() { return }\n",
+                    capture_output=True, text=True)
+                self.assertNotEqual(result.returncode, 0)
+                printed = re.findall(r"error: digamma-co-optimize: (.*)",
+                                     result.stderr)
+                self.assertEqual(len(printed), 1, result.stderr)
+                with self.assertRaises(ValueError) as raised:
+                    digamma.co_optimize(layer, **kwargs)
+                self.assertEqual(str(raised.exception), printed[0])
 
 
 class CostModelErrorTest(unittest.TestCase):

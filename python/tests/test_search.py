@@ -20,12 +20,20 @@ LAYER_REQUESTS = [
     ("256,128,16,0,0,0,3", {"area-budget": 0.5, "algorithm": "random",
                             "samples": 700, "seed": 5, "max-levels": 3}),
     ("32,16,18,18,3,3,1", {"algorithm": "pso", "samples": 600, "seed": 2,
-                           "tie-break": "latency", "objective": "edp"}),
+                           "tie-break": "latency", "objective": "edp",
+                           "graded-penalty": True}),
+    ("64,32,30,30,3,3,1", {"mode": "fixed-mapping", "dataflow": "eyeriss",
+                           "samples": 400, "pe-limit": 64}),
+    ("64,64,1,1,1,1,0", {"platform": "cloud", "area-budget": 0,
+                         "samples": 500, "min-levels": 1, "population": 20}),
 ]
 
 
 def helper_args(request):
-    return ["--%s=%s" % (name, value) for name, value in request.items()]
+    """The pass's spelling of a request: --name=value, true/false."""
+    def text(value):
+        return str(value).lower() if isinstance(value, bool) else str(value)
+    return ["--%s=%s" % (name, text(value)) for name, value in request.items()]
 
 
 def python_kwargs(request):
@@ -98,34 +106,95 @@ class CoOptimizeTest(unittest.TestCase):
         self.assertEqual(mapping.mapping.levels[0]["tiles"],
                          fixed.mapping.levels[0]["tiles"])
 
-    def test_defaults_are_the_cpp_apis(self):
+    def test_defaults_are_the_request_layers(self):
         defaults = digamma.defaults()
         self.assertEqual(defaults["samples"], 40000)
         self.assertEqual(defaults["objective"], "latency")
         self.assertEqual(defaults["element_bytes"], 1)
-        self.assertEqual(defaults["area_budget"], 0.2)
+        self.assertEqual(defaults["platform"], "edge")
+        # 0: the platform's area.
+        self.assertEqual(defaults["area_budget"], 0.0)
+        self.assertEqual(defaults["graded_penalty"], False)
+        self.assertEqual(defaults["dataflow"], "")
+        self.assertIsNone(defaults["fixed_hardware"])
         layer = digamma.Layer(16, 8, 10, 10, 3, 3)
         self.assertEqual(
             digamma.co_optimize(layer, samples=300).to_dict(),
             digamma.co_optimize(layer, samples=300, seed=defaults["seed"],
                                 objective=None).to_dict())
+        # Every default, passed back, is the default.
+        explicit = {name: value for name, value in defaults.items()
+                    if value is not None}
+        explicit["samples"] = 300
+        self.assertEqual(digamma.co_optimize(layer, **explicit).to_dict(),
+                         digamma.co_optimize(layer, samples=300).to_dict())
+
+    def test_docstrings_list_every_argument(self):
+        for function in (digamma.co_optimize, digamma.model_search):
+            for name, value in digamma.defaults().items():
+                self.assertRegex(function.__doc__,
+                                 r"\n  %s: .*; default %s\n"
+                                 % (name, re.escape(repr(value))))
+
+
+class PlatformTest(unittest.TestCase):
+    def test_platforms_are_the_registrys(self):
+        platforms = digamma.platforms()
+        self.assertEqual([p["name"] for p in platforms], ["edge", "cloud"])
+        self.assertEqual(platforms[1]["area_mm2"], 7.0)
+        self.assertIn("DiGamma", platforms[0]["source"])
+        # The request layer's message for an unknown name lists them all.
+        layer = digamma.Layer(16, 8, 10, 10, 3, 3)
+        with self.assertRaises(ValueError) as raised:
+            digamma.co_optimize(layer, platform="mobile")
+        self.assertEqual(str(raised.exception),
+                         "unknown platform 'mobile'; expected " + " or ".join(
+                             "%s (%.1f mm^2)" % (p["name"], p["area_mm2"])
+                             for p in platforms))
+
+    def test_a_platform_is_its_area(self):
+        layer = digamma.Layer(64, 32, 30, 30, 3, 3)
+        for platform in digamma.platforms():
+            with self.subTest(platform=platform["name"]):
+                named = digamma.co_optimize(layer, platform=platform["name"],
+                                            samples=400)
+                self.assertLessEqual(named.area_um2,
+                                     platform["area_mm2"] * 1e6)
+                self.assertEqual(
+                    named.to_dict(),
+                    digamma.co_optimize(layer, samples=400,
+                                        area_budget=platform["area_mm2"])
+                    .to_dict())
 
 
 class ModelSearchTest(unittest.TestCase):
     TABLE = ("K,C,Y,X,R,S,T\n64,3,32,32,3,3,1\n64,64,16,16,3,3,1\n"
              "64,64,16,16,3,3,1\n10,64,0,0,0,0,0\n")
 
-    def test_equals_cpp_api(self):
+    def assert_equals_cpp(self, request, weights=None):
+        """model_search() of TABLE equals the C++ helper's design for the
+        same request, spelled as the pass spells it."""
+        args = helper_args(request)
+        if weights:
+            args.append("--weights=" + ",".join(str(w) for w in weights))
         with tempfile.TemporaryDirectory() as directory:
             path = os.path.join(directory, "model.csv")
             with open(path, "w") as table:
                 table.write(self.TABLE)
-            fields, _ = run_request("--table=" + path, "--samples=500",
-                                    "--seed=2")
+            fields, _ = run_request("--table=" + path, *args)
             design = digamma.model_search(digamma.read_gamma_table(path),
-                                          samples=500, seed=2)
+                                          weights=weights,
+                                          **python_kwargs(request))
         self.assertNotIn("error", fields)
         assert_same_fields(self, fields, design)
+
+    def test_equals_cpp_api(self):
+        self.assert_equals_cpp({"samples": 500, "seed": 2})
+
+    def test_weights_equal_cpp(self):
+        self.assert_equals_cpp({"samples": 300, "objective": "edp",
+                                "platform": "cloud"},
+                               weights=[1, 0.5, 2, 3])
 
     def test_weights_count_like_repeated_layers(self):
         layers = digamma.parse_gamma_table(self.TABLE)

@@ -8,7 +8,7 @@
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="mode=fixed-mapping dataflow=nvdla samples=300" 2>&1 | FileCheck %s --check-prefix=FIT
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="mode=fixed-mapping dataflow=shidiannao samples=300 area-budget=0.0001" 2>&1 | FileCheck %s --check-prefix=BUDGET
 
-// NAME: error: digamma-co-optimize: unknown dataflow 'tpu'; expected nvdla, shidiannao or eyeriss
+// NAME: for the --dataflow option: Cannot find option named 'tpu'!
 // MODE: error: digamma-co-optimize: dataflow=nvdla fixes the mapping and needs mode=fixed-mapping
 // MODEHW: error: digamma-co-optimize: dataflow=nvdla fixes the mapping and needs mode=fixed-mapping
 // ALGORITHM: error: digamma-co-optimize: dataflow=nvdla searches the hardware by grid search; remove algorithm=pso

@@ -9,6 +9,11 @@
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="mode=both" 2>&1 | FileCheck %s --check-prefix=MODE
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="semantics=exact" 2>&1 | FileCheck %s --check-prefix=SEMANTICS
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="platform=phone" 2>&1 | FileCheck %s --check-prefix=PLATFORM
+// A platform name is resolved even when area-budget replaces its area.
+// RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="platform=phone area-budget=1" 2>&1 | FileCheck %s --check-prefix=PLATFORM
+// RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="population=-1" 2>&1 | FileCheck %s --check-prefix=POPULATION
+// RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="element-bytes=-2" 2>&1 | FileCheck %s --check-prefix=BYTES
+// RUN: not digamma-opt %s --digamma-pipeline="objective=speed" 2>&1 | FileCheck %s --check-prefix=OBJECTIVE
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="algorithm=magic" 2>&1 | FileCheck %s --check-prefix=ALGORITHM
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="mode=fixed-hw" 2>&1 | FileCheck %s --check-prefix=FIXEDHW
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="num-pes=64" 2>&1 | FileCheck %s --check-prefix=HWNOMODE
@@ -20,18 +25,20 @@
 
 // NEGATIVE: error: digamma-co-optimize: area-budget must be a positive number of mm^2, got -1
 // SAMPLES: error: digamma-co-optimize: samples must be positive, got 0
-// TOOSMALL: co-optimize-invalid.mlir:[[# @LINE + 17]]:8: error: digamma-co-optimize: no design fits the area budget of 0.1 um^2 in 500 samples; the smallest feasible area is {{[0-9.e+]+}} um^2
+// TOOSMALL: co-optimize-invalid.mlir:[[# @LINE + 19]]:8: error: digamma-co-optimize: no design fits the area budget of 0.1 um^2 in 500 samples; the smallest feasible area is {{[0-9.e+]+}} um^2
 // SMALLEST: digamma.hw = #digamma.hw<num_pes = 1,
-// OBJECTIVE: error: digamma-co-optimize: unknown objective 'speed'; expected latency, energy, edp, lap, power or area
-// TIEBREAK: error: digamma-co-optimize: unknown tie-break 'speed'
-// MODE: error: digamma-co-optimize: unknown mode 'both'; expected co-opt, fixed-hw or fixed-mapping
-// SEMANTICS: error: digamma-co-optimize: unknown semantics 'exact'; expected sound or maestro
-// PLATFORM: error: digamma-co-optimize: unknown platform 'phone'; expected edge (0.2 mm^2) or cloud (7.0 mm^2), or give area-budget
-// ALGORITHM: error: digamma-co-optimize: unknown algorithm 'magic'; expected digamma, random, sga, pso, sea, de, cmaes or sa
+// OBJECTIVE: for the --objective option: Cannot find option named 'speed'!
+// TIEBREAK: for the --tie-break option: Cannot find option named 'speed'!
+// MODE: for the --mode option: Cannot find option named 'both'!
+// SEMANTICS: for the --semantics option: Cannot find option named 'exact'!
+// PLATFORM: error: digamma-co-optimize: unknown platform 'phone'; expected edge (0.2 mm^2) or cloud (7.0 mm^2){{$}}
+// ALGORITHM: for the --algorithm option: Cannot find option named 'magic'!
 // FIXEDHW: error: digamma-co-optimize: mode=fixed-hw needs positive num-pes, l1-bytes and l2-bytes (got 0, 0, 0)
 // HWNOMODE: error: digamma-co-optimize: num-pes, l1-bytes and l2-bytes describe fixed hardware and need mode=fixed-hw
 // FIXEDMAP: error: digamma-co-optimize: mode=fixed-mapping needs a digamma.mapping on the op
 // LEVELS: error: digamma-co-optimize: levels must satisfy 1 <= min-levels <= max-levels <= 3
+// POPULATION: error: digamma-co-optimize: population must not be negative, got -1
+// BYTES: error: digamma-co-optimize: element-bytes must not be negative, got -2
 // PELIMIT: error: digamma-co-optimize: pe-limit must not be negative, got -4
 // REPORT: error: digamma-co-optimize: cannot write report '{{.*}}report.json'
 // SYNTAX: for the --samples option: 'lots' value invalid

@@ -4,7 +4,7 @@
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="scope=model algorithm=random" 2>&1 | FileCheck %s --check-prefix=ALGORITHM
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="scope=model samples=200 area-budget=0.0001" 2>&1 | FileCheck %s --check-prefix=BUDGET
 
-// SCOPE: error: digamma-co-optimize: unknown scope 'chip'; expected op, model or function
+// SCOPE: for the --scope option: Cannot find option named 'chip'!
 // MODE: error: digamma-co-optimize: scope=model shares one chip among ops and needs mode=co-opt
 // ALGORITHM: error: digamma-co-optimize: scope=model is searched by DiGamma only; remove algorithm=random
 // BUDGET: error: digamma-co-optimize: no chip fits the area budget of 100 um^2 for all 1 layers in {{[0-9]+}} samples; the smallest feasible area is {{[0-9.e+]+}} um^2

@@ -4,6 +4,7 @@
 // RUN: FileCheck %s --input-file=%t.model.mlir
 // RUN: %python %S/Inputs/check-designs.py %t.model.mlir --budget-um2 200000 --expect-ops 5 --shared-chip | FileCheck %s --check-prefix=SHARED
 // RUN: FileCheck %s --check-prefix=REPORT --input-file=%t.json
+// RUN: %python %S/Inputs/check-report.py %t.json %t.model.mlir | FileCheck %s --check-prefix=REPORT-CHECK
 // RUN: FileCheck %s --check-prefix=SUMMARY --input-file=%t.summary
 //
 // Byte-identical with and without threads for the same seed.
@@ -17,6 +18,7 @@
 // RUN: digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="scope=function samples=1500" | FileCheck %s --check-prefix=FUNCTION
 
 // SHARED: checked 5 designs
+// REPORT-CHECK: checked 5 ops
 
 // CHECK: module attributes {digamma.hw = #digamma.hw<num_pes = [[PES:[0-9]+]], cluster_sizes = [[SHAPE:\[[0-9, ]+\]]]
 // CHECK-LABEL: func.func @layers
@@ -34,6 +36,7 @@
 
 // REPORT: "chips": [
 // REPORT: "area_um2":
+// REPORT: "array_shape": [
 // REPORT: "bottlenecks": [
 // REPORT: "buffer_area_um2":
 // REPORT: "num_pes":

@@ -2,6 +2,7 @@
 // RUN: FileCheck %s --input-file=%t.edge.mlir
 // RUN: %python %S/Inputs/check-designs.py %t.edge.mlir --budget-um2 200000 --expect-ops 4 | FileCheck %s --check-prefix=EDGE
 // RUN: FileCheck %s --check-prefix=REPORT --input-file=%t.json
+// RUN: %python %S/Inputs/check-report.py %t.json %t.edge.mlir | FileCheck %s --check-prefix=REPORT-CHECK
 //
 // The same seed gives byte-identical IR with and without threads.
 // RUN: digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="samples=3000 seed=7" -mlir-disable-threading | diff %t.edge.mlir -
@@ -50,6 +51,8 @@
 // REPORT: "ops": 4,
 // REPORT: "searches": 3,
 // REPORT: "searches_saved": 1
+// The report carries the array shape, bandwidths and access counts.
+// REPORT-CHECK: checked 4 ops
 
 #map = affine_map<(d0, d1) -> (d0, d1)>
 func.func @layers(%a: tensor<64x32xf32>, %b: tensor<32x48xf32>,

@@ -21,7 +21,7 @@
 // NODIR: error: digamma-export-maestro: no output directory; give dir=<existing directory>
 // MISSING: error: digamma-export-maestro: '{{.*}}missing' is not an existing directory; create it first
 // NOTDIR: error: digamma-export-maestro: '{{.*}}plain-file' is not an existing directory; create it first
-// SEMANTICS: error: digamma-export-maestro: unknown semantics 'exact'; expected sound or maestro
+// SEMANTICS: for the --semantics option: Cannot find option named 'exact'!
 // PARTIAL: error: digamma-export-maestro: cannot write '{{.*}}model.1.m': {{.*}}; no file of this run is kept
 // LEFT: model.1.m
 // LEFT-NOT: {{.}}

@@ -261,25 +261,35 @@ TEST(DesignerErrors, BadLayers) {
 TEST(DesignerErrors, BadBudgetsAndOptions) {
   Layer layer = conv2d(64, 32, 30, 30, 3, 3);
   Options options = smallOptions();
-  EXPECT_EQ(errorOf(layer, Budget::ofArea(0), options),
-            "the area budget must be a positive number of mm^2, got 0");
+  // An area of 0 takes the platform's, as the pass's area-budget=0 does.
+  Design zero = findDesign(layer, Budget::ofArea(0), options);
+  ASSERT_TRUE(zero.found) << zero.error;
+  expectSameDesign(zero, findDesign(layer, Budget(), options));
   EXPECT_EQ(errorOf(layer, Budget::ofArea(-2), options),
-            "the area budget must be a positive number of mm^2, got -2");
+            "area-budget must be a positive number of mm^2, got -2");
   EXPECT_EQ(errorOf(layer, Budget::ofArea(std::nan("")), options)
-                .rfind("the area budget must be a positive number", 0),
+                .rfind("area-budget must be a positive number", 0),
             0u);
   Budget negativeLimit;
   negativeLimit.peLimit = -1;
   EXPECT_EQ(errorOf(layer, negativeLimit, options),
-            "the PE limit must not be negative, got -1");
+            "pe-limit must not be negative, got -1");
 
   Options bad = options;
   bad.elementBytes = 0;
   EXPECT_EQ(errorOf(layer, Budget(), bad),
-            "elementBytes must be positive, got 0");
+            "element-bytes must be positive for a layer without an element "
+            "size of its own, got 0");
+  bad.elementBytes = -1;
+  EXPECT_EQ(errorOf(layer, Budget(), bad),
+            "element-bytes must not be negative, got -1");
   bad = options;
   bad.samples = 0;
-  EXPECT_EQ(errorOf(layer, Budget(), bad), "samples must be positive");
+  EXPECT_EQ(errorOf(layer, Budget(), bad), "samples must be positive, got 0");
+  bad = options;
+  bad.population = -3;
+  EXPECT_EQ(errorOf(layer, Budget(), bad),
+            "population must not be negative, got -3");
   bad = options;
   bad.minLevels = 3;
   bad.maxLevels = 2;
@@ -289,15 +299,16 @@ TEST(DesignerErrors, BadBudgetsAndOptions) {
   bad.mode = search::Mode::FixedHW;
   bad.fixedHardware.numPEs = 16;
   EXPECT_EQ(errorOf(layer, Budget(), bad),
-            "mode FixedHW needs a positive fixedHardware.numPEs, l1Bytes and "
-            "l2Bytes (got 16, 0, 0)");
+            "mode=fixed-hw needs positive num-pes, l1-bytes and l2-bytes "
+            "(got 16, 0, 0)");
   bad.mode = search::Mode::CoOpt;
   EXPECT_EQ(errorOf(layer, Budget(), bad),
-            "fixedHardware describes the hardware of mode FixedHW only");
+            "num-pes, l1-bytes and l2-bytes describe fixed hardware and need "
+            "mode=fixed-hw");
   bad = options;
   bad.fixedMapping = cost::Mapping();
   EXPECT_EQ(errorOf(layer, Budget(), bad),
-            "fixedMapping is the mapping of mode FixedMapping only");
+            "a fixed mapping needs mode=fixed-mapping");
   bad = options;
   bad.mode = search::Mode::FixedMapping;
   EXPECT_EQ(errorOf(layer, Budget(), bad),
@@ -374,9 +385,9 @@ TEST(DesignerText, FormatDesignShowsHardwareMappingAndCost) {
             std::string::npos)
       << text;
 
-  Design failed = findDesign(layer, Budget::ofArea(0), smallOptions());
+  Design failed = findDesign(layer, Budget::ofArea(-1), smallOptions());
   EXPECT_NE(formatDesign(layer, failed)
-                .find("error: the area budget must be a positive number"),
+                .find("error: area-budget must be a positive number"),
             std::string::npos);
 }
 

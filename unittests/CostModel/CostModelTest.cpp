@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <limits>
 #include <new>
 
 using namespace digamma;
@@ -333,6 +334,58 @@ TEST(CostModel, EvaluateDoesNotAllocate) {
                 .cycles;
   EXPECT_EQ(allocations.load(), before);
   EXPECT_GT(sink, 0);
+}
+
+TEST(CostModel, BudgetsWorkBackwardsFromTheAreaFormula) {
+  // 0.2 mm^2 pays for 709 MACs of 282 um^2.
+  EXPECT_EQ(pesWithinArea(0.2e6), 709);
+  EXPECT_EQ(pesWithinArea(281.9), 0);
+  EXPECT_EQ(pesWithinArea(-5), 0);
+  EXPECT_EQ(pesWithinArea(std::numeric_limits<double>::infinity()),
+            int64_t(1e15));
+  // One INT8 element is 8 bits of 0.086 um^2; a 4-byte one four times that.
+  EXPECT_DOUBLE_EQ(sramAreaPerElementUm2(1), 8 * 0.086);
+  EXPECT_DOUBLE_EQ(sramAreaPerElementUm2(4), 32 * 0.086);
+  EXPECT_EQ(bufferElementsWithinArea(1000, 1), 1453); // 1000 / 0.688
+  EXPECT_EQ(bufferElementsWithinArea(1000, 4), 363);
+  EXPECT_EQ(bufferElementsWithinArea(0, 1), 0);
+  // What fits is never more than the area formula charges for.
+  for (double area : {300.0, 1e4, 0.2e6, 7e6}) {
+    int64_t pes = pesWithinArea(area);
+    EXPECT_LE(digammaAreaUm2(pes, 0, 0, 1), area);
+    EXPECT_GT(digammaAreaUm2(pes + 1, 0, 0, 1), area);
+    int64_t elements = bufferElementsWithinArea(area, 2);
+    EXPECT_LE(digammaAreaUm2(0, 0, elements, 2), area);
+    EXPECT_GT(digammaAreaUm2(0, 0, elements + 1, 2), area);
+  }
+}
+
+TEST(CostModel, OneLayerCheck) {
+  Layer layer{LayerClass::Conv, 1, 8, 4, 10, 10, 3, 3, 1, 1};
+  EXPECT_EQ(findLayerFault(layer), LayerFault::None);
+  Layer bad = layer;
+  bad.c = 0;
+  EXPECT_EQ(findLayerFault(bad), LayerFault::NonPositiveExtent);
+  EXPECT_EQ(describeLayerFault(bad, LayerFault::NonPositiveExtent),
+            "every layer extent must be positive, got N=1 K=8 C=0 Y=10 X=10 "
+            "R=3 S=3");
+  // The evaluator rejects what the check rejects.
+  Mapping mapping;
+  EXPECT_EQ(Evaluator().evaluate(bad, Hardware(), mapping).reason,
+            InvalidReason::BadLayer);
+  bad = layer;
+  bad.strideX = 0;
+  EXPECT_EQ(findLayerFault(bad), LayerFault::NonPositiveStride);
+  EXPECT_EQ(Evaluator().evaluate(bad, Hardware(), mapping).reason,
+            InvalidReason::BadLayer);
+  bad = layer;
+  bad.s = 11;
+  EXPECT_EQ(findLayerFault(bad), LayerFault::FilterLargerThanInput);
+  EXPECT_EQ(describeLayerFault(bad, LayerFault::FilterLargerThanInput),
+            "the layer's filter (3x11) is larger than its input (10x10)");
+  EXPECT_EQ(Evaluator().evaluate(bad, Hardware(), mapping).reason,
+            InvalidReason::BadLayer);
+  EXPECT_FALSE(isRegularMapping(bad, Hardware(), mapping));
 }
 
 TEST(CostModel, AreaAndConstraints) {

@@ -326,3 +326,44 @@ TEST(Baselines, AlgorithmNamesRoundTrip) {
   EXPECT_EQ(algorithmName(Algorithm::Sa), "sa");
   EXPECT_FALSE(parseAlgorithm("cma").has_value());
 }
+
+TEST(Baselines, OneRegistryWithoutRecursion) {
+  // The baselines' former registry is the registry.
+  for (Algorithm algorithm : kBaselines)
+    EXPECT_EQ(&getBaselineOptimizer(algorithm), &getOptimizer(algorithm));
+  EXPECT_EQ(getBaselineOptimizer(Algorithm::DiGamma).name(), "digamma");
+  // A value outside the enumeration is an error result, not a hang.
+  Algorithm bogus = static_cast<Algorithm>(42);
+  EXPECT_EQ(algorithmName(bogus), "unknown");
+  SearchResult result =
+      getOptimizer(bogus).run(smallConv(), smallOptions());
+  EXPECT_FALSE(result.found);
+  EXPECT_EQ(result.message,
+            "not a known algorithm; expected digamma, random, sga, pso, "
+            "sea, de, cmaes or sa");
+  result = getBaselineOptimizer(bogus).run(smallConv(), smallOptions());
+  EXPECT_FALSE(result.found);
+}
+
+TEST(Baselines, GradedPenaltiesReachTheRegistryThroughTheOptions) {
+  cost::Layer layer = smallConv();
+  // A budget most random designs overrun: the penalties decide the search.
+  SearchOptions options = smallOptions();
+  options.areaBudgetUm2 = 4000;
+  options.baseline.gradedPenalty = true;
+  BaselineParameters graded;
+  graded.gradedPenalty = true;
+  SearchOptions constant = options;
+  constant.baseline.gradedPenalty = false;
+  bool differs = false;
+  for (Algorithm algorithm : kBaselines) {
+    SCOPED_TRACE(std::string(algorithmName(algorithm)));
+    SearchResult viaOptions = getOptimizer(algorithm).run(layer, options);
+    expectSameResult(viaOptions,
+                     runBaseline(algorithm, layer, constant, graded));
+    differs |= viaOptions.bestPerGeneration !=
+               runBaseline(algorithm, layer, constant).bestPerGeneration;
+  }
+  // Some algorithm searches differently with graded penalties.
+  EXPECT_TRUE(differs);
+}

@@ -517,6 +517,27 @@ TEST(Search, TooSmallBudgetNamesTheSmallestArea) {
   EXPECT_TRUE(runDiGamma(layer, options).found);
 }
 
+TEST(Search, AHugePopulationAllocatesOnlyTheBudget) {
+  cost::Layer layer = convLayer();
+  SearchOptions options = smallOptions();
+  options.samples = 300;
+  options.population = 300;
+  SearchResult bounded = runRandomSearch(layer, options);
+  // A billion individuals would not fit in memory: no optimizer allocates
+  // more than the samples need, and the population beyond them changes
+  // nothing.
+  options.population = 1000000000;
+  for (Algorithm algorithm :
+       {Algorithm::DiGamma, Algorithm::Random, Algorithm::Pso}) {
+    SearchResult result = getOptimizer(algorithm).run(layer, options);
+    EXPECT_TRUE(result.found) << algorithmName(algorithm);
+    EXPECT_EQ(result.samplesUsed, 300) << algorithmName(algorithm);
+  }
+  SearchResult huge = runRandomSearch(layer, options);
+  EXPECT_EQ(huge.bestPerGeneration, bounded.bestPerGeneration);
+  EXPECT_EQ(huge.cost.cycles, bounded.cost.cycles);
+}
+
 TEST(Search, DiGammaBeatsRandomSampling) {
   // Equal budgets on a few model layers: the domain-aware operators find a
   // faster design than uniform sampling of the same encoding.

@@ -3,8 +3,8 @@
 // The C++ API for callers outside MLIR: describe a layer, an area budget and
 // search options; get back the best hardware (PE count, PE array shape, L1
 // and L2) and mapping (tiles, loop order, parallel dimension per level) with
-// its cost. A thin facade over the search library (digamma/Search/Search.h):
-// it runs the search `--digamma-co-optimize` runs, with the same defaults,
+// its cost. A one-layer request (Request.h, where Budget and Options are):
+// the pass `--digamma-co-optimize` turns its options into the same request,
 // so a layer, budget and seed give the design the pass attaches to the
 // equivalent op. Plain C++17: no MLIR or LLVM header or library.
 //
@@ -23,8 +23,7 @@
 #ifndef DIGAMMA_API_DESIGNER_H
 #define DIGAMMA_API_DESIGNER_H
 
-#include "digamma/CostModel/CostModel.h"
-#include "digamma/Search/Search.h"
+#include "digamma/Api/Request.h"
 
 #include <cstdint>
 #include <optional>
@@ -38,11 +37,6 @@ namespace digamma::api {
 // Layers
 //===----------------------------------------------------------------------===//
 
-/// A layer: the cost model's canonical form (digamma/CostModel/Problem.h).
-/// Y and X are *input* extents (rows, columns), R and S the filter extents;
-/// the output extents are (Y - R) / stride + 1 and (X - S) / stride + 1.
-using Layer = cost::Layer;
-
 /// A 2-D convolution with \p k output channels, \p c input channels, an
 /// input of \p y x \p x (padding included) and an \p r x \p s filter.
 Layer conv2d(int64_t k, int64_t c, int64_t y, int64_t x, int64_t r, int64_t s,
@@ -54,63 +48,6 @@ Layer depthwiseConv2d(int64_t c, int64_t y, int64_t x, int64_t r, int64_t s,
 /// A matrix multiplication (M x K) * (K x N), as `linalg.matmul`; \p batch
 /// as `linalg.batch_matmul`. Stored as GAMMA does: K := N, C := K, Y := M.
 Layer gemm(int64_t m, int64_t n, int64_t k, int64_t batch = 1);
-
-//===----------------------------------------------------------------------===//
-// Budget and options
-//===----------------------------------------------------------------------===//
-
-/// The DiGamma paper's platforms (Sec. V-A).
-enum class Platform { Edge, Cloud };
-
-/// Area of the platforms, in mm^2: the pass's `platform=edge|cloud`.
-inline constexpr double kEdgeAreaMm2 = search::kEdgeAreaBudgetUm2 / 1e6;
-inline constexpr double kCloudAreaMm2 = search::kCloudAreaBudgetUm2 / 1e6;
-
-/// What the design may spend.
-struct Budget {
-  /// Area of PEs and buffers in mm^2 (co-opt and fixed-mapping modes).
-  double areaMm2 = kEdgeAreaMm2;
-  /// Largest PE count; 0 leaves the area as the only bound.
-  int64_t peLimit = 0;
-
-  static Budget forPlatform(Platform platform);
-  static Budget ofArea(double areaMm2);
-};
-
-/// Search options. The defaults are `--digamma-co-optimize`'s, except the
-/// element size, which the pass reads from the op.
-struct Options {
-  search::Objective objective = search::Objective::Latency;
-  /// Ranks designs with an equal objective.
-  search::Objective tieBreak = search::Objective::Energy;
-  /// CoOpt (hardware and mapping), FixedHW (mapping for `fixedHardware`) or
-  /// FixedMapping (hardware for `fixedMapping`).
-  search::Mode mode = search::Mode::CoOpt;
-  cost::Semantics semantics = cost::Semantics::Sound;
-  search::Algorithm algorithm = search::Algorithm::DiGamma;
-  /// Design points evaluated.
-  int64_t samples = 40000;
-  /// Individuals per generation; 0 takes the search's default.
-  int population = 0;
-  uint64_t seed = 1;
-  /// Evaluation threads; 0 takes the hardware concurrency. The design does
-  /// not depend on it.
-  unsigned threads = 1;
-  /// Bytes per element for buffer sizes and area (the paper's INT8 setting
-  /// is 1; an f32 op is 4).
-  int64_t elementBytes = 1;
-  /// Mapping (cluster) levels, 1 <= minLevels <= maxLevels <= 3.
-  int minLevels = 2, maxLevels = 2;
-
-  /// Mode FixedHW: the hardware whose mapping is searched.
-  struct FixedHardware {
-    int64_t numPEs = 0;
-    int64_t l1Bytes = 0; ///< per PE
-    int64_t l2Bytes = 0;
-  } fixedHardware;
-  /// Mode FixedMapping: the mapping whose hardware is searched.
-  std::optional<cost::Mapping> fixedMapping;
-};
 
 //===----------------------------------------------------------------------===//
 // The design
@@ -144,25 +81,18 @@ struct Design {
   int64_t samplesUsed = 0;
 };
 
-/// Searches the best design of \p layer within \p budget. Deterministic: the
-/// same layer, budget and options give the same design, whatever
-/// `options.threads`. Never throws (except std::bad_alloc); bad input gives
-/// a Design with found == false and the reason in `error`.
+/// Searches the best design of \p layer within \p budget (an area of 0
+/// takes the edge platform's). Deterministic: the same layer, budget and
+/// options give the same design, whatever `options.threads`. Never throws
+/// (except std::bad_alloc); bad input gives a Design with found == false
+/// and the reason in `error` (Request.h's wording).
 Design findDesign(const Layer &layer, const Budget &budget,
                   const Options &options = {});
-
-/// The message findDesign would put in `error` for bad input (layer, budget
-/// or options), or nullopt when the search can run: a Design with found ==
-/// false after nullopt here means that no design fits the budget.
-std::optional<std::string> checkRequest(const Layer &layer,
-                                        const Budget &budget,
-                                        const Options &options = {});
-
-/// The search options findDesign runs for \p budget and \p options (every
-/// check but the layer's), or the message for bad input.
-std::optional<std::string> resolveSearchOptions(const Budget &budget,
-                                                const Options &options,
-                                                search::SearchOptions &out);
+/// The design of \p layer, a layer of a planned request (Scope::Op):
+/// searchLayer() and the figures a Design adds. findDesign(layer, budget,
+/// options) is planSearch() and this; front ends that fill a Request
+/// themselves (a platform, checkLayerProblem() first) call it directly.
+Design findDesign(const SearchPlan &plan, const LayerProblem &layer);
 
 /// A short multi-line description of \p layer and \p design (or its error).
 std::string formatDesign(const Layer &layer, const Design &design);

@@ -128,6 +128,20 @@ double digammaAreaUm2(int64_t numPEs, int64_t l1Elements, int64_t l2Elements,
                       int64_t bytesPerElement,
                       const AreaConstants &constants = {});
 
+/// SRAM area of one buffer element of \p bytesPerElement bytes in DiGamma's
+/// model: 8 * bytes * 0.086 um^2.
+double sramAreaPerElementUm2(int64_t bytesPerElement,
+                             const AreaConstants &constants = {});
+
+/// Working backwards from a budget: how many whole units of \p unitAreaUm2
+/// fit in \p areaUm2 (at most 10^15; 0 if either area is not positive).
+int64_t unitsWithinArea(double areaUm2, double unitAreaUm2);
+/// PEs whose MACs alone fit in \p areaUm2 (buffers not counted).
+int64_t pesWithinArea(double areaUm2, const AreaConstants &constants = {});
+/// Buffer elements of \p bytesPerElement bytes that fit in \p areaUm2.
+int64_t bufferElementsWithinArea(double areaUm2, int64_t bytesPerElement,
+                                 const AreaConstants &constants = {});
+
 /// Design constraints checked after evaluation.
 struct Constraints {
   double areaBudgetUm2 = std::numeric_limits<double>::infinity();

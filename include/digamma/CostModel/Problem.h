@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace digamma::cost {
@@ -72,6 +73,24 @@ struct Layer {
     return d == Dim::Y ? outY() : d == Dim::X ? outX() : dim(d);
   }
 };
+
+/// What makes a layer no layer at all: the first of these \p layer breaks.
+enum class LayerFault : uint8_t {
+  None,
+  /// An extent (N, K, C, Y, X, R or S) below 1.
+  NonPositiveExtent,
+  /// A stride below 1.
+  NonPositiveStride,
+  /// R > Y or S > X: not one output row or column.
+  FilterLargerThanInput,
+};
+
+/// The one check of a layer's shape: the cost model evaluates, and the
+/// search searches, only layers without a fault. Allocates nothing.
+LayerFault findLayerFault(const Layer &layer);
+/// A sentence naming \p fault with \p layer's figures, e.g. "the layer's
+/// filter (3x3) is larger than its input (2x30)".
+std::string describeLayerFault(const Layer &layer, LayerFault fault);
 
 /// Element counts meaning "no capacity limit".
 inline constexpr int64_t kUnbounded = std::numeric_limits<int64_t>::max();

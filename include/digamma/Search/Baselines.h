@@ -90,37 +90,32 @@ private:
 /// ln(objective), which keeps the comparison-based algorithms unchanged and
 /// makes simulated annealing's temperatures relative. An invalid design
 /// scores kPenalty, as the reference gives every invalid point the same
-/// worst fitness; with BaselineParameters::gradedPenalty it scores kPenalty
-/// plus its violation, the sum of ln(need / limit) over the limits it
-/// exceeds (area budget, PE limit, L1/L2 capacities), and a design the cost
-/// model rejects kPenalty + kUnevaluable. Calls beyond the
+/// worst fitness; with BaselineParameters::gradedPenalty (Options.h) it
+/// scores kPenalty plus its violation, the sum of ln(need / limit) over the
+/// limits it exceeds (area budget, PE limit, L1/L2 capacities), and a
+/// design the cost model rejects kPenalty + kUnevaluable. Calls beyond the
 /// sampling budget are not evaluated and score kBeyondBudget.
 inline constexpr double kPenalty = 1000.0;
 inline constexpr double kUnevaluable = 500.0;
 inline constexpr double kBeyondBudget = 4000.0;
 
-/// Settings of the pagmo baselines beyond pagmo's own.
-struct BaselineParameters {
-  /// Graded penalties for invalid designs, so that an optimizer can tell
-  /// "nearly fits" from "far off" (see kPenalty). Off by default: the
-  /// reference's black-box setup gives every invalid design the same
-  /// penalty.
-  bool gradedPenalty = false;
-};
-
 /// Runs the pagmo2 algorithm \p algorithm (one of Sga, Pso, Sea, De, Cmaes,
-/// Sa) on \p layer with \p options: exactly options.samples evaluations
-/// (fewer only if the algorithm stops by itself, which none of these
-/// settings does), the best design over all of them returned, trace points
-/// every population-size samples. Deterministic for options.seed; runs on
-/// the calling thread whatever options.threads says. Never throws: pagmo's
-/// exceptions become a result with found == false and the message.
+/// Sa) on \p layer with \p options (options.baseline for the penalties):
+/// exactly options.samples evaluations (fewer only if the algorithm stops
+/// by itself, which none of these settings does), the best design over all
+/// of them returned, trace points every population-size samples.
+/// Deterministic for options.seed; runs on the calling thread whatever
+/// options.threads says. Never throws: pagmo's exceptions become a result
+/// with found == false and the message.
+SearchResult runBaseline(Algorithm algorithm, const cost::Layer &layer,
+                         const SearchOptions &options);
+/// The same with \p parameters in place of options.baseline.
 SearchResult runBaseline(Algorithm algorithm, const cost::Layer &layer,
                          const SearchOptions &options,
-                         const BaselineParameters &parameters = {});
+                         const BaselineParameters &parameters);
 
-/// The Optimizer for a pagmo algorithm (a static instance); \p algorithm
-/// must not be DiGamma or Random.
+/// getOptimizer(algorithm) (Search.h), kept for callers of the former
+/// baseline registry.
 const Optimizer &getBaselineOptimizer(Algorithm algorithm);
 
 } // namespace digamma::search

@@ -102,6 +102,9 @@ public:
                                    cost::Evaluator &evaluator) const;
   /// Strict weak order: valid before invalid, then objective, tie-break.
   static bool better(const Individual &a, const Individual &b);
+  /// Area of the smallest design (smallest()) whatever the budget, or
+  /// infinity if the cost model rejects it. CoOpt and FixedMapping modes.
+  double smallestFeasibleAreaUm2() const;
   /// The result for the best individual found.
   SearchResult finish(const Individual &best, int64_t samplesUsed,
                       std::vector<double> trace) const;

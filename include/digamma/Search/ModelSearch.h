@@ -65,9 +65,10 @@ struct ModelSearchResult {
 double modelObjectiveValue(Objective objective, double totalCycles,
                            double totalEnergyNJ, double areaUm2);
 
-/// A message for a model no chip search can run on (options, mode other
+/// A message for a model no chip search can run on (options, a mode other
 /// than CoOpt, no layer, a bad layer (named by its index) or weight), or
-/// nullopt. runModelDiGamma and runBestPerLayerChip check it first.
+/// nullopt. runModelDiGamma and runBestPerLayerChip check it first; front
+/// ends that tell bad input from a budget no chip fits check it before.
 std::optional<std::string> checkModel(const std::vector<ModelLayer> &layers,
                                       const SearchOptions &options);
 

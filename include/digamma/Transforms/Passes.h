@@ -8,6 +8,7 @@
 #define DIGAMMA_TRANSFORMS_PASSES_H
 
 #include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
+#include "digamma/Transforms/OptionValues.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 

@@ -52,23 +52,23 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
   }];
   let dependentDialects = ["::digamma::DigammaDialect"];
   let options = [
-    Option<"algorithm", "algorithm", "std::string", /*default=*/"\"digamma\"",
-           "Search algorithm: digamma (the domain-aware GA), random "
-           "(uniform sampling of the same encoding), or one of pagmo2's "
-           "general-purpose optimizers over a flat encoding of the same "
-           "design space: sga (standard GA), pso (particle swarm), sea "
-           "((N+1)-ES), de (differential evolution), cmaes (CMA-ES) or sa "
-           "(simulated annealing). All use the same cost model, constraints, "
-           "budget and seed">,
+    Option<"algorithm", "algorithm", "::digamma::search::Algorithm",
+           /*default=*/"::digamma::search::Algorithm::DiGamma",
+           "Search algorithm: DiGamma's domain-aware GA, random sampling of "
+           "the same encoding, or one of pagmo2's general-purpose optimizers "
+           "over a flat encoding of the same design space. All use the same "
+           "cost model, constraints, budget and seed",
+           "::digamma::clValues(::digamma::search::algorithmValues())">,
     Option<"areaBudget", "area-budget", "double", /*default=*/"0.0",
            "Area budget for PEs and buffers in mm^2; 0 takes the platform "
            "preset">,
-    Option<"dataflowName", "dataflow", "std::string", /*default=*/"\"\"",
+    Option<"dataflow", "dataflow", "const ::digamma::search::Dataflow *",
+           /*default=*/"nullptr",
            "With mode=fixed-mapping: instead of each op's digamma.mapping, "
-           "the named dataflow (nvdla: K-C parallel, shidiannao: Y-X "
-           "parallel, eyeriss: Y-R row stationary) instantiated for the op; "
-           "the hardware (PE count, array shape, buffer sizes) is then "
-           "searched by a grid search within the sampling budget">,
+           "the named dataflow instantiated for the op; the hardware (PE "
+           "count, array shape, buffer sizes) is then searched by a grid "
+           "search within the sampling budget",
+           "::digamma::dataflowValues()">,
     Option<"elementBytesOverride", "element-bytes", "int64_t",
            /*default=*/"0",
            "Bytes per element for buffer sizes and area; 0 takes the largest "
@@ -77,52 +77,57 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
            "Per-PE L1 bytes of the fixed hardware (mode=fixed-hw)">,
     Option<"l2Bytes", "l2-bytes", "int64_t", /*default=*/"0",
            "L2 bytes of the fixed hardware (mode=fixed-hw)">,
-    Option<"maxLevels", "max-levels", "int64_t", /*default=*/"2",
+    Option<"maxLevels", "max-levels", "int", /*default=*/"2",
            "Largest number of mapping (cluster) levels">,
-    Option<"minLevels", "min-levels", "int64_t", /*default=*/"2",
+    Option<"minLevels", "min-levels", "int", /*default=*/"2",
            "Smallest number of mapping (cluster) levels">,
-    Option<"modeName", "mode", "std::string", /*default=*/"\"co-opt\"",
-           "co-opt (hardware and mapping), fixed-hw (mapping only, for "
-           "num-pes/l1-bytes/l2-bytes: GAMMA) or fixed-mapping (hardware "
-           "only, for the op's digamma.mapping or the given dataflow)">,
+    Option<"mode", "mode", "::digamma::search::Mode",
+           /*default=*/"::digamma::search::Mode::CoOpt",
+           "What is searched: co-opt, fixed-hw (for num-pes, l1-bytes and "
+           "l2-bytes) or fixed-mapping (for the op's digamma.mapping or the "
+           "given dataflow)",
+           "::digamma::clValues(::digamma::search::modeValues())">,
     Option<"numPEs", "num-pes", "int64_t", /*default=*/"0",
            "PE count of the fixed hardware (mode=fixed-hw)">,
-    Option<"objectiveName", "objective", "std::string",
-           /*default=*/"\"latency\"",
-           "Objective to minimize: latency, energy, edp, lap "
-           "(latency-area product), power or area">,
+    Option<"objective", "objective", "::digamma::search::Objective",
+           /*default=*/"::digamma::search::Objective::Latency",
+           "Objective to minimize",
+           "::digamma::clValues(::digamma::search::objectiveValues())">,
     Option<"peLimit", "pe-limit", "int64_t", /*default=*/"0",
            "Largest PE count the search may use; 0 for no limit beyond the "
            "area budget">,
     Option<"platform", "platform", "std::string", /*default=*/"\"edge\"",
-           "Area preset used when area-budget is 0: edge (0.2 mm^2) or cloud "
-           "(7.0 mm^2), as in the DiGamma paper">,
-    Option<"population", "population", "int64_t", /*default=*/"0",
+           "Platform whose area is the budget when area-budget is 0: edge "
+           "(0.2 mm^2) or cloud (7.0 mm^2), as in the DiGamma paper">,
+    Option<"population", "population", "int", /*default=*/"0",
            "Individuals per generation; 0 takes the search's default">,
     Option<"reportFile", "report", "std::string", /*default=*/"\"\"",
-           "Write a JSON report (per op: problem, hardware, mapping, cost, "
-           "samples, time, best-so-far per generation; model totals) to "
-           "this file">,
+           "Write a JSON report (per op: problem, hardware with its array "
+           "shape and bandwidths, mapping, cost with the bandwidths it needs "
+           "and its buffer accesses, samples, time, best-so-far per "
+           "generation; shared chips; model totals) to this file">,
     Option<"reportSummary", "report-summary", "bool", /*default=*/"false",
            "Print a one-line summary on stderr">,
-    Option<"samples", "samples", "int64_t", /*default=*/"40000",
+    Option<"samples", "samples", "int64_t",
+           /*default=*/"::digamma::search::kDefaultSamples",
            "Sampling budget per distinct problem (design points evaluated)">,
-    Option<"scope", "scope", "std::string", /*default=*/"\"op\"",
-           "op (every op gets its own chip, as in the paper), model (one "
-           "chip shared by every op of the module, a mapping per op) or "
-           "function (one shared chip per function). Shared-chip scopes "
-           "minimize the total of the objective over the ops, each op "
-           "weighted by its optional `digamma.repeat` integer attribute">,
+    Option<"scope", "scope", "::digamma::api::Scope",
+           /*default=*/"::digamma::api::Scope::Op",
+           "How many chips the ops run on; a shared chip (model, function) "
+           "has a mapping per op and minimizes the total of the objective "
+           "over its ops, each weighted by its optional `digamma.repeat` "
+           "integer attribute",
+           "::digamma::clValues(::digamma::api::scopeValues())">,
     Option<"seed", "seed", "uint64_t", /*default=*/"1",
            "Random seed; the same seed gives the same designs">,
-    Option<"semanticsName", "semantics", "std::string",
-           /*default=*/"\"sound\"",
-           "Cost-model semantics: sound (exact edge tiles, the default) or "
-           "maestro (MAESTRO's figures, quirks included, to compare with the "
-           "paper)">,
-    Option<"tieBreakName", "tie-break", "std::string",
-           /*default=*/"\"energy\"",
-           "Second objective that breaks ties (same names as objective)">
+    Option<"semantics", "semantics", "::digamma::cost::Semantics",
+           /*default=*/"::digamma::cost::Semantics::Sound",
+           "Cost-model semantics (maestro to compare with the paper)",
+           "::digamma::clValues(::digamma::search::semanticsValues())">,
+    Option<"tieBreak", "tie-break", "::digamma::search::Objective",
+           /*default=*/"::digamma::search::Objective::Energy",
+           "Second objective that breaks ties",
+           "::digamma::clValues(::digamma::search::objectiveValues())">
   ];
 }
 
@@ -159,11 +164,12 @@ def ExportMaestroPass
   let options = [
     Option<"dir", "dir", "std::string", /*default=*/"\"\"",
            "Existing, writable directory to write the files into">,
-    Option<"semanticsName", "semantics", "std::string",
-           /*default=*/"\"sound\"",
+    Option<"semantics", "semantics", "::digamma::cost::Semantics",
+           /*default=*/"::digamma::cost::Semantics::Sound",
            "The --semantics flag recorded for digamma-cost: the semantics "
-           "the IR's costs were computed with (sound, the co-optimizer's "
-           "default, or maestro)">
+           "the IR's costs were computed with (sound is the co-optimizer's "
+           "default)",
+           "::digamma::clValues(::digamma::search::semanticsValues())">
   ];
 }
 

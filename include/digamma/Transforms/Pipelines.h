@@ -19,10 +19,10 @@ namespace digamma {
 /// name of `--digamma-co-optimize` mean.
 struct DigammaPipelineOptions
     : public mlir::PassPipelineOptions<DigammaPipelineOptions> {
-  Option<std::string> algorithm{
-      *this, "algorithm",
-      llvm::cl::desc("digamma, random, sga, pso, sea, de, cmaes or sa"),
-      llvm::cl::init("digamma")};
+  Option<search::Algorithm> algorithm{
+      *this, "algorithm", llvm::cl::desc("Search algorithm"),
+      llvm::cl::init(search::Algorithm::DiGamma),
+      clValues(search::algorithmValues())};
   Option<double> areaBudget{
       *this, "area-budget",
       llvm::cl::desc("Area budget in mm^2; 0 takes the platform preset"),
@@ -31,27 +31,27 @@ struct DigammaPipelineOptions
       *this, "element-bytes",
       llvm::cl::desc("Bytes per element; 0 takes the op's element size"),
       llvm::cl::init(0)};
-  Option<std::string> objective{
-      *this, "objective",
-      llvm::cl::desc("latency, energy, edp, lap, power or area"),
-      llvm::cl::init("latency")};
+  Option<search::Objective> objective{
+      *this, "objective", llvm::cl::desc("Objective to minimize"),
+      llvm::cl::init(search::Objective::Latency),
+      clValues(search::objectiveValues())};
   Option<std::string> platform{*this, "platform",
                                llvm::cl::desc("edge (0.2 mm^2) or cloud "
                                               "(7.0 mm^2)"),
                                llvm::cl::init("edge")};
   Option<int64_t> samples{*this, "samples",
                           llvm::cl::desc("Sampling budget per problem"),
-                          llvm::cl::init(40000)};
+                          llvm::cl::init(search::kDefaultSamples)};
   Option<uint64_t> seed{*this, "seed", llvm::cl::desc("Random seed"),
                         llvm::cl::init(1)};
-  Option<std::string> scope{
-      *this, "scope",
-      llvm::cl::desc("op (a chip per op), model (one chip for the module) or "
-                     "function (one chip per function)"),
-      llvm::cl::init("op")};
-  Option<std::string> semantics{*this, "semantics",
-                                llvm::cl::desc("sound or maestro"),
-                                llvm::cl::init("sound")};
+  Option<api::Scope> scope{*this, "scope",
+                           llvm::cl::desc("How many chips the ops run on"),
+                           llvm::cl::init(api::Scope::Op),
+                           clValues(api::scopeValues())};
+  Option<cost::Semantics> semantics{
+      *this, "semantics", llvm::cl::desc("Cost-model semantics"),
+      llvm::cl::init(cost::Semantics::Sound),
+      clValues(search::semanticsValues())};
   Option<std::string> report{*this, "report",
                              llvm::cl::desc("JSON report file"),
                              llvm::cl::init("")};

@@ -1,0 +1,137 @@
+//===- Options.cpp - What a search is asked to do -------------------------===//
+
+#include "digamma/Search/Options.h"
+
+#include <cmath>
+
+using namespace digamma;
+using namespace digamma::search;
+
+std::optional<std::string>
+digamma::search::validateOptions(const SearchOptions &options) {
+  if (options.samples <= 0)
+    return "samples must be positive";
+  if (options.population < 0)
+    return "population must not be negative";
+  if (options.minLevels < 1 || options.maxLevels > 3 ||
+      options.minLevels > options.maxLevels)
+    return "levels must satisfy 1 <= min-levels <= max-levels <= 3";
+  if (options.mode != Mode::FixedHW &&
+      !(options.areaBudgetUm2 > 0 && std::isfinite(options.areaBudgetUm2)))
+    return "the area budget must be a positive number of um^2";
+  if (options.peLimit <= 0)
+    return "the PE limit must be positive";
+  const cost::Hardware &hw = options.fixedHardware;
+  if (hw.bytesPerElement <= 0 || hw.nocBandwidth <= 0 ||
+      hw.offchipBandwidth <= 0 || hw.simdLanes <= 0)
+    return "element size, bandwidths and SIMD width must be positive";
+  if (options.mode == Mode::FixedHW &&
+      (hw.numPEs <= 0 || hw.l1Elements <= 0 || hw.l2Elements <= 0))
+    return "fixed-hardware mode needs a positive PE count and L1/L2 sizes";
+  if (options.mode == Mode::FixedMapping && !options.fixedMapping)
+    return "fixed-mapping mode needs a mapping";
+  if (options.fixedMapping &&
+      (options.fixedMapping->numLevels < 1 ||
+       options.fixedMapping->numLevels > cost::kMaxLevels))
+    return "the fixed mapping has an invalid level count";
+  return std::nullopt;
+}
+
+//===----------------------------------------------------------------------===//
+// Names
+//===----------------------------------------------------------------------===//
+
+const std::vector<NamedValue<Objective>> &digamma::search::objectiveValues() {
+  static const std::vector<NamedValue<Objective>> values = {
+      {"latency", Objective::Latency, "cycles"},
+      {"energy", Objective::Energy, "energy in nJ"},
+      {"edp", Objective::EDP, "energy-delay product"},
+      {"lap", Objective::LatencyArea, "latency-area product"},
+      {"power", Objective::Power, "energy per cycle"},
+      {"area", Objective::Area, "area of PEs and buffers"},
+  };
+  return values;
+}
+
+const std::vector<NamedValue<Mode>> &digamma::search::modeValues() {
+  static const std::vector<NamedValue<Mode>> values = {
+      {"co-opt", Mode::CoOpt, "hardware and mapping together (DiGamma)"},
+      {"fixed-hw", Mode::FixedHW,
+       "mapping only, for given PEs and buffers (GAMMA)"},
+      {"fixed-mapping", Mode::FixedMapping,
+       "hardware only, for a given mapping or dataflow"},
+  };
+  return values;
+}
+
+const std::vector<NamedValue<Algorithm>> &digamma::search::algorithmValues() {
+  static const std::vector<NamedValue<Algorithm>> values = {
+      {"digamma", Algorithm::DiGamma, "DiGamma's domain-aware GA"},
+      {"random", Algorithm::Random, "uniform sampling of DiGamma's encoding"},
+      {"sga", Algorithm::Sga, "pagmo2 standard GA over a flat encoding"},
+      {"pso", Algorithm::Pso, "pagmo2 particle swarm"},
+      {"sea", Algorithm::Sea, "pagmo2 (N+1)-ES"},
+      {"de", Algorithm::De, "pagmo2 differential evolution"},
+      {"cmaes", Algorithm::Cmaes, "pagmo2 CMA-ES"},
+      {"sa", Algorithm::Sa, "pagmo2 simulated annealing"},
+  };
+  return values;
+}
+
+const std::vector<NamedValue<cost::Semantics>> &
+digamma::search::semanticsValues() {
+  static const std::vector<NamedValue<cost::Semantics>> values = {
+      {cost::semanticsName(cost::Semantics::Sound), cost::Semantics::Sound,
+       "exact edge tiles (the default)"},
+      {cost::semanticsName(cost::Semantics::Maestro), cost::Semantics::Maestro,
+       "MAESTRO's figures, quirks included"},
+  };
+  return values;
+}
+
+std::string
+digamma::search::joinNames(const std::vector<std::string_view> &names) {
+  std::string text;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (i > 0)
+      text += i + 1 == names.size() ? " or " : ", ";
+    text += names[i];
+  }
+  return text;
+}
+
+std::optional<Objective>
+digamma::search::parseObjective(std::string_view name) {
+  return parseNamed(objectiveValues(), name);
+}
+
+std::string_view digamma::search::objectiveName(Objective objective) {
+  return nameOf(objectiveValues(), objective);
+}
+
+std::string_view digamma::search::objectiveNames() {
+  static const std::string names = listNames(objectiveValues());
+  return names;
+}
+
+std::optional<Mode> digamma::search::parseMode(std::string_view name) {
+  return parseNamed(modeValues(), name);
+}
+
+std::string_view digamma::search::modeName(Mode mode) {
+  return nameOf(modeValues(), mode);
+}
+
+std::optional<Algorithm>
+digamma::search::parseAlgorithm(std::string_view name) {
+  return parseNamed(algorithmValues(), name);
+}
+
+std::string_view digamma::search::algorithmName(Algorithm algorithm) {
+  return nameOf(algorithmValues(), algorithm);
+}
+
+std::string_view digamma::search::algorithmNames() {
+  static const std::string names = listNames(algorithmValues());
+  return names;
+}

@@ -1,0 +1,323 @@
+//===- CommandLine.cpp - digamma-bench's flags ----------------------------===//
+//
+// Flags become a Config: the models, platforms, methods and seeds to run,
+// and the request options every search shares. Syntax errors are reported
+// here; what a value means is checked by the request layer.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Bench.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <optional>
+#include <sstream>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace digamma;
+using namespace digamma::bench;
+
+const char *const digamma::bench::kFig5[8] = {
+    "random", "sga", "pso", "sea", "de", "sa", "cmaes", "digamma"};
+const char *const digamma::bench::kFig6[7] = {
+    "hw-nvdla",   "hw-shidiannao", "hw-eyeriss", "map-buffer",
+    "map-medium", "map-compute",   "digamma"};
+
+namespace {
+
+/// The bundled GAMMA tables: next to an installed tool
+/// (<prefix>/share/digamma/models), else the source tree's.
+std::string defaultModelsDir() {
+  char exe[4096];
+  ssize_t size = ::readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+  if (size > 0) {
+    std::string path(exe, size_t(size));
+    std::string installed = path.substr(0, path.rfind('/') + 1) +
+                            DIGAMMA_INSTALLED_MODELS_DIR;
+    struct stat info;
+    if (::stat(installed.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+      return installed;
+  }
+  return DIGAMMA_MODELS_DIR;
+}
+
+std::vector<Method> allMethods() {
+  std::vector<Method> methods;
+  auto optimizer = [&](search::Algorithm algorithm, const char *title) {
+    Method method;
+    method.name = std::string(search::algorithmName(algorithm));
+    method.title = title;
+    method.algorithm = algorithm;
+    methods.push_back(method);
+  };
+  optimizer(search::Algorithm::Random, "Random");
+  optimizer(search::Algorithm::Sga, "stdGA");
+  optimizer(search::Algorithm::Pso, "PSO");
+  optimizer(search::Algorithm::Sea, "(N+1)-ES");
+  optimizer(search::Algorithm::De, "DE");
+  optimizer(search::Algorithm::Sa, "SA");
+  optimizer(search::Algorithm::Cmaes, "CMA-ES");
+  for (const search::Dataflow &dataflow : search::builtinDataflows()) {
+    Method method;
+    method.name = "hw-" + std::string(dataflow.name);
+    static const std::map<std::string, std::string> shortNames = {
+        {"nvdla", "dla"}, {"shidiannao", "shi"}, {"eyeriss", "eye"}};
+    method.title =
+        "Grid-S HW + " + shortNames.at(std::string(dataflow.name)) + "-like";
+    method.kind = Method::Kind::HardwareGrid;
+    method.dataflow = &dataflow;
+    method.seeded = false;
+    methods.push_back(method);
+  }
+  for (search::HardwarePreset preset :
+       {search::HardwarePreset::BufferFocused, search::HardwarePreset::Medium,
+        search::HardwarePreset::ComputeFocused}) {
+    Method method;
+    method.name = "map-" + std::string(search::presetName(preset));
+    static const std::map<std::string, std::string> titles = {
+        {"buffer", "Buffer-focused + GA"},
+        {"medium", "Medium-Buf-Com + GA"},
+        {"compute", "Compute-focused + GA"}};
+    method.title = titles.at(std::string(search::presetName(preset)));
+    method.kind = Method::Kind::MappingOpt;
+    method.preset = preset;
+    methods.push_back(method);
+  }
+  optimizer(search::Algorithm::DiGamma, "DiGamma");
+  return methods;
+}
+
+void printHelp() {
+  std::printf(
+      "Usage: %s [options]\n"
+      "Reproduces the DiGamma paper's Fig. 5 (optimizers) and Fig. 6 "
+      "(two-step schemes)\non the built-in evaluator.\n\n"
+      "  --models=LIST       model names in --models-dir or paths to GAMMA "
+      "tables (.csv);\n"
+      "                      default: the seven bundled models\n"
+      "  --models-dir=DIR    default: %s\n"
+      "  --platforms=LIST    %s, or NAME:MM2;\n"
+      "                      default edge,cloud (NAME: up to 64 letters, "
+      "digits, '_', '-')\n"
+      "  --algorithms=LIST   digamma, random, sga, pso, sea, de, cmaes, sa, "
+      "hw-nvdla,\n"
+      "                      hw-shidiannao, hw-eyeriss, map-buffer, "
+      "map-medium, map-compute,\n"
+      "                      or the groups fig5, fig6, all (default)\n"
+      "  --seeds=LIST        seeds, e.g. 1,2,3 or 1-5; default 1,2,3\n"
+      "  --samples=N         sampling budget per distinct layer; default "
+      "%lld\n"
+      "  --population=N      population of the population-based methods; 0 "
+      "(default) = %d\n"
+      "  --element-bytes=N   bytes per element for buffer area; default 1 "
+      "(INT8)\n"
+      "  --semantics=S       cost-model semantics: %s; default sound\n"
+      "  --graded-penalty    pagmo baselines with graded penalties (default: "
+      "the reference's\n"
+      "                      constant penalty for invalid designs)\n"
+      "  --threads=N         worker threads; default: all cores\n"
+      "  --out=DIR           output directory; default bench-out\n"
+      "  --quiet             no progress on stderr\n",
+      kTool, defaultModelsDir().c_str(), api::platformNames().c_str(),
+      (long long)search::kDefaultSamples, search::kDefaultPopulation,
+      search::listNames(search::semanticsValues()).c_str());
+}
+
+std::vector<std::string> splitList(const std::string &text) {
+  std::vector<std::string> items;
+  std::stringstream stream(text);
+  for (std::string item; std::getline(stream, item, ',');)
+    if (!item.empty())
+      items.push_back(item);
+  return items;
+}
+
+std::optional<int64_t> parseInteger(const std::string &text) {
+  if (text.empty())
+    return std::nullopt;
+  char *end = nullptr;
+  errno = 0;
+  long long value = std::strtoll(text.c_str(), &end, 10);
+  if (errno != 0 || *end != '\0')
+    return std::nullopt;
+  return value;
+}
+
+/// \p value as an integer of type T, or fail() naming \p flag.
+template <typename T> T integer(const std::string &flag,
+                                const std::string &value) {
+  std::optional<int64_t> number = parseInteger(value);
+  if (!number || *number < std::numeric_limits<T>::min() ||
+      *number > std::numeric_limits<T>::max())
+    fail(flag + " needs an integer, got '" + value + "'");
+  return static_cast<T>(*number);
+}
+
+/// One item of --platforms: a platform name or NAME:MM2.
+Platform parsePlatform(const std::string &item) {
+  if (std::optional<api::PlatformSpec> spec = api::findPlatform(item))
+    return {spec->name, spec->name, 0, 0};
+  size_t colon = item.find(':');
+  if (colon == std::string::npos || colon == 0)
+    fail(api::unknownName("platform", item,
+                          api::platformNames() + ", or NAME:MM2"));
+  char *end = nullptr;
+  std::string number = item.substr(colon + 1);
+  double mm2 = std::strtod(number.c_str(), &end);
+  if (number.empty() || *end != '\0' || !(mm2 > 0) || !std::isfinite(mm2))
+    fail("platform '" + item + "' needs a positive area in mm^2");
+  std::string name = item.substr(0, colon);
+  // The name becomes part of file names (trace-NAME.svg).
+  if (name.size() > 64 ||
+      !std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+               c == '-';
+      }))
+    fail("platform name '" + name +
+         "' may use up to 64 letters, digits, '_' and '-' only");
+  // The default platform with an area of its own.
+  return {name, api::builtinPlatforms()[0].name, mm2, 0};
+}
+
+} // namespace
+
+Config digamma::bench::parseCommandLine(int argc, char **argv) {
+  Config config;
+  config.modelsDir = defaultModelsDir();
+  for (const char *name : {"edge", "cloud"})
+    config.platforms.push_back(parsePlatform(name));
+  std::vector<Method> methods = allMethods();
+  std::string algorithms = "all";
+  for (int i = 0; i < argc; ++i)
+    config.commandLine += (i ? " " : "") + std::string(argv[i]);
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    std::string key = arg, value;
+    if (size_t eq = arg.find('='); eq != std::string::npos) {
+      key = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+    }
+    if (key == "--help" || key == "-h") {
+      printHelp();
+      std::exit(0);
+    } else if (key == "--models") {
+      config.modelSpecs = splitList(value);
+      if (config.modelSpecs.empty())
+        fail("--models needs at least one model");
+    } else if (key == "--models-dir") {
+      config.modelsDir = value;
+    } else if (key == "--platforms") {
+      config.platforms.clear();
+      for (const std::string &item : splitList(value))
+        config.platforms.push_back(parsePlatform(item));
+      if (config.platforms.empty())
+        fail("--platforms needs at least one platform");
+      for (size_t i = 0; i < config.platforms.size(); ++i)
+        for (size_t j = 0; j < i; ++j)
+          if (config.platforms[i].name == config.platforms[j].name)
+            fail("platform '" + config.platforms[i].name + "' is given twice");
+    } else if (key == "--algorithms") {
+      algorithms = value;
+    } else if (key == "--seeds") {
+      config.seeds.clear();
+      for (const std::string &item : splitList(value)) {
+        size_t dash = item.find('-');
+        std::optional<int64_t> first = parseInteger(item.substr(0, dash));
+        std::optional<int64_t> last = dash == std::string::npos
+                                          ? first
+                                          : parseInteger(item.substr(dash + 1));
+        if (!first || !last || *first < 0 || *last < *first)
+          fail("bad seed list '" + value + "'");
+        for (int64_t seed = *first; seed <= *last; ++seed)
+          config.seeds.push_back(static_cast<uint64_t>(seed));
+      }
+      if (config.seeds.empty())
+        fail("--seeds needs at least one seed");
+    } else if (key == "--samples") {
+      config.options.samples = integer<int64_t>("--samples", value);
+    } else if (key == "--population") {
+      config.options.population = integer<int>("--population", value);
+    } else if (key == "--element-bytes") {
+      config.options.elementBytes = integer<int64_t>("--element-bytes", value);
+    } else if (key == "--semantics") {
+      if (std::optional<std::string> error =
+              api::parseName("semantics", value, search::semanticsValues(),
+                             config.options.semantics))
+        fail(*error);
+    } else if (key == "--graded-penalty" && value.empty()) {
+      config.options.gradedPenalty = true;
+    } else if (key == "--threads") {
+      std::optional<int64_t> number = parseInteger(value);
+      if (!number || *number <= 0)
+        fail("--threads needs a positive integer, got '" + value + "'");
+      config.threads = static_cast<unsigned>(std::min<int64_t>(*number, 1024));
+    } else if (key == "--out") {
+      if (value.empty())
+        fail("--out needs a directory");
+      config.outDir = value;
+    } else if (key == "--quiet" && value.empty()) {
+      config.quiet = true;
+    } else {
+      fail("unknown option '" + arg + "' (see --help)");
+    }
+  }
+  if (config.modelSpecs.empty())
+    config.modelSpecs = api::bundledModels();
+  std::vector<std::string> names;
+  for (const std::string &item : splitList(algorithms)) {
+    if (item == "all") {
+      for (const Method &method : methods)
+        names.push_back(method.name);
+    } else if (item == "fig5") {
+      names.insert(names.end(), std::begin(kFig5), std::end(kFig5));
+    } else if (item == "fig6") {
+      names.insert(names.end(), std::begin(kFig6), std::end(kFig6));
+    } else {
+      names.push_back(item);
+    }
+  }
+  for (const Method &method : methods)
+    if (std::find(names.begin(), names.end(), method.name) != names.end())
+      config.methods.push_back(method);
+  for (const std::string &name : names)
+    if (std::none_of(methods.begin(), methods.end(),
+                     [&](const Method &m) { return m.name == name; }))
+      fail(api::unknownName(
+          "algorithm", name,
+          "digamma, random, sga, pso, sea, de, cmaes, sa, hw-nvdla, "
+          "hw-shidiannao, hw-eyeriss, map-buffer, map-medium, map-compute, "
+          "fig5, fig6 or all"));
+  if (config.methods.empty())
+    fail("--algorithms needs at least one algorithm");
+  if (config.threads == 0)
+    config.threads = std::max(1u, std::thread::hardware_concurrency());
+  // What the request layer rejects, before any model is read; and the
+  // budget of each platform.
+  for (Platform &platform : config.platforms) {
+    api::Request request = platformRequest(config, platform);
+    // A GAMMA table's layers have no element size of their own.
+    request.layers.emplace_back();
+    api::SearchPlan plan;
+    if (std::optional<std::string> error = api::planSearch(request, plan))
+      fail(*error);
+    platform.budgetUm2 = plan.options.areaBudgetUm2;
+  }
+  return config;
+}
+
+
+api::Request digamma::bench::platformRequest(const Config &config,
+                                             const Platform &platform) {
+  api::Request request;
+  request.platform = platform.preset;
+  request.budget.areaMm2 = platform.areaMm2;
+  request.options = config.options;
+  return request;
+}

@@ -1,0 +1,81 @@
+//===- Results.cpp - digamma-bench's per-model figures --------------------===//
+//
+// A model's total cycles, latency-area product and best-so-far curve per
+// (platform, method, seed) from its layers' outcomes, weighted by how often
+// each occurs; across seeds, geometric means of the seeds that found a
+// design for every layer.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Bench.h"
+
+#include <cmath>
+
+using namespace digamma;
+using namespace digamma::bench;
+
+Results::Results(const Config &config, const Workload &workload,
+                 const Runner &runner)
+    : config(config), workload(workload) {
+  size_t P = config.platforms.size(), M = config.methods.size(),
+         S = config.seeds.size(), N = workload.models.size();
+  runs.assign(P * M * S * N, {});
+  summaries.assign(P * M * N, {});
+  for (size_t p = 0; p < P; ++p)
+    for (size_t m = 0; m < M; ++m)
+      for (size_t n = 0; n < N; ++n) {
+        ModelSummary &summary = summaries[(p * M + m) * N + n];
+        summary.seeds = int(S);
+        double logCycles = 0, logLap = 0;
+        std::array<double, kCheckpoints> logCurve{};
+        std::array<int, kCheckpoints> curveCount{};
+        for (size_t s = 0; s < S; ++s) {
+          ModelRun &run = runs[((p * M + m) * S + s) * N + n];
+          run = modelRun(runner, p, m, s, workload.models[n]);
+          if (!run.found)
+            continue;
+          ++summary.seedsFound;
+          logCycles += std::log(run.cycles);
+          logLap += std::log(run.lap);
+        }
+        for (int k = 0; k < kCheckpoints; ++k) {
+          for (size_t s = 0; s < S; ++s) {
+            double value = runs[((p * M + m) * S + s) * N + n].curve[k];
+            if (value > 0) {
+              logCurve[k] += std::log(value);
+              ++curveCount[k];
+            }
+          }
+          // A point counts only once every seed has a design.
+          summary.curve[k] = curveCount[k] == int(S)
+                                 ? std::exp(logCurve[k] / double(S))
+                                 : -1;
+        }
+        if (summary.seedsFound > 0) {
+          summary.cycles = std::exp(logCycles / summary.seedsFound);
+          summary.lap = std::exp(logLap / summary.seedsFound);
+        }
+      }
+}
+
+ModelRun Results::modelRun(const Runner &runner, size_t p, size_t m,
+                           size_t s, const api::Model &model) const {
+  ModelRun run;
+  run.found = true;
+  run.curve.fill(0);
+  for (auto [problem, weight] : model.problems) {
+    const Outcome &outcome = runner.outcome(p, m, s, problem);
+    run.seconds += outcome.seconds;
+    for (int k = 0; k < kCheckpoints; ++k)
+      run.curve[k] = outcome.curve[k] < 0 || run.curve[k] < 0
+                         ? -1
+                         : run.curve[k] + weight * outcome.curve[k];
+    if (!outcome.found) {
+      run.found = false;
+      continue;
+    }
+    run.cycles += weight * double(outcome.cycles);
+    run.lap += weight * double(outcome.cycles) * outcome.areaUm2;
+  }
+  return run;
+}
