@@ -135,7 +135,7 @@ template <typename Enum, typename Field>
 RequestOption
 enumOption(std::string_view name, std::string_view help,
            const std::vector<search::NamedValue<Enum>> &values, Field field) {
-  return {name, OptionType::Name, help,
+  return {name, OptionType::Text, help,
           [&values] { return search::listNames(values); },
           [name, &values, field](Request &request, std::string_view text) {
             return parseName(name, text, values, field(request));
@@ -145,11 +145,12 @@ enumOption(std::string_view name, std::string_view help,
           }};
 }
 
-/// A name planSearch() resolves (platform, dataflow): stored as given.
+/// Text stored as given: a name planSearch() resolves (platform,
+/// dataflow), with the list of names for help.
 template <typename Field>
-RequestOption nameOption(std::string_view name, std::string_view help,
+RequestOption textOption(std::string_view name, std::string_view help,
                          std::function<std::string()> names, Field field) {
-  return {name, OptionType::Name, help, std::move(names),
+  return {name, OptionType::Text, help, std::move(names),
           [field](Request &request,
                   std::string_view text) -> std::optional<std::string> {
             field(request) = std::string(text);
@@ -162,7 +163,7 @@ RequestOption nameOption(std::string_view name, std::string_view help,
 
 const std::vector<RequestOption> &digamma::api::requestOptions() {
   static const std::vector<RequestOption> options = {
-      nameOption(
+      textOption(
           "platform", "the platform whose area is the budget",
           [] { return platformNames(); },
           [](auto &r) -> auto & { return r.platform; }),
@@ -227,7 +228,7 @@ const std::vector<RequestOption> &digamma::api::requestOptions() {
       integerOption(
           "l2-bytes", "mode=fixed-hw: L2 bytes",
           [](auto &r) -> auto & { return r.options.fixedHardware.l2Bytes; }),
-      nameOption(
+      textOption(
           "dataflow",
           "mode=fixed-mapping: a built-in dataflow instantiated for each "
           "layer, its hardware found by grid search; empty for none",

@@ -113,15 +113,14 @@ constexpr std::array<cost::LayerClass, 3> kLayerClasses = {
     cost::LayerClass::Gemm};
 
 cost::LayerClass layerClassFromName(const std::string &name) {
-  std::string names;
+  std::vector<std::string_view> names;
   for (cost::LayerClass layerClass : kLayerClasses) {
     if (cost::layerClassName(layerClass) == name)
       return layerClass;
-    names += (names.empty() ? "" : ", ") +
-             std::string(cost::layerClassName(layerClass));
+    names.push_back(cost::layerClassName(layerClass));
   }
-  throw py::value_error("unknown layer kind '" + name + "'; expected " +
-                        names);
+  throw py::value_error(
+      api::unknownName("layer kind", name, search::joinNames(names)));
 }
 
 /// \p layer if a search can take it, else ValueError with the search's
@@ -242,10 +241,11 @@ namespace {
 cost::Dim dimFromName(const std::string &name) {
   if (std::optional<cost::Dim> dim = cost::parseDim(name))
     return *dim;
-  std::string names;
+  std::vector<std::string_view> names;
   for (cost::Dim dim : cost::kAllDims)
-    names += (names.empty() ? "" : ", ") + std::string(cost::dimName(dim));
-  throw py::value_error("unknown dimension '" + name + "'; expected " + names);
+    names.push_back(cost::dimName(dim));
+  throw py::value_error(
+      api::unknownName("dimension", name, search::joinNames(names)));
 }
 
 /// A loop order: a str of dimension letters ("KCYXRS") or a sequence of

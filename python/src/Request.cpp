@@ -56,7 +56,7 @@ std::string optionText(const api::RequestOption &option, py::handle value,
       return value.cast<bool>() ? "true" : "false";
     kind = "a bool";
     break;
-  case api::OptionType::Name:
+  case api::OptionType::Text:
     if (py::isinstance<py::str>(value))
       return value.cast<std::string>();
     kind = "a str";
@@ -88,7 +88,7 @@ py::object optionValue(const api::RequestOption &option,
     return py::int_(py::str(text));
   case api::OptionType::Flag:
     return py::bool_(text == "true");
-  case api::OptionType::Name:
+  case api::OptionType::Text:
     break;
   }
   return py::str(text);
@@ -103,7 +103,7 @@ const char *pythonType(api::OptionType type) {
     return "int";
   case api::OptionType::Flag:
     return "bool";
-  case api::OptionType::Name:
+  case api::OptionType::Text:
     break;
   }
   return "str";

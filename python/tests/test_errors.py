@@ -206,7 +206,7 @@ class CostModelErrorTest(unittest.TestCase):
         with self.assertRaisesRegex(ValueError, r"^a depthwise layer has K = 1"):
             digamma.Layer(4, 8, 8, 8, 3, 3, kind="depthwise")
         with self.assertRaisesRegex(ValueError, r"^unknown layer kind 'fc'; "
-                                    r"expected conv, depthwise, gemm$"):
+                                    r"expected conv, depthwise or gemm$"):
             digamma.Layer(kind="fc")
 
     def test_gamma_tables(self):
@@ -250,7 +250,7 @@ class CostModelErrorTest(unittest.TestCase):
             digamma.evaluate(layer, digamma.Hardware(), mapping,
                              semantics="exact")
         with self.assertRaisesRegex(ValueError, r"^unknown dimension 'Q'; "
-                                    r"expected K, C, Y, X, R, S$"):
+                                    r"expected K, C, Y, X, R or S$"):
             digamma.Mapping([{"parallel": "Q"}])
         with self.assertRaisesRegex(ValueError, r"^a mapping has 1 to 4 "
                                     r"levels, got 0$"):

@@ -37,8 +37,8 @@ enum class OptionType {
   Integer,
   /// true or false (graded-penalty).
   Flag,
-  /// One of a list of names (objective, platform, ...).
-  Name,
+  /// A name (objective, platform, ...) or other text.
+  Text,
 };
 
 struct RequestOption {
@@ -47,11 +47,11 @@ struct RequestOption {
   OptionType type;
   /// What the option sets, its unit and its special values.
   std::string_view help;
-  /// Name options: the names it takes ("latency, energy, ... or area");
-  /// empty for the others.
+  /// Options that take one of a list of names: the names
+  /// ("latency, energy, ... or area"); empty for the others.
   std::function<std::string()> names;
   /// Sets the option of \p request from \p text (a number as C++ writes it,
-  /// true or false, or a name); returns the message for text the option
+  /// true or false, or the text); returns the message for text the option
   /// cannot take.
   std::function<std::optional<std::string>(Request &request,
                                            std::string_view text)>
