@@ -24,6 +24,7 @@
 #include "digamma/Search/Dataflows.h"
 #include "digamma/Search/Search.h"
 #include "digamma/Search/TwoStep.h"
+#include "digamma/Version.h"
 
 #include <algorithm>
 #include <array>
@@ -202,7 +203,8 @@ void printHelp() {
       "                      constant penalty for invalid designs)\n"
       "  --threads=N         worker threads; default: all cores\n"
       "  --out=DIR           output directory; default bench-out\n"
-      "  --quiet             no progress on stderr\n",
+      "  --quiet             no progress on stderr\n"
+      "  --version           the DiGamma-MLIR and LLVM versions\n",
       kTool, DIGAMMA_MODELS_DIR);
 }
 
@@ -247,6 +249,11 @@ Config parseCommandLine(int argc, char **argv) {
     };
     if (key == "--help" || key == "-h") {
       printHelp();
+      std::exit(0);
+    } else if (key == "--version") {
+      std::fputs(digamma::getVersionText("digamma-bench", /*usesLLVM=*/false)
+                     .c_str(),
+                 stdout);
       std::exit(0);
     } else if (key == "--models") {
       config.modelSpecs = splitList(value);

@@ -10,14 +10,20 @@
 //===----------------------------------------------------------------------===//
 
 #include "digamma/InitAll.h"
+#include "digamma/Version.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
 #include "mlir/InitAllExtensions.h"
 #include "mlir/InitAllPasses.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
 
 int main(int argc, char **argv) {
+  llvm::cl::SetVersionPrinter([](llvm::raw_ostream &os) {
+    os << digamma::getVersionText("digamma-opt", /*usesLLVM=*/true);
+  });
   mlir::registerAllPasses();
   digamma::registerAllPasses();
 
