@@ -422,6 +422,12 @@ void CoOptimizePass::runOnOperation() {
   });
   if (failedOp)
     return signalPassFailure();
+  if (ops.empty())
+    emitWarning(module.getLoc())
+        << "digamma-co-optimize: no op carries a digamma.loop_nest, so "
+           "nothing was searched; describe the convolutions and matmuls "
+           "first with --digamma-lower-to-loop-nest (or run "
+           "--digamma-pipeline)";
 
   // Search every distinct problem. Spawning evaluation threads per
   // generation costs more than it saves on one search (bench/SearchBench),

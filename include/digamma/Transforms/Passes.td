@@ -167,8 +167,7 @@ def ExportMaestroPass
   ];
 }
 
-def LowerToLoopNestPass
-    : Pass<"digamma-lower-to-loop-nest", "::mlir::ModuleOp"> {
+def LowerToLoopNestPass : Pass<"digamma-lower-to-loop-nest"> {
   let summary = "Describe linalg convolutions and contractions as "
                 "#digamma.loop_nest attributes";
   let description = [{
@@ -184,6 +183,11 @@ def LowerToLoopNestPass
     Ops with dynamic shapes, zero-size dims, or convolutions/contractions
     the attribute cannot describe are left untouched; with `emit-remarks`
     a remark on the op names the reason. The pass never fails.
+
+    The pass runs on any op it is anchored on (the module from the command
+    line, or each function with
+    `--pass-pipeline="builtin.module(func.func(digamma-lower-to-loop-nest))"`)
+    and describes the ops nested in it.
 
     Before:
     ```mlir
@@ -208,7 +212,7 @@ def LowerToLoopNestPass
   ];
 }
 
-def MaterializePass : Pass<"digamma-materialize", "::mlir::ModuleOp"> {
+def MaterializePass : Pass<"digamma-materialize"> {
   let summary = "Tile every op as its digamma.mapping says, with upstream "
                 "tiling";
   let description = [{
@@ -249,6 +253,11 @@ def MaterializePass : Pass<"digamma-materialize", "::mlir::ModuleOp"> {
     Ops whose mapping cannot be applied (no TilingInterface, no or a stale
     loop nest, a spatial level that mixes parallel and reduction loops)
     get an error; nothing is changed then.
+
+    The pass runs on any op it is anchored on (the module, or each function
+    with `--pass-pipeline="builtin.module(func.func(digamma-materialize))"`)
+    and tiles the ops nested in it; `transform-script` needs the module,
+    since it describes every op in one file.
   }];
   let dependentDialects = [
     "::digamma::DigammaDialect",
