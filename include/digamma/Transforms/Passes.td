@@ -225,10 +225,13 @@ def MaterializePass : Pass<"digamma-materialize"> {
     `#digamma.pe_level<L>` for the parallel dimension, and `scf.for` loops
     for the rest. Non-dividing tiles leave edge tiles. A parallel reduction
     dimension (C of a convolution or GEMM, R, S) becomes a partial-sum
-    forall followed by a reduction. The innermost tiled op keeps the
+    forall followed by a reduction, on tensors (upstream's partial
+    reduction) and on buffers (a partial-sum buffer with one slot per
+    iteration, allocated, merged into the output and freed). The innermost tiled op keeps the
     `digamma.*` attributes except `digamma.mapping`, so a second run does
-    nothing. The result is ordinary tensor IR that one-shot bufferization
-    and the upstream lowerings accept; `--canonicalize` tidies it.
+    nothing. The result is ordinary tensor (or buffer) IR that one-shot
+    bufferization and the upstream lowerings accept; `--canonicalize`
+    tidies it.
 
     Before:
     ```mlir
