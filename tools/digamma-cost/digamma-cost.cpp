@@ -9,6 +9,7 @@
 
 #include "digamma/CostModel/CostModel.h"
 #include "digamma/CostModel/MaestroFile.h"
+#include "digamma/Version.h"
 
 #include <cstdlib>
 #include <iostream>
@@ -37,7 +38,8 @@ static const char *const kUsage =
     "  --noc_hop_latency=<n>      cycles per hop (default 1)\n"
     "  --semantics=maestro|sound  MAESTRO's figures (default) or the sound "
     "model\n"
-    "  --help                     this text\n";
+    "  --help                     this text\n"
+    "  --version                  the DiGamma-MLIR and LLVM versions\n";
 
 static int fail(const std::string &message) {
   std::cerr << "digamma-cost: error: " << message << "\n";
@@ -70,6 +72,10 @@ int main(int argc, char **argv) {
     std::string arg = argv[i];
     if (arg == "--help" || arg == "-help" || arg == "-h") {
       std::cout << kUsage;
+      return 0;
+    }
+    if (arg == "--version") {
+      std::cout << digamma::getVersionText("digamma-cost", /*usesLLVM=*/false);
       return 0;
     }
     if (arg.rfind("--", 0) != 0) {
