@@ -6,6 +6,8 @@
 
 #include "gtest/gtest.h"
 
+#include <limits>
+
 using namespace digamma;
 using namespace digamma::search;
 
@@ -233,6 +235,71 @@ TEST(ModelSearch, BestPerLayerChipRemapsEveryLayer) {
   }
   EXPECT_LE(chip.samplesUsed,
             options.samples * static_cast<int64_t>(layers.size()));
+  // The totals and the objective are those of the layers' costs on it.
+  double cycles = 0, energy = 0;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    cycles += layers[i].weight * double(chip.costs[i].cycles);
+    energy += layers[i].weight * chip.costs[i].energyNJ;
+  }
+  EXPECT_DOUBLE_EQ(chip.totalCycles, cycles);
+  EXPECT_DOUBLE_EQ(chip.totalEnergyNJ, energy);
+  EXPECT_DOUBLE_EQ(chip.objectiveValue,
+                   modelObjectiveValue(options.objective, cycles, energy,
+                                       chip.areaUm2));
+}
+
+TEST(ModelSearch, BestPerLayerChipIsTheBestOfTheWinners) {
+  std::vector<ModelLayer> layers = smallModel();
+  SearchOptions options = smallOptions();
+  std::vector<SearchResult> perLayer;
+  for (const ModelLayer &layer : layers)
+    perLayer.push_back(runDiGamma(layer.layer, options));
+  // The distinct winner chips (PE count, buffers and array shape).
+  std::vector<size_t> winners;
+  for (size_t i = 0; i < perLayer.size(); ++i) {
+    ASSERT_TRUE(perLayer[i].found);
+    bool seen = false;
+    for (size_t w : winners) {
+      const SearchResult &a = perLayer[w], &b = perLayer[i];
+      bool same = a.hardware.numPEs == b.hardware.numPEs &&
+                  a.hardware.l1Elements == b.hardware.l1Elements &&
+                  a.hardware.l2Elements == b.hardware.l2Elements &&
+                  a.mapping.numLevels == b.mapping.numLevels;
+      for (int l = 1; same && l < a.mapping.numLevels; ++l)
+        same = a.mapping.level(l).clusterSize == b.mapping.level(l).clusterSize;
+      seen |= same;
+    }
+    if (!seen)
+      winners.push_back(i);
+  }
+  ASSERT_GT(winners.size(), 1u) << "the layers should not share a winner";
+  // The candidates share the budget evenly (ModelSearch.h), and the
+  // re-mapping searches are deterministic: each candidate alone with its
+  // share of the samples gets exactly the re-mapping it gets among all, so
+  // the chip chosen among all is the best of the candidates alone.
+  const int64_t share = 300;
+  SearchOptions all = options, alone = options;
+  all.samples = share * static_cast<int64_t>(winners.size());
+  alone.samples = share;
+  ModelSearchResult chip = runBestPerLayerChip(layers, perLayer, all);
+  ASSERT_TRUE(chip.found) << chip.message;
+  double best = std::numeric_limits<double>::infinity();
+  cost::Hardware bestHardware;
+  for (size_t w : winners) {
+    std::vector<SearchResult> only(layers.size(), perLayer[w]);
+    ModelSearchResult one = runBestPerLayerChip(layers, only, alone);
+    if (!one.found)
+      continue;
+    EXPECT_LE(chip.objectiveValue, one.objectiveValue) << "winner " << w;
+    if (one.objectiveValue < best) {
+      best = one.objectiveValue;
+      bestHardware = one.hardware;
+    }
+  }
+  EXPECT_EQ(chip.objectiveValue, best);
+  EXPECT_EQ(chip.hardware.numPEs, bestHardware.numPEs);
+  EXPECT_EQ(chip.hardware.l1Elements, bestHardware.l1Elements);
+  EXPECT_EQ(chip.hardware.l2Elements, bestHardware.l2Elements);
 }
 
 TEST(ModelSearch, ImpossibleBudgetNamesTheSmallestChip) {
