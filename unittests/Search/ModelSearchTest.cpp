@@ -29,6 +29,16 @@ std::vector<ModelLayer> smallModel() {
   return layers;
 }
 
+/// Same PE count, buffers and array shape (level count and cluster sizes).
+bool sameChip(const cost::Hardware &hwA, const cost::Mapping &a,
+              const cost::Hardware &hwB, const cost::Mapping &b) {
+  bool same = hwA.numPEs == hwB.numPEs && hwA.l1Elements == hwB.l1Elements &&
+              hwA.l2Elements == hwB.l2Elements && a.numLevels == b.numLevels;
+  for (int l = 1; same && l < a.numLevels; ++l)
+    same = a.level(l).clusterSize == b.level(l).clusterSize;
+  return same;
+}
+
 SearchOptions smallOptions() {
   SearchOptions options;
   options.samples = 2000;
@@ -210,16 +220,9 @@ TEST(ModelSearch, BestPerLayerChipRemapsEveryLayer) {
   // A single chip: every layer keeps the winner's array shape (level count
   // and cluster sizes), not one of its own.
   bool shapeOfAWinner = false;
-  for (const SearchResult &one : perLayer) {
-    bool same = one.hardware.numPEs == chip.hardware.numPEs &&
-                one.hardware.l1Elements == chip.hardware.l1Elements &&
-                one.hardware.l2Elements == chip.hardware.l2Elements &&
-                one.mapping.numLevels == chip.mappings[0].numLevels;
-    for (int l = 1; same && l < one.mapping.numLevels; ++l)
-      same = one.mapping.level(l).clusterSize ==
-             chip.mappings[0].level(l).clusterSize;
-    shapeOfAWinner |= same;
-  }
+  for (const SearchResult &one : perLayer)
+    shapeOfAWinner |= sameChip(one.hardware, one.mapping, chip.hardware,
+                               chip.mappings[0]);
   EXPECT_TRUE(shapeOfAWinner);
   for (const cost::Mapping &m : chip.mappings) {
     ASSERT_EQ(m.numLevels, chip.mappings[0].numLevels);
@@ -259,16 +262,9 @@ TEST(ModelSearch, BestPerLayerChipIsTheBestOfTheWinners) {
   for (size_t i = 0; i < perLayer.size(); ++i) {
     ASSERT_TRUE(perLayer[i].found);
     bool seen = false;
-    for (size_t w : winners) {
-      const SearchResult &a = perLayer[w], &b = perLayer[i];
-      bool same = a.hardware.numPEs == b.hardware.numPEs &&
-                  a.hardware.l1Elements == b.hardware.l1Elements &&
-                  a.hardware.l2Elements == b.hardware.l2Elements &&
-                  a.mapping.numLevels == b.mapping.numLevels;
-      for (int l = 1; same && l < a.mapping.numLevels; ++l)
-        same = a.mapping.level(l).clusterSize == b.mapping.level(l).clusterSize;
-      seen |= same;
-    }
+    for (size_t w : winners)
+      seen |= sameChip(perLayer[w].hardware, perLayer[w].mapping,
+                       perLayer[i].hardware, perLayer[i].mapping);
     if (!seen)
       winners.push_back(i);
   }
