@@ -29,6 +29,15 @@ std::vector<ModelLayer> smallModel() {
   return layers;
 }
 
+/// Each layer's own DiGamma result.
+std::vector<SearchResult> searchEachLayer(const std::vector<ModelLayer> &layers,
+                                          const SearchOptions &options) {
+  std::vector<SearchResult> results;
+  for (const ModelLayer &layer : layers)
+    results.push_back(runDiGamma(layer.layer, options));
+  return results;
+}
+
 /// Same PE count, buffers and array shape (level count and cluster sizes).
 bool sameChip(const cost::Hardware &hwA, const cost::Mapping &a,
               const cost::Hardware &hwB, const cost::Mapping &b) {
@@ -204,9 +213,7 @@ TEST(ModelSearch, EveryLayerImprovesOnTheSmallestChip) {
 TEST(ModelSearch, BestPerLayerChipRemapsEveryLayer) {
   std::vector<ModelLayer> layers = smallModel();
   SearchOptions options = smallOptions();
-  std::vector<SearchResult> perLayer;
-  for (const ModelLayer &layer : layers)
-    perLayer.push_back(runDiGamma(layer.layer, options));
+  std::vector<SearchResult> perLayer = searchEachLayer(layers, options);
   ModelSearchResult chip = runBestPerLayerChip(layers, perLayer, options);
   ASSERT_TRUE(chip.found) << chip.message;
   // The chip is one of the winners' and every layer fits it.
@@ -254,9 +261,7 @@ TEST(ModelSearch, BestPerLayerChipRemapsEveryLayer) {
 TEST(ModelSearch, BestPerLayerChipIsTheBestOfTheWinners) {
   std::vector<ModelLayer> layers = smallModel();
   SearchOptions options = smallOptions();
-  std::vector<SearchResult> perLayer;
-  for (const ModelLayer &layer : layers)
-    perLayer.push_back(runDiGamma(layer.layer, options));
+  std::vector<SearchResult> perLayer = searchEachLayer(layers, options);
   // The distinct winner chips (PE count, buffers and array shape).
   std::vector<size_t> winners;
   for (size_t i = 0; i < perLayer.size(); ++i) {
