@@ -98,9 +98,13 @@ def run(command, log, timeout=None, cwd=None):
 def sync_tree(src):
     """Makes `src` a copy of the working tree; unchanged files keep their
     time stamps, so that the build stays incremental."""
-    listing = subprocess.run(
+    listed = subprocess.run(
         ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others",
-         "--exclude-standard"], check=True, capture_output=True).stdout
+         "--exclude-standard"], capture_output=True)
+    if listed.returncode != 0:
+        sys.exit("mutants: the working tree must be a git checkout (git "
+                 "ls-files lists what to copy): " + listed.stderr.decode())
+    listing = listed.stdout
     wanted = set()
     for name in sorted(set(listing.decode().split("\0")) - {""}):
         source, target = ROOT / name, src / name
