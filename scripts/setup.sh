@@ -35,7 +35,7 @@ packages=(
   ca-certificates cmake ninja-build g++ python3 python3-dev pybind11-dev
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   libgtest-dev libgmock-dev libbenchmark-dev
-  libpagmo-dev
+  libpagmo-dev nlohmann-json3-dev
   clang-22 libclang-rt-22-dev
 )
 
