@@ -38,8 +38,9 @@ std::string_view digamma::cost::describe(InvalidReason reason) {
   case InvalidReason::None:
     return "valid";
   case InvalidReason::BadLayer:
-    return "the layer has a non-positive dimension or stride, or a filter "
-           "larger than its input";
+    return "the layer has a non-positive dimension, stride, dilation or "
+           "group count, groups that do not divide N, a negative element "
+           "size, or a filter window larger than its input";
   case InvalidReason::BadMapping:
     return "the mapping is malformed (level count, loop order, non-positive "
            "tile or cluster size)";
@@ -68,6 +69,14 @@ std::string_view digamma::cost::describe(InvalidReason reason) {
     return "MAESTRO aborts: a 32-bit iteration-case weight is not positive";
   case InvalidReason::MaestroZeroUnique:
     return "MAESTRO aborts: a changing loop has no unique data";
+  case InvalidReason::MaestroUnsupportedDilation:
+    return "MAESTRO models dilation 1 only";
+  case InvalidReason::MaestroMacMismatch:
+    return "MAESTRO's MAC count differs from the layer's (physically "
+           "impossible figures)";
+  case InvalidReason::MaestroBelowComputeBound:
+    return "MAESTRO's cycles are below the layer's MACs / PEs (physically "
+           "impossible figures)";
   }
   return "unknown";
 }
@@ -84,6 +93,55 @@ std::optional<Semantics> digamma::cost::parseSemantics(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view digamma::cost::boundName(Bound bound) {
+  switch (bound) {
+  case Bound::Compute:
+    return "compute";
+  case Bound::Noc:
+    return "noc";
+  case Bound::Offchip:
+    break;
+  }
+  return "offchip";
+}
+
+namespace {
+int64_t saturatingMul(int64_t a, int64_t b) {
+  int64_t r;
+  return __builtin_mul_overflow(a, b, &r) ? std::numeric_limits<int64_t>::max()
+                                          : r;
+}
+int64_t bytesPerCycle(int64_t elements, int64_t bytes, int64_t perElement) {
+  return bytes > 0 ? bytes : saturatingMul(elements, perElement);
+}
+bool unboundedRate(int64_t elements, int64_t bytes, int64_t perElement) {
+  if (bytes <= 0)
+    return elements >= kUnboundedBandwidth;
+  return bytes >= saturatingMul(kUnboundedBandwidth, perElement);
+}
+/// What the maestro semantics, which know elements only, take.
+int64_t elementRate(int64_t elements, int64_t bytes, int64_t perElement) {
+  return bytes > 0 ? std::max<int64_t>(1, bytes / perElement) : elements;
+}
+} // namespace
+
+int64_t digamma::cost::nocBytesPerCycle(const Hardware &hw) {
+  return bytesPerCycle(hw.nocBandwidth, hw.nocBandwidthBytes,
+                       hw.bytesPerElement);
+}
+int64_t digamma::cost::offchipBytesPerCycle(const Hardware &hw) {
+  return bytesPerCycle(hw.offchipBandwidth, hw.offchipBandwidthBytes,
+                       hw.bytesPerElement);
+}
+bool digamma::cost::isNocUnbounded(const Hardware &hw) {
+  return unboundedRate(hw.nocBandwidth, hw.nocBandwidthBytes,
+                       hw.bytesPerElement);
+}
+bool digamma::cost::isOffchipUnbounded(const Hardware &hw) {
+  return unboundedRate(hw.offchipBandwidth, hw.offchipBandwidthBytes,
+                       hw.bytesPerElement);
+}
+
 double digamma::cost::digammaAreaUm2(int64_t numPEs, int64_t l1Elements,
                                      int64_t l2Elements,
                                      int64_t bytesPerElement,
@@ -95,20 +153,39 @@ double digamma::cost::digammaAreaUm2(int64_t numPEs, int64_t l1Elements,
              bits * constants.sramAreaUm2PerBit;
 }
 
+double digamma::cost::digammaAreaBytesUm2(int64_t numPEs, int64_t l1Bytes,
+                                          int64_t l2Bytes,
+                                          const AreaConstants &constants) {
+  return static_cast<double>(numPEs) * constants.macAreaUm2 +
+         (static_cast<double>(l1Bytes) * static_cast<double>(numPEs) +
+          static_cast<double>(l2Bytes)) *
+             8.0 * constants.sramAreaUm2PerBit;
+}
+
 InvalidReason digamma::cost::checkConstraints(const CostReport &report,
                                               const Hardware &hw,
                                               const Constraints &constraints,
                                               const ModelOptions &options) {
   if (!report.valid)
     return report.reason;
-  if (report.l1Elements > hw.l1Elements)
+  if (report.unsoundReason != InvalidReason::None &&
+      !options.acceptUnsoundMaestro)
+    return report.unsoundReason;
+  // Reports made by hand may lack the byte forms: elements times the
+  // hardware's element size then (what the byte forms are for uniform
+  // element sizes).
+  const bool bytes = report.l1Bytes != 0 || report.l2Bytes != 0;
+  const int64_t l1 = bytes ? report.l1Bytes
+                           : saturatingMul(report.l1Elements, hw.bytesPerElement);
+  const int64_t l2 = bytes ? report.l2Bytes
+                           : saturatingMul(report.l2Elements, hw.bytesPerElement);
+  if (l1 > saturatingMul(hw.l1Elements, hw.bytesPerElement))
     return InvalidReason::L1OverCapacity;
-  if (report.l2Elements > hw.l2Elements)
+  if (l2 > saturatingMul(hw.l2Elements, hw.bytesPerElement))
     return InvalidReason::L2OverCapacity;
   if (hw.numPEs > constraints.peLimit)
     return InvalidReason::PELimitExceeded;
-  double area = digammaAreaUm2(hw.numPEs, report.l1Elements, report.l2Elements,
-                               hw.bytesPerElement, options.area);
+  double area = digammaAreaBytesUm2(hw.numPEs, l1, l2, options.area);
   if (area > constraints.areaBudgetUm2)
     return InvalidReason::AreaOverBudget;
   return InvalidReason::None;
@@ -224,6 +301,14 @@ struct Workspace {
   uint32_t generation = 0;
 };
 
+/// Off-chip traffic in elements, batch included, and the first fill and
+/// the last drain of level 0 (Engine::offchipTraffic()).
+struct OffchipFigures {
+  int64_t inRead = 0, wtRead = 0, outRead = 0, outWrite = 0;
+  int64_t fillIn = 0, fillWt = 0, drainOut = 0;
+  bool overflow = false;
+};
+
 /// Whole-layer accumulators of the top level (spec 9.1, 9.2, 10.6).
 struct TopResult {
   SubResult sub;
@@ -283,6 +368,10 @@ public:
 
   InvalidReason setup();
   void run(CostReport &report, const ModelOptions &options);
+  /// After run(): the cycles without the off-chip model, and whether the
+  /// closed form proved that no iteration waits for the NoC.
+  int64_t onChip() const { return onChipCycles; }
+  bool nocFree() const { return provedNocFree; }
 
 private:
   void makeCall(int l, const Extents &t, Call &call) const;
@@ -314,10 +403,37 @@ private:
               int64_t temporal);
   Extents subExtents(const Level &lv, const Call &call, const int *c,
                      bool ee) const;
+  /// Off-chip traffic of level 0's tiles (README.md, "Off-chip traffic").
+  OffchipFigures offchipTraffic() const;
+  /// MaestroMacMismatch or MaestroBelowComputeBound if \p report's
+  /// figures are physically impossible for the layer, else None.
+  InvalidReason maestroSoundness(const CostReport &report) const;
 
+  /// NoC delay of \p x units of traffic (spec 9.4): elements when every
+  /// tensor has the hardware's element size and the NoC bandwidth is given
+  /// in elements, bytes otherwise (nocIn(), nocOut()).
   int64_t delta(int64_t x) {
-    int64_t nsend = x / hw.nocBandwidth + (x % hw.nocBandwidth != 0);
+    int64_t nsend = x / nocRate + (x % nocRate != 0);
     return add(hop - 1, nsend);
+  }
+  /// Input and filter traffic, and output traffic, in the NoC's unit.
+  int64_t nocIn(int64_t in, int64_t wt) {
+    return uniformNoc ? add(in, wt)
+                      : add(mul(in, nocScale[In]), mul(wt, nocScale[Wt]));
+  }
+  int64_t nocOut(int64_t out) {
+    return uniformNoc ? out : mul(out, nocScale[Out]);
+  }
+  /// nocIn() without marking overflow (for bounds); false if it overflows.
+  bool nocInBound(int64_t in, int64_t wt, int64_t &result) const {
+    int64_t a = in, b = wt;
+    return (uniformNoc || (!__builtin_mul_overflow(in, nocScale[In], &a) &&
+                           !__builtin_mul_overflow(wt, nocScale[Wt], &b))) &&
+           !__builtin_add_overflow(a, b, &result);
+  }
+  bool nocOutBound(int64_t out, int64_t &result) const {
+    result = out;
+    return uniformNoc || !__builtin_mul_overflow(out, nocScale[Out], &result);
   }
   int64_t mul(int64_t a, int64_t b) { return mulW(a, b, overflow); }
   int64_t add(int64_t a, int64_t b) { return addW(a, b, overflow); }
@@ -380,6 +496,19 @@ private:
   int numLevels = 0;
   std::array<Level, kMaxLevels> levels;
   int64_t hop = 1;
+  /// The NoC's unit and rate (delta()): elements per cycle, or bytes per
+  /// cycle with per-tensor byte weights nocScale.
+  bool uniformNoc = true;
+  std::array<int64_t, 3> nocScale = {1, 1, 1};
+  int64_t nocRate = 1;
+  /// Elements per cycle of MAESTRO's off-chip term (spec 9.6), which sound
+  /// keeps only at unbounded bandwidth; INT64_MAX disables it.
+  int64_t offchipTermRate = std::numeric_limits<int64_t>::max();
+  /// Per-tensor element sizes in bytes.
+  std::array<int64_t, 3> bytes = {1, 1, 1};
+  /// True once fastTop() has proved that no iteration waits for the NoC.
+  bool provedNocFree = false;
+  int64_t onChipCycles = 0;
   bool overflow = false;
   InvalidReason crash = InvalidReason::None;
   std::array<std::array<InnerLoop, 2>, kNumDims> innerLoops;
@@ -414,18 +543,24 @@ constexpr std::array<std::array<uint8_t, kNumDims>, 2> kTensorsOfVar = [] {
 InvalidReason Engine::setup() {
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
   if (std::min({layer.n, layer.k, layer.c, layer.y, layer.x, layer.r, layer.s,
-                layer.strideY, layer.strideX}) <= 0)
+                layer.strideY, layer.strideX, layer.dilationY, layer.dilationX,
+                layer.groups}) <= 0 ||
+      layer.n % layer.groups != 0 ||
+      std::min({layer.inputBytes, layer.weightBytes, layer.outputBytes}) < 0)
     return InvalidReason::BadLayer;
-  if (layer.r > layer.y || layer.s > layer.x)
+  if (layer.windowY() > layer.y || layer.windowX() > layer.x)
     return InvalidReason::BadLayer;
   if (hw.numPEs <= 0 || hw.simdLanes <= 0 || hw.nocBandwidth <= 0 ||
       hw.offchipBandwidth <= 0 || hw.bytesPerElement <= 0 || hw.nocHops <= 0 ||
-      hw.nocHopLatency <= 0)
+      hw.nocHopLatency <= 0 || hw.nocBandwidthBytes < 0 ||
+      hw.offchipBandwidthBytes < 0)
     return InvalidReason::BadMapping;
   if (mapping.numLevels < 1 || mapping.numLevels > kMaxLevels)
     return InvalidReason::BadMapping;
   if (maestro && (layer.n != 1 || layer.strideY != 1 || layer.strideX != 1))
     return InvalidReason::MaestroUnsupportedLayer;
+  if (maestro && (layer.dilationY != 1 || layer.dilationX != 1))
+    return InvalidReason::MaestroUnsupportedDilation;
   // MAESTRO reads sizes as 32-bit ints: larger ones are no MAESTRO input,
   // and its arithmetic on them would overflow even in 64 bits here.
   if (maestro) {
@@ -443,6 +578,34 @@ InvalidReason Engine::setup() {
   numLevels = mapping.numLevels;
   if (__builtin_mul_overflow(hw.nocHops, hw.nocHopLatency, &hop))
     return InvalidReason::Overflow;
+
+  // Units of the NoC and the off-chip term. MAESTRO knows elements only.
+  // Sound keeps elements while every tensor has the hardware's element size
+  // (so that the figures are exactly the element model's) and weighs each
+  // tensor's elements by its bytes otherwise.
+  for (int t = 0; t < 3; ++t)
+    bytes[t] = layer.operandBytes(static_cast<Operand>(t), hw.bytesPerElement);
+  const int64_t perElement = hw.bytesPerElement;
+  if (maestro) {
+    nocRate = elementRate(hw.nocBandwidth, hw.nocBandwidthBytes, perElement);
+    offchipTermRate = elementRate(hw.offchipBandwidth, hw.offchipBandwidthBytes,
+                                  perElement);
+  } else {
+    uniformNoc = hw.nocBandwidthBytes == 0 && bytes[In] == perElement &&
+                 bytes[Wt] == perElement && bytes[Out] == perElement;
+    if (uniformNoc) {
+      nocRate = hw.nocBandwidth;
+    } else {
+      nocScale = bytes;
+      nocRate = nocBytesPerCycle(hw);
+    }
+    // The off-chip model (run()) replaces MAESTRO's term at finite
+    // bandwidth; at unbounded bandwidth the term stays, so that the figures
+    // are exactly the reference's.
+    if (isOffchipUnbounded(hw))
+      offchipTermRate = elementRate(hw.offchipBandwidth,
+                                    hw.offchipBandwidthBytes, perElement);
+  }
 
   // Structure, the sound semantics' tile rule, and the directives per level
   // in loop order (spec 1.1, 5.3). Depthwise layers have no K directive; a
@@ -510,9 +673,11 @@ InvalidReason Engine::setup() {
       const int64_t tK = ml.tile(Dim::K), tC = ml.tile(Dim::C),
                     tR = ml.tile(Dim::R), tS = ml.tile(Dim::S);
       const int64_t wY =
-          std::max(ml.tile(Dim::Y), (ml.tile(Dim::Y) - 1) * layer.strideY + tR);
+          std::max(ml.tile(Dim::Y), (ml.tile(Dim::Y) - 1) * layer.strideY +
+                                        Layer::window(tR, layer.dilationY));
       const int64_t wX =
-          std::max(ml.tile(Dim::X), (ml.tile(Dim::X) - 1) * layer.strideX + tS);
+          std::max(ml.tile(Dim::X), (ml.tile(Dim::X) - 1) * layer.strideX +
+                                        Layer::window(tS, layer.dilationX));
       bool o = false;
       auto product = [&o](std::initializer_list<int64_t> factors) {
         int64_t r = 1;
@@ -659,8 +824,9 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
   Tab &tb = call.ownTab[j];
   tb = {full, full, rem, rem, full, full, rem, rem, full, rem};
   if (dir.partner >= 0) {
-    int64_t window =
-        std::min(lv.dirs[dir.partner].tile, t[lv.dirs[dir.partner].var]);
+    int64_t window = Layer::window(
+        std::min(lv.dirs[dir.partner].tile, t[lv.dirs[dir.partner].var]),
+        dir.var == kY ? layer.dilationY : layer.dilationX);
     int64_t stride = dir.var == kY ? layer.strideY : layer.strideX;
     tb.m = (full - 1) * stride + window;
     tb.me = (rem - 1) * stride + window;
@@ -934,8 +1100,8 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
     top->up[In] = mul(2, ain(lv, call, c, -1, In));
     top->up[Wt] = mul(2, ain(lv, call, c, -1, Wt));
     top->up[Out] = mul(2, aout(lv, call, c, voutTemporal(lv, call, c).first));
-    inBuf = add(top->up[In], top->up[Wt]) / hw.offchipBandwidth;
-    outBuf = top->up[Out] / hw.offchipBandwidth;
+    inBuf = add(top->up[In], top->up[Wt]) / offchipTermRate;
+    outBuf = top->up[Out] / offchipTermRate;
   }
 
   // A case's sub-level extents are fixed by which loops hand down their
@@ -1008,7 +1174,7 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
       }
       comp = std::max<int64_t>(0, comp);
     }
-    int64_t dI = delta(add(inIn, inWt)), dE = delta(eg);
+    int64_t dI = delta(nocIn(inIn, inWt)), dE = delta(nocOut(eg));
     int64_t o = chg < 0 ? add(comp, dI) : std::max({comp, dI, dE});
     if (top) {
       if (comp == 0) {
@@ -1104,12 +1270,13 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
   const int64_t e = spatial.edgeFan, fan = lv.fan;
   // A bound that overflows bounds nothing: take the case-by-case path
   // (without marking the design as overflowing).
-  int64_t copies, inWt, inBound, outBound;
+  int64_t copies, inWt, out, inBound, outBound;
   if (__builtin_add_overflow(fan, e, &copies) ||
       __builtin_add_overflow(copies, 1, &copies) ||
-      __builtin_add_overflow(bound[In], bound[Wt], &inWt) ||
+      !nocInBound(bound[In], bound[Wt], inWt) ||
       __builtin_mul_overflow(copies, inWt, &inBound) ||
-      __builtin_mul_overflow(copies, bound[Out], &outBound))
+      !nocOutBound(bound[Out], out) ||
+      __builtin_mul_overflow(copies, out, &outBound))
     return false;
   if (overflow || maxWeight >= (int64_t(1) << 31) || delta(inBound) > minWork ||
       delta(outBound) > minWork)
@@ -1119,7 +1286,7 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
   auto table = [&](int j) -> const Tab & {
     return maestro ? lv.tab[j] : loops[j]->ownTab;
   };
-  int64_t ingress = 0;
+  std::array<int64_t, 2> ingress = {0, 0};
   for (int t2 : {In, Wt}) {
     int64_t temporal = 1;
     for (int j = 0; j < lv.n; ++j)
@@ -1127,19 +1294,19 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
         temporal =
             mul(temporal, loops[j]->st[0].edge ? table(j).me : table(j).m);
     if (!((lv.dirs[lv.sigma].tensors >> t2) & 1)) {
-      ingress = add(ingress, temporal);
+      ingress[t2] = temporal;
       continue;
     }
     const Tab &tb = table(lv.sigma);
     const State &s = spatial.st[0];
-    ingress = add(ingress, overClusters(s, fan, e, [&](bool first, bool ee) {
-                    int64_t f = !s.edge  ? tb.m
-                                : e == 1 ? ((first || ee) ? tb.me : 1)
-                                         : (ee ? tb.me : tb.m);
-                    return mul(temporal, f);
-                  }));
+    ingress[t2] = overClusters(s, fan, e, [&](bool first, bool ee) {
+      int64_t f = !s.edge  ? tb.m
+                  : e == 1 ? ((first || ee) ? tb.me : 1)
+                           : (ee ? tb.me : tb.m);
+      return mul(temporal, f);
+    });
   }
-  result.runtime = add(sum, delta(ingress));
+  result.runtime = add(sum, delta(nocIn(ingress[In], ingress[Wt])));
   result.avgPEs = spatial.weightSum > 0 ? spatial.peSum / spatial.weightSum : 0;
   return !overflow;
 }
@@ -1255,13 +1422,13 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     }
     // A bound that overflows bounds nothing: take the case-by-case path
     // (without marking the design as overflowing).
-    int64_t copies, inWt, need;
+    int64_t copies, inWt, out, need;
     if (__builtin_mul_overflow(bl.fan, 2, &copies) ||
         __builtin_add_overflow(copies, 1, &copies) ||
-        __builtin_add_overflow(bl.bound[In], bl.bound[Wt], &inWt) ||
-        __builtin_mul_overflow(copies, inWt, &need) || need > hw.nocBandwidth ||
-        __builtin_mul_overflow(copies, bl.bound[Out], &need) ||
-        need > hw.nocBandwidth)
+        !nocInBound(bl.bound[In], bl.bound[Wt], inWt) ||
+        __builtin_mul_overflow(copies, inWt, &need) || need > nocRate ||
+        !nocOutBound(bl.bound[Out], out) ||
+        __builtin_mul_overflow(copies, out, &need) || need > nocRate)
       return false;
   }
 
@@ -1409,8 +1576,8 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     });
   for (int t = 0; t < 3; ++t)
     top.up[t] = mul(2, first[t]);
-  if (add(top.up[In], top.up[Wt]) / hw.offchipBandwidth / 2 > 1 ||
-      top.up[Out] / hw.offchipBandwidth / 2 > 1 || overflow)
+  if (add(top.up[In], top.up[Wt]) / offchipTermRate / 2 > 1 ||
+      top.up[Out] / offchipTermRate / 2 > 1 || overflow)
     return false;
 
   // Input and filter reads: the cases whose changing loop is i read every
@@ -1442,7 +1609,7 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
 
   // Runtime: every case after the first takes its compute delay; the first
   // adds its ingress delay.
-  const int64_t dI = delta(add(first[In], first[Wt]));
+  const int64_t dI = delta(nocIn(first[In], first[Wt]));
   if (numLevels == 1) {
     // The per-PE work: the temporal loops' sums are their MAC sums.
     int64_t total = macs, g = 0;
@@ -1555,6 +1722,142 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
   return !overflow;
 }
 
+OffchipFigures Engine::offchipTraffic() const {
+  OffchipFigures f;
+  bool &o = f.overflow;
+  auto mul = [&o](int64_t a, int64_t b) { return mulW(a, b, o); };
+  auto add = [&o](int64_t a, int64_t b) { return addW(a, b, o); };
+  const Level &lv = levels[0];
+  const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
+  // Per dim: level-0 iterations, the first (full) and the last (edge) tile,
+  // and the loop's position; a spatial loop's iteration is one step of all
+  // clusters, its tile their union. A dim without a loop (depthwise K) is
+  // one whole tile.
+  std::array<int64_t, kNumDims> count, full, last;
+  for (int d = 0; d < kNumDims; ++d) {
+    count[d] = 1;
+    full[d] = last[d] = layer.mappedExtent(static_cast<Dim>(d));
+  }
+  for (int j = 0; j < lv.n; ++j) {
+    const Dir &dir = lv.dirs[j];
+    const int64_t ext = full[dir.var];
+    const int64_t span =
+        std::min(ext, dir.spatial ? saturatingMul(dir.tile, lv.fan) : dir.tile);
+    count[dir.var] = ceilDiv(ext, span);
+    full[dir.var] = span;
+    last[dir.var] = ext - (count[dir.var] - 1) * span;
+  }
+  auto bit = [](Dim d) { return unsigned(1u << static_cast<int>(d)); };
+  const unsigned inMask =
+      bit(Dim::C) | bit(Dim::Y) | bit(Dim::X) | bit(Dim::R) | bit(Dim::S);
+  const unsigned wtMask = bit(Dim::K) | bit(Dim::C) | bit(Dim::R) | bit(Dim::S);
+  const unsigned outMask =
+      (depthwise ? bit(Dim::C) : bit(Dim::K)) | bit(Dim::Y) | bit(Dim::X);
+  // A tensor's L2 tile changes whenever a loop at or above its innermost
+  // relevant loop with more than one iteration advances: the irrelevant
+  // loops above that one re-fetch it, those below reuse it.
+  auto innermost = [&](unsigned mask) {
+    int i = -1;
+    for (int j = 0; j < lv.n; ++j)
+      if (((mask >> lv.dirs[j].var) & 1) && count[lv.dirs[j].var] > 1)
+        i = j;
+    return i;
+  };
+  auto refetches = [&](unsigned mask, int i) {
+    int64_t m = 1;
+    for (int j = 0; j <= i; ++j)
+      if (!((mask >> lv.dirs[j].var) & 1))
+        m = mul(m, count[lv.dirs[j].var]);
+    return m;
+  };
+  const int kDimK = static_cast<int>(Dim::K), kDimC = static_cast<int>(Dim::C);
+  const int64_t sy = layer.strideY, sx = layer.strideX;
+  const int64_t dy = layer.dilationY, dx = layer.dilationX;
+  const int64_t oy = layer.outY(), ox = layer.outX();
+  // Input rows of an output-row tile y with a filter tile r, and their sum
+  // over every pair of Y and R tiles: nR*s*(Y' - nY) + nY*d*(R - nR) + nY*nR.
+  auto rowsOf = [&](int64_t y, int64_t r) {
+    return (y - 1) * sy + (r - 1) * dy + 1;
+  };
+  auto colsOf = [&](int64_t x, int64_t s) {
+    return (x - 1) * sx + (s - 1) * dx + 1;
+  };
+  const int64_t nY = count[kY], nR = count[kR], nX = count[kX], nS = count[kS];
+  const int64_t rowsSum = add(
+      add(mul(mul(nR, sy), oy - nY), mul(mul(nY, dy), layer.r - nR)),
+      mul(nY, nR));
+  const int64_t colsSum = add(
+      add(mul(mul(nS, sx), ox - nX), mul(mul(nX, dx), layer.s - nS)),
+      mul(nX, nS));
+  const int64_t channels = layer.c;
+  int64_t inVolume = mul(mul(channels, rowsSum), colsSum);
+
+  // Halo: when the innermost changing loop of the input slides its window
+  // (Y, X, R or S), consecutive tiles differ along that axis only and
+  // overlap by max(0, window - step) lines, which are still in L2.
+  const int iIn = innermost(inMask);
+  if (iIn >= 0) {
+    auto overTiles = [&](int dim, auto overlap) {
+      return add(mul(count[dim] - 1, overlap(full[dim])), overlap(last[dim]));
+    };
+    const int var = lv.dirs[iIn].var;
+    int64_t credit = 0;
+    if (var == kY)
+      credit = mul(overTiles(kR,
+                             [&](int64_t r) {
+                               return std::max<int64_t>(0, (r - 1) * dy + 1 -
+                                                               sy);
+                             }),
+                   colsSum);
+    else if (var == kR)
+      credit = mul(overTiles(kY,
+                             [&](int64_t y) {
+                               return std::max<int64_t>(0, (y - 1) * sy + 1 -
+                                                               dy);
+                             }),
+                   colsSum);
+    else if (var == kX)
+      credit = mul(overTiles(kS,
+                             [&](int64_t s) {
+                               return std::max<int64_t>(0, (s - 1) * dx + 1 -
+                                                               sx);
+                             }),
+                   rowsSum);
+    else if (var == kS)
+      credit = mul(overTiles(kX,
+                             [&](int64_t x) {
+                               return std::max<int64_t>(0, (x - 1) * sx + 1 -
+                                                               dx);
+                             }),
+                   rowsSum);
+    inVolume -= mul(mul(count[var] - 1, channels), credit);
+  }
+  const int64_t wtVolume =
+      mul(mul(mul(depthwise ? 1 : layer.k, channels), layer.r), layer.s);
+  const int64_t outVolume = mul(mul(depthwise ? channels : layer.k, oy), ox);
+
+  // Outputs: every visit of an output tile writes it; all but the first
+  // read the partial sums back (reduction loops above the tile's
+  // innermost changing loop).
+  const int64_t outVisits = refetches(outMask, innermost(outMask));
+  // Batch and groups are outer loops. Inputs and outputs depend on them;
+  // weights that stay in L2 for the whole layer serve the whole batch.
+  const int iWt = innermost(wtMask);
+  const int64_t n = layer.n;
+  f.inRead = mul(mul(refetches(inMask, iIn), inVolume), n);
+  f.wtRead = mul(mul(refetches(wtMask, iWt), wtVolume),
+                 iWt >= 0 ? n : layer.groups);
+  f.outWrite = mul(mul(outVisits, outVolume), n);
+  f.outRead = mul(mul(outVisits - 1, outVolume), n);
+  f.fillIn = mul(mul(full[kDimC], rowsOf(full[kY], full[kR])),
+                 colsOf(full[kX], full[kS]));
+  f.fillWt = mul(mul(mul(depthwise ? 1 : full[kDimK], full[kDimC]), full[kR]),
+                 full[kS]);
+  f.drainOut =
+      mul(mul(depthwise ? last[kDimC] : last[kDimK], last[kY]), last[kX]);
+  return f;
+}
+
 void Engine::run(CostReport &report, const ModelOptions &options) {
   if (++ws.generation == 0) {
     for (auto &level : ws.memo)
@@ -1570,6 +1873,8 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
   if (enumerate || !fastTop(t0, top)) {
     top = TopResult();
     analyze(0, t0, &top);
+  } else {
+    provedNocFree = true;
   }
   if (crash != InvalidReason::None) {
     report.reason = crash;
@@ -1579,8 +1884,8 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
   // Whole-tensor counts (9.1) in input coordinates.
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
   const int64_t oy = layer.outY(), ox = layer.outX();
-  const int64_t inY = (oy - 1) * layer.strideY + layer.r;
-  const int64_t inX = (ox - 1) * layer.strideX + layer.s;
+  const int64_t inY = (oy - 1) * layer.strideY + layer.windowY();
+  const int64_t inX = (ox - 1) * layer.strideX + layer.windowX();
   const int64_t kk = depthwise ? 1 : layer.k;
   top.wrUp[In] = mul(mul(layer.c, inY), inX);
   top.wrUp[Wt] = mul(mul(mul(kk, layer.c), layer.r), layer.s);
@@ -1589,24 +1894,36 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
   // L1: the innermost level's double-buffered tiles (10.2); the output term
   // uses input-coordinate Y and X tiles, as MAESTRO does.
   // Sound: the tile products are the level's traffic bounds (input windows
-  // (t - 1) * stride + r for Y and X).
+  // (t - 1) * stride + (r - 1) * dilation + 1 for Y and X).
   const Level &inner = levels[numLevels - 1];
-  int64_t l1 = 0;
+  std::array<int64_t, 3> l1Tensor;
   if (!maestro) {
     if (inner.boundOverflow)
       overflow = true;
     for (int t = 0; t < 3; ++t)
-      l1 = add(l1, mul(2, inner.bound[t]));
+      l1Tensor[t] = mul(2, inner.bound[t]);
   } else {
     for (int t = 0; t < 3; ++t) {
       int64_t v = 1;
       for (int j = 0; j < inner.n; ++j)
         if ((inner.dirs[j].tensors >> t) & 1)
           v = mul(v, inner.dirs[j].m);
-      l1 = add(l1, mul(2, v));
+      l1Tensor[t] = mul(2, v);
     }
   }
+  int64_t l1 = add(add(l1Tensor[In], l1Tensor[Wt]), l1Tensor[Out]);
   int64_t l2 = add(add(top.up[In], top.up[Wt]), top.up[Out]);
+  // Byte forms, saturating: they never invalidate a design.
+  auto bytesOf = [&](const std::array<int64_t, 3> &elements) {
+    int64_t total = 0;
+    for (int t = 0; t < 3; ++t)
+      if (__builtin_add_overflow(total, saturatingMul(elements[t], bytes[t]),
+                                 &total))
+        return std::numeric_limits<int64_t>::max();
+    return total;
+  };
+  report.l1Bytes = bytesOf(l1Tensor);
+  report.l2Bytes = bytesOf(top.up);
   if (maestro) {
     l1 = static_cast<int32_t>(static_cast<uint32_t>(l1));
     l2 = static_cast<int32_t>(static_cast<uint32_t>(l2));
@@ -1634,11 +1951,54 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
     report.reason = InvalidReason::Overflow;
     return;
   }
+  onChipCycles = report.cycles;
+
+  // Off-chip traffic and, in sound semantics at finite bandwidth, time: the
+  // first fill and the last drain are exposed; the rest overlaps with the
+  // on-chip schedule (double-buffered L2).
+  const bool offchipFinite = !isOffchipUnbounded(hw);
+  const OffchipFigures dram = offchipTraffic();
+  OffchipTraffic &traffic = report.offchip;
+  traffic.inputReadBytes = saturatingMul(dram.inRead, bytes[In]);
+  traffic.weightReadBytes = saturatingMul(dram.wtRead, bytes[Wt]);
+  traffic.outputReadBytes = saturatingMul(dram.outRead, bytes[Out]);
+  traffic.outputWriteBytes = saturatingMul(dram.outWrite, bytes[Out]);
+  int64_t offchipBytes = 0;
+  bool saturated = dram.overflow;
+  for (int64_t v : {traffic.inputReadBytes, traffic.weightReadBytes,
+                    traffic.outputReadBytes, traffic.outputWriteBytes})
+    saturated |= __builtin_add_overflow(offchipBytes, v, &offchipBytes);
+  if (saturated) {
+    // Figures that cannot be told: invalid where they would set the time,
+    // saturated where they are only reported.
+    if (!maestro && offchipFinite) {
+      report.reason = InvalidReason::Overflow;
+      return;
+    }
+    offchipBytes = std::numeric_limits<int64_t>::max();
+  }
+  report.offchipBytes = offchipBytes;
+  const int64_t offchipRate = offchipBytesPerCycle(hw);
+  if (!maestro && offchipFinite) {
+    const int64_t fill =
+        add(mul(dram.fillIn, bytes[In]), mul(dram.fillWt, bytes[Wt]));
+    const int64_t drain = mul(dram.drainOut, bytes[Out]);
+    const int64_t body = offchipBytes - fill - drain;
+    report.cycles =
+        add(add(ceilDiv(fill, offchipRate),
+                std::max(onChipCycles, ceilDiv(body, offchipRate))),
+            ceilDiv(drain, offchipRate));
+    if (overflow) {
+      report.reason = InvalidReason::Overflow;
+      return;
+    }
+  }
 
   const EnergyConstants &en = options.energy;
   double l2Sum = double(a.inputL2Read) + double(a.inputL2Write) +
                  double(a.filterL2Read) + double(a.filterL2Write) +
                  double(a.outputL2Write);
+  report.offchipEnergyNJ = double(offchipBytes) * en.offchipNJPerByte;
   if (maestro) {
     report.energyNJ = l2Sum * en.l2AccessNJ;
   } else {
@@ -1647,16 +2007,36 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
                    double(a.outputL1Read) + double(a.outputL1Write);
     report.energyNJ = double(report.macs) * en.macNJ + l1Sum * en.l1AccessNJ +
                       (l2Sum + double(a.outputL2Read)) * en.l2AccessNJ;
+    if (offchipFinite)
+      report.energyNJ += report.offchipEnergyNJ;
   }
   double cycles = double(report.cycles);
   report.throughput = double(report.macs) / cycles;
   report.avgUsedPEs = top.sub.avgPEs;
   report.utilization =
       report.throughput / double(hw.simdLanes) / double(hw.numPEs);
+  report.operationalIntensity =
+      offchipBytes > 0 ? double(report.macs) / double(offchipBytes) : 0;
+
+  // Busy times (the bound); computeCycles is the evaluator's to refine.
+  report.computeCycles = onChipCycles;
+  report.offchipCycles = ceilDiv(offchipBytes, offchipRate);
+  auto nocUnits = [&](int64_t count, int t) {
+    return uniformNoc ? std::max<int64_t>(count, 0)
+                      : saturatingMul(std::max<int64_t>(count, 0), nocScale[t]);
+  };
+  int64_t ingress;
+  if (__builtin_add_overflow(nocUnits(a.inputL2Read, In),
+                             nocUnits(a.filterL2Read, Wt), &ingress))
+    ingress = std::numeric_limits<int64_t>::max();
+  report.nocCycles =
+      ceilDiv(std::max(ingress, nocUnits(a.outputL2Write, Out)), nocRate);
 
   // MAESTRO's area and power (10.5).
   double pes = double(hw.numPEs), vw = double(hw.simdLanes);
-  double bw = double(std::min<int64_t>(hw.nocBandwidth, INT32_MAX));
+  double bw = double(std::min<int64_t>(
+      elementRate(hw.nocBandwidth, hw.nocBandwidthBytes, hw.bytesPerElement),
+      INT32_MAX));
   double bus = 14.662 * pes + 28.895;
   double arb = 1.2886 * pes * pes + 5.5814 * pes - 23.711;
   double l1n = double(nz(report.l1Elements)),
@@ -1671,6 +2051,7 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
     report.power = report.powerMaestro;
     report.nocBandwidthReq = double(top.nocPeak);
     report.offchipBandwidthReq = double(top.offchip);
+    report.unsoundReason = maestroSoundness(report);
   } else {
     report.power = report.energyNJ / cycles; // watts at 1 GHz
     report.nocBandwidthReq = (l2Sum + double(a.outputL2Read)) / cycles;
@@ -1680,6 +2061,20 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
         cycles;
   }
   report.valid = true;
+}
+
+InvalidReason Engine::maestroSoundness(const CostReport &report) const {
+  int64_t macs = layer.n, lanes;
+  for (Dim d : kAllDims)
+    if (__builtin_mul_overflow(macs, layer.mappedExtent(d), &macs))
+      return InvalidReason::MaestroMacMismatch;
+  if (report.macs != macs)
+    return InvalidReason::MaestroMacMismatch;
+  if (__builtin_mul_overflow(hw.numPEs, hw.simdLanes, &lanes))
+    lanes = std::numeric_limits<int64_t>::max();
+  if (report.cycles < ceilDiv(macs, lanes))
+    return InvalidReason::MaestroBelowComputeBound;
+  return InvalidReason::None;
 }
 
 } // namespace
@@ -1695,10 +2090,11 @@ bool digamma::cost::isRegularMapping(const Layer &layer, const Hardware &hw,
   // Malformed layers are not regular (and must not divide by zero or
   // overflow below).
   for (int64_t v : {layer.n, layer.k, layer.c, layer.y, layer.x, layer.r,
-                    layer.s, layer.strideY, layer.strideX})
+                    layer.s, layer.strideY, layer.strideX, layer.dilationY,
+                    layer.dilationX})
     if (v <= 0)
       return false;
-  if (layer.r > layer.y || layer.s > layer.x)
+  if (layer.windowY() > layer.y || layer.windowX() > layer.x)
     return false;
   int64_t inner = 1;
   for (int l = 1; l < mapping.numLevels; ++l)
@@ -1760,5 +2156,35 @@ const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
     return report;
   }
   engine.run(report, options);
+  if (!report.valid)
+    return report;
+
+  // The PEs' own schedule: the cycles with unbounded NoC and off-chip
+  // bandwidth. The first run gives it unless the NoC may have stalled it
+  // (or, in maestro semantics, MAESTRO's off-chip term).
+  const bool maestro = semantics == Semantics::Maestro;
+  report.computeCycles = engine.onChip();
+  if (!(isNocUnbounded(hw) || engine.nocFree()) ||
+      (maestro && !isOffchipUnbounded(hw))) {
+    Hardware unbounded = hw;
+    unbounded.nocBandwidth = unbounded.offchipBandwidth = kUnboundedBandwidth;
+    unbounded.nocBandwidthBytes = unbounded.offchipBandwidthBytes = 0;
+    CostReport free;
+    Engine freeEngine(*workspace, layer, unbounded, mapping, maestro,
+                      options.enumerateCases);
+    if (freeEngine.setup() == InvalidReason::None) {
+      freeEngine.run(free, options);
+      if (free.valid)
+        report.computeCycles = freeEngine.onChip();
+    }
+  }
+  report.bound = Bound::Compute;
+  int64_t busiest = report.computeCycles;
+  if (report.nocCycles > busiest) {
+    report.bound = Bound::Noc;
+    busiest = report.nocCycles;
+  }
+  if (report.offchipCycles > busiest)
+    report.bound = Bound::Offchip;
   return report;
 }

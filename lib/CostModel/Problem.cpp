@@ -20,6 +20,18 @@ std::optional<Dim> digamma::cost::parseDim(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view digamma::cost::operandName(Operand operand) {
+  switch (operand) {
+  case Operand::Input:
+    return "input";
+  case Operand::Weight:
+    return "weight";
+  case Operand::Output:
+    break;
+  }
+  return "output";
+}
+
 std::string_view digamma::cost::layerClassName(LayerClass layerClass) {
   switch (layerClass) {
   case LayerClass::Conv:

@@ -205,10 +205,23 @@ digamma::search::checkLayer(const cost::Layer &layer,
     return "a depthwise layer has K = 1 (fold a channel multiplier into C), "
            "got K=" +
            text(layer.k);
-  if (layer.r > layer.y || layer.s > layer.x)
-    return "the layer's filter (" + text(layer.r) + "x" + text(layer.s) +
-           ") is larger than its input (" + text(layer.y) + "x" +
-           text(layer.x) + ")";
+  if (layer.dilationY < 1 || layer.dilationX < 1)
+    return "the layer's dilations must be positive, got " +
+           text(layer.dilationY) + "x" + text(layer.dilationX);
+  if (layer.groups < 1 || layer.n % layer.groups != 0)
+    return "the layer's groups must divide N, got " + text(layer.groups) +
+           " groups and N=" + text(layer.n);
+  if (layer.inputBytes < 0 || layer.weightBytes < 0 || layer.outputBytes < 0)
+    return "element sizes must not be negative";
+  if (layer.windowY() > layer.y || layer.windowX() > layer.x) {
+    std::string filter = text(layer.r) + "x" + text(layer.s);
+    if (layer.dilationY != 1 || layer.dilationX != 1)
+      filter += " dilated " + text(layer.dilationY) + "x" +
+                text(layer.dilationX) + ", spanning " +
+                text(layer.windowY()) + "x" + text(layer.windowX());
+    return "the layer's filter (" + filter + ") is larger than its input (" +
+           text(layer.y) + "x" + text(layer.x) + ")";
+  }
   // Otherwise every design is invalid and the search would end with "no
   // design fits" instead of the reason.
   if (semantics == cost::Semantics::Maestro &&
@@ -217,6 +230,12 @@ digamma::search::checkLayer(const cost::Layer &layer,
            "does), got N=" +
            text(layer.n) + " stride=" + text(layer.strideY) + "x" +
            text(layer.strideX) + "; use sound semantics";
+  if (semantics == cost::Semantics::Maestro &&
+      (layer.dilationY != 1 || layer.dilationX != 1))
+    return "maestro semantics model dilation 1 only (as MAESTRO does), got "
+           "dilation=" +
+           text(layer.dilationY) + "x" + text(layer.dilationX) +
+           "; use sound semantics";
   return std::nullopt;
 }
 
