@@ -30,9 +30,11 @@ namespace digamma::cost {
 ///
 /// Sound: the same analysis with exact per-call edge tiles in output
 /// coordinates: MACs equal the layer's MACs, cycles >= MACs / (PEs * SIMD),
-/// all counts >= 0, energy counts every MAC and access. Sound equals
-/// Maestro on regular mappings (see isRegularMapping()); README.md lists the
-/// differences.
+/// all counts >= 0, energy counts every MAC and access. It also models
+/// batches, strides, dilations and, at a finite off-chip bandwidth, the
+/// DRAM traffic's time and energy (README.md, "Off-chip traffic and time").
+/// Sound equals Maestro on regular mappings (see isRegularMapping()) at
+/// unbounded off-chip bandwidth; README.md lists the differences.
 enum class Semantics : uint8_t { Sound, Maestro };
 
 /// "sound" or "maestro", the names every tool and pass option uses.
