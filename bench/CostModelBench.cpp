@@ -73,13 +73,16 @@ struct Bandwidths {
 };
 
 void evaluateResNet50(benchmark::State &state, Semantics semantics,
-                      Bandwidths bandwidths = {}) {
+                      Bandwidths bandwidths = {},
+                      bool offchipFigures = false) {
   std::vector<Design> designs = makeDesigns();
   for (Design &design : designs) {
     design.hw.nocBandwidth = bandwidths.noc;
     design.hw.offchipBandwidth = bandwidths.offchip;
   }
-  Evaluator evaluator;
+  ModelOptions options;
+  options.offchipFigures = offchipFigures;
+  Evaluator evaluator(options);
   size_t i = 0;
   long before = allocations.load();
   for (auto _ : state) {
@@ -96,6 +99,9 @@ void evaluateResNet50(benchmark::State &state, Semantics semantics,
 
 BENCHMARK_CAPTURE(evaluateResNet50, sound, Semantics::Sound);
 BENCHMARK_CAPTURE(evaluateResNet50, maestro, Semantics::Maestro);
+// The off-chip figures at unbounded bandwidth, which only reports need.
+BENCHMARK_CAPTURE(evaluateResNet50, sound_offchip_figures, Semantics::Sound,
+                  Bandwidths{}, true);
 // An edge DRAM interface of 16 B/cycle (about one x16 LPDDR5X channel,
 // 17.1 GB/s, at an assumed 1 GHz; memory-anchors.md section 4), with an
 // unbounded and with a 64 B/cycle NoC (ZigZag's edge_tpu_like 512-bit SRAM

@@ -201,7 +201,8 @@ enum Tensor { In = 0, Wt = 1, Out = 2 };
 enum Kind : uint8_t { Init = 0, Steady = 1, Edge = 2 };
 
 constexpr int kY = static_cast<int>(Dim::Y), kX = static_cast<int>(Dim::X),
-              kR = static_cast<int>(Dim::R), kS = static_cast<int>(Dim::S);
+              kR = static_cast<int>(Dim::R), kS = static_cast<int>(Dim::S),
+              kDimK = static_cast<int>(Dim::K), kDimC = static_cast<int>(Dim::C);
 
 using Extents = std::array<int64_t, kNumDims>;
 
@@ -263,6 +264,8 @@ struct Call {
   std::array<std::array<State, 3>, kNumDims> st;
   std::array<int, kNumDims> ns;
   std::array<bool, 3> sp;
+  /// Sound: per loop, its iteration count (a spatial loop's steps).
+  std::array<int64_t, kNumDims> iterations;
 };
 
 /// One loop of the innermost level at one extent, for fastInner(): its
@@ -374,7 +377,7 @@ public:
   bool nocFree() const { return provedNocFree; }
 
 private:
-  void makeCall(int l, const Extents &t, Call &call) const;
+  void makeCall(int l, const Extents &t, Call &call);
   void maestroStates(const Level &lv, const Extents &t, Call &call) const;
   void maestroLoop(const Level &lv, int j, int64_t ext,
                    std::array<State, 3> &st, int &ns) const;
@@ -403,8 +406,9 @@ private:
               int64_t temporal);
   Extents subExtents(const Level &lv, const Call &call, const int *c,
                      bool ee) const;
-  /// Off-chip traffic of level 0's tiles (README.md, "Off-chip traffic").
-  OffchipFigures offchipTraffic() const;
+  /// Off-chip traffic of level 0's tiles (README.md, "Off-chip traffic");
+  /// the first fill and the last drain only if \p exposed.
+  OffchipFigures offchipTraffic(bool exposed) const;
   /// MaestroMacMismatch or MaestroBelowComputeBound if \p report's
   /// figures are physically impossible for the layer, else None.
   InvalidReason maestroSoundness(const CostReport &report) const;
@@ -506,6 +510,15 @@ private:
   int64_t offchipTermRate = std::numeric_limits<int64_t>::max();
   /// Per-tensor element sizes in bytes.
   std::array<int64_t, 3> bytes = {1, 1, 1};
+  /// The layer's mapped extents (output rows and columns for Y and X) and
+  /// filter windows, computed once.
+  Extents mapped;
+  int64_t windowY = 1, windowX = 1;
+  /// Whether run() computes the off-chip traffic, and (sound) level 0's
+  /// iteration count per dim for it, from the level-0 call (makeCall()),
+  /// which every run makes.
+  bool wantTraffic = false;
+  Extents topCount;
   /// True once fastTop() has proved that no iteration waits for the NoC.
   bool provedNocFree = false;
   int64_t onChipCycles = 0;
@@ -540,15 +553,26 @@ constexpr std::array<std::array<uint8_t, kNumDims>, 2> kTensorsOfVar = [] {
   return table;
 }();
 
+/// Per var, the one tensor that does not depend on it (3 for none), by
+/// [depthwise][var]: K does not index inputs, C not outputs (but depthwise
+/// outputs), Y and X not weights, R and S not outputs. Inputs depend on R
+/// and S: the filter taps move the window.
+constexpr std::array<std::array<int, kNumDims>, 2> kIrrelevantTo = {{
+    {In, Out, Wt, Wt, Out, Out},
+    {In, 3, Wt, Wt, Out, Out},
+}};
+
 InvalidReason Engine::setup() {
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
   if (std::min({layer.n, layer.k, layer.c, layer.y, layer.x, layer.r, layer.s,
                 layer.strideY, layer.strideX, layer.dilationY, layer.dilationX,
                 layer.groups}) <= 0 ||
-      layer.n % layer.groups != 0 ||
+      (layer.groups != 1 && layer.n % layer.groups != 0) ||
       std::min({layer.inputBytes, layer.weightBytes, layer.outputBytes}) < 0)
     return InvalidReason::BadLayer;
-  if (layer.windowY() > layer.y || layer.windowX() > layer.x)
+  windowY = layer.windowY();
+  windowX = layer.windowX();
+  if (windowY > layer.y || windowX > layer.x)
     return InvalidReason::BadLayer;
   if (hw.numPEs <= 0 || hw.simdLanes <= 0 || hw.nocBandwidth <= 0 ||
       hw.offchipBandwidth <= 0 || hw.bytesPerElement <= 0 || hw.nocHops <= 0 ||
@@ -610,9 +634,11 @@ InvalidReason Engine::setup() {
   // Structure, the sound semantics' tile rule, and the directives per level
   // in loop order (spec 1.1, 5.3). Depthwise layers have no K directive; a
   // K-parallel depthwise level maps C spatially.
-  Extents outer;
   for (int d = 0; d < kNumDims; ++d)
-    outer[d] = layer.mappedExtent(static_cast<Dim>(d));
+    mapped[d] = layer.dim(static_cast<Dim>(d));
+  mapped[kY] = (layer.y - windowY) / layer.strideY + 1;
+  mapped[kX] = (layer.x - windowX) / layer.strideX + 1;
+  Extents outer = mapped;
   int64_t inner = 1;
   for (int l = 0; l < numLevels; ++l) {
     const MappingLevel &ml = mapping.level(l);
@@ -672,12 +698,13 @@ InvalidReason Engine::setup() {
       // product of its dims' tiles, Y and X as input windows.
       const int64_t tK = ml.tile(Dim::K), tC = ml.tile(Dim::C),
                     tR = ml.tile(Dim::R), tS = ml.tile(Dim::S);
+      // Tiles are within the layer here, so the windows are too.
       const int64_t wY =
           std::max(ml.tile(Dim::Y), (ml.tile(Dim::Y) - 1) * layer.strideY +
-                                        Layer::window(tR, layer.dilationY));
+                                        (tR - 1) * layer.dilationY + 1);
       const int64_t wX =
           std::max(ml.tile(Dim::X), (ml.tile(Dim::X) - 1) * layer.strideX +
-                                        Layer::window(tS, layer.dilationX));
+                                        (tS - 1) * layer.dilationX + 1);
       bool o = false;
       auto product = [&o](std::initializer_list<int64_t> factors) {
         int64_t r = 1;
@@ -700,8 +727,8 @@ InvalidReason Engine::setup() {
     // only end in Overflow: say so now instead of after the analysis (on
     // huge layers with deep mappings, seconds).
     int64_t macs = layer.n;
-    for (Dim d : kAllDims)
-      if (__builtin_mul_overflow(macs, layer.mappedExtent(d), &macs))
+    for (int64_t extent : mapped)
+      if (__builtin_mul_overflow(macs, extent, &macs))
         return InvalidReason::Overflow;
     return InvalidReason::None;
   }
@@ -824,9 +851,11 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
   Tab &tb = call.ownTab[j];
   tb = {full, full, rem, rem, full, full, rem, rem, full, rem};
   if (dir.partner >= 0) {
-    int64_t window = Layer::window(
-        std::min(lv.dirs[dir.partner].tile, t[lv.dirs[dir.partner].var]),
-        dir.var == kY ? layer.dilationY : layer.dilationX);
+    // At most the filter's window, which fits the input.
+    int64_t window =
+        (std::min(lv.dirs[dir.partner].tile, t[lv.dirs[dir.partner].var]) -
+         1) * (dir.var == kY ? layer.dilationY : layer.dilationX) +
+        1;
     int64_t stride = dir.var == kY ? layer.strideY : layer.strideX;
     tb.m = (full - 1) * stride + window;
     tb.me = (rem - 1) * stride + window;
@@ -843,6 +872,7 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
   int &ns = call.ns[j];
   bool partial = rem < tile;
   if (!dir.spatial) {
+    call.iterations[j] = count;
     st[0] = {Init, false, count == 1, false, 1};
     ns = 1;
     if (count > 1) {
@@ -860,9 +890,11 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
     st[0] = {Init, edge, true, edge && rem < full, 1};
     ns = 1;
     call.edgeFan = count;
+    call.iterations[j] = 1;
     return;
   }
   int64_t steps = ceilDiv(count, n);
+  call.iterations[j] = steps;
   int64_t last = count - (steps - 1) * n;
   bool edgeStep = last < n || partial;
   st[0] = {Init, false, false, false, 1};
@@ -874,7 +906,7 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
   call.edgeFan = last;
 }
 
-void Engine::makeCall(int l, const Extents &t, Call &call) const {
+void Engine::makeCall(int l, const Extents &t, Call &call) {
   const Level &lv = levels[l];
   if (maestro) {
     call.tab = lv.tab.data();
@@ -882,6 +914,11 @@ void Engine::makeCall(int l, const Extents &t, Call &call) const {
     maestroStates(lv, t, call);
   } else {
     soundTables(lv, t, call);
+    if (l == 0 && wantTraffic) {
+      // Level 0's iteration counts, for offchipTraffic().
+      for (int j = 0; j < lv.n; ++j)
+        topCount[lv.dirs[j].var] = call.iterations[j];
+    }
   }
   const uint8_t sigmaTensors = lv.dirs[lv.sigma].tensors;
   for (int t2 = 0; t2 < 3; ++t2)
@@ -1722,139 +1759,122 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
   return !overflow;
 }
 
-OffchipFigures Engine::offchipTraffic() const {
+OffchipFigures Engine::offchipTraffic(bool exposed) const {
   OffchipFigures f;
-  bool &o = f.overflow;
-  auto mul = [&o](int64_t a, int64_t b) { return mulW(a, b, o); };
-  auto add = [&o](int64_t a, int64_t b) { return addW(a, b, o); };
+  bool o = false;
+  auto mul = [&o](int64_t a, int64_t b) {
+    int64_t r;
+    o |= __builtin_mul_overflow(a, b, &r);
+    return r;
+  };
+  auto add = [&o](int64_t a, int64_t b) {
+    int64_t r;
+    o |= __builtin_add_overflow(a, b, &r);
+    return r;
+  };
   const Level &lv = levels[0];
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
-  // Per dim: level-0 iterations, the first (full) and the last (edge) tile,
-  // and the loop's position; a spatial loop's iteration is one step of all
-  // clusters, its tile their union. A dim without a loop (depthwise K) is
-  // one whole tile.
-  std::array<int64_t, kNumDims> count, full, last;
-  for (int d = 0; d < kNumDims; ++d) {
-    count[d] = 1;
-    full[d] = last[d] = layer.mappedExtent(static_cast<Dim>(d));
-  }
-  for (int j = 0; j < lv.n; ++j) {
-    const Dir &dir = lv.dirs[j];
-    const int64_t ext = full[dir.var];
-    const int64_t span =
-        std::min(ext, dir.spatial ? saturatingMul(dir.tile, lv.fan) : dir.tile);
-    count[dir.var] = ceilDiv(ext, span);
-    full[dir.var] = span;
-    last[dir.var] = ext - (count[dir.var] - 1) * span;
-  }
-  auto bit = [](Dim d) { return unsigned(1u << static_cast<int>(d)); };
-  const unsigned inMask =
-      bit(Dim::C) | bit(Dim::Y) | bit(Dim::X) | bit(Dim::R) | bit(Dim::S);
-  const unsigned wtMask = bit(Dim::K) | bit(Dim::C) | bit(Dim::R) | bit(Dim::S);
-  const unsigned outMask =
-      (depthwise ? bit(Dim::C) : bit(Dim::K)) | bit(Dim::Y) | bit(Dim::X);
+  // Per dim: level-0 iterations, the first (full) and the last (edge) tile;
+  // a spatial loop's iteration is one step of all clusters, its tile their
+  // union. A dim without a loop (depthwise K) is one whole tile.
+  //
   // A tensor's L2 tile changes whenever a loop at or above its innermost
   // relevant loop with more than one iteration advances: the irrelevant
-  // loops above that one re-fetch it, those below reuse it.
-  auto innermost = [&](unsigned mask) {
-    int i = -1;
-    for (int j = 0; j < lv.n; ++j)
-      if (((mask >> lv.dirs[j].var) & 1) && count[lv.dirs[j].var] > 1)
-        i = j;
-    return i;
-  };
-  auto refetches = [&](unsigned mask, int i) {
-    int64_t m = 1;
-    for (int j = 0; j <= i; ++j)
-      if (!((mask >> lv.dirs[j].var) & 1))
-        m = mul(m, count[lv.dirs[j].var]);
-    return m;
-  };
-  const int kDimK = static_cast<int>(Dim::K), kDimC = static_cast<int>(Dim::C);
+  // loops above that one re-fetch it (passes), those below reuse it. One
+  // walk from the innermost loop outwards finds both. Every dim is
+  // irrelevant to one tensor at most (kIrrelevantTo): inputs depend on C,
+  // Y, X, R and S (a window's rows move with the filter taps), weights on
+  // K, C, R, S, outputs on K, Y, X (depthwise C, Y, X).
+  //
+  // Branch-free: the loops' order and sizes vary from one design to the
+  // next, and mispredicted branches cost more here than arithmetic.
+  Extents count, full = mapped, last = mapped;
+  count.fill(1);
+  const std::array<int, kNumDims> &irrelevantTo = kIrrelevantTo[depthwise];
+  std::array<int64_t, 4> passes = {1, 1, 1, 1}; // In, Wt, Out, none
+  unsigned seen = 0;                           // bit t: tensor t's loop i met
+  int inSlide = -1;
+  for (int j = lv.n - 1; j >= 0; --j) {
+    const Dir &dir = lv.dirs[j];
+    const int var = dir.var;
+    const int64_t ext = mapped[var];
+    const int64_t span = std::min(
+        ext, dir.spatial ? saturatingMul(dir.tile, lv.fan) : dir.tile);
+    // Sound: the level-0 call's counts; maestro: the same by division.
+    const int64_t n = maestro ? ceilDiv(ext, span) : topCount[var];
+    count[var] = n;
+    full[var] = span;
+    last[var] = ext - (n - 1) * span;
+    const int t = irrelevantTo[var];
+    passes[t] = mul(passes[t], (seen >> t) & 1 ? n : 1);
+    const unsigned relevant = 7u & ~(1u << t);
+    inSlide = !(seen & 1) && (relevant & 1) && n > 1 ? var : inSlide;
+    seen |= n > 1 ? relevant : 0;
+  }
+  const int64_t inPasses = passes[In], wtPasses = passes[Wt],
+                outVisits = passes[Out];
+  const bool wtSeen = (seen >> Wt) & 1;
+
+  // Input rows of every pair of Y and R tiles:
+  // sum of (y - 1) * s + (r - 1) * d + 1 = nR*s*(Y' - nY) + nY*d*(R - nR)
+  // + nY*nR; columns alike.
   const int64_t sy = layer.strideY, sx = layer.strideX;
   const int64_t dy = layer.dilationY, dx = layer.dilationX;
-  const int64_t oy = layer.outY(), ox = layer.outX();
-  // Input rows of an output-row tile y with a filter tile r, and their sum
-  // over every pair of Y and R tiles: nR*s*(Y' - nY) + nY*d*(R - nR) + nY*nR.
-  auto rowsOf = [&](int64_t y, int64_t r) {
-    return (y - 1) * sy + (r - 1) * dy + 1;
-  };
-  auto colsOf = [&](int64_t x, int64_t s) {
-    return (x - 1) * sx + (s - 1) * dx + 1;
-  };
+  const int64_t oy = mapped[kY], ox = mapped[kX];
   const int64_t nY = count[kY], nR = count[kR], nX = count[kX], nS = count[kS];
   const int64_t rowsSum = add(
-      add(mul(mul(nR, sy), oy - nY), mul(mul(nY, dy), layer.r - nR)),
-      mul(nY, nR));
+      add(mul(mul(nR, sy), oy - nY), mul(mul(nY, dy), layer.r - nR)), nY * nR);
   const int64_t colsSum = add(
-      add(mul(mul(nS, sx), ox - nX), mul(mul(nX, dx), layer.s - nS)),
-      mul(nX, nS));
+      add(mul(mul(nS, sx), ox - nX), mul(mul(nX, dx), layer.s - nS)), nX * nS);
   const int64_t channels = layer.c;
   int64_t inVolume = mul(mul(channels, rowsSum), colsSum);
 
   // Halo: when the innermost changing loop of the input slides its window
   // (Y, X, R or S), consecutive tiles differ along that axis only and
   // overlap by max(0, window - step) lines, which are still in L2.
-  const int iIn = innermost(inMask);
-  if (iIn >= 0) {
-    auto overTiles = [&](int dim, auto overlap) {
+  if (inSlide >= 0 && inSlide != kDimC) {
+    auto overTiles = [&](int dim, int64_t step, int64_t other) {
+      auto overlap = [&](int64_t t) {
+        return std::max<int64_t>(0, (t - 1) * other + 1 - step);
+      };
       return add(mul(count[dim] - 1, overlap(full[dim])), overlap(last[dim]));
     };
-    const int var = lv.dirs[iIn].var;
     int64_t credit = 0;
-    if (var == kY)
-      credit = mul(overTiles(kR,
-                             [&](int64_t r) {
-                               return std::max<int64_t>(0, (r - 1) * dy + 1 -
-                                                               sy);
-                             }),
-                   colsSum);
-    else if (var == kR)
-      credit = mul(overTiles(kY,
-                             [&](int64_t y) {
-                               return std::max<int64_t>(0, (y - 1) * sy + 1 -
-                                                               dy);
-                             }),
-                   colsSum);
-    else if (var == kX)
-      credit = mul(overTiles(kS,
-                             [&](int64_t s) {
-                               return std::max<int64_t>(0, (s - 1) * dx + 1 -
-                                                               sx);
-                             }),
-                   rowsSum);
-    else if (var == kS)
-      credit = mul(overTiles(kX,
-                             [&](int64_t x) {
-                               return std::max<int64_t>(0, (x - 1) * sx + 1 -
-                                                               dx);
-                             }),
-                   rowsSum);
-    inVolume -= mul(mul(count[var] - 1, channels), credit);
+    if (inSlide == kY)
+      credit = mul(overTiles(kR, sy, dy), colsSum);
+    else if (inSlide == kR)
+      credit = mul(overTiles(kY, dy, sy), colsSum);
+    else if (inSlide == kX)
+      credit = mul(overTiles(kS, sx, dx), rowsSum);
+    else
+      credit = mul(overTiles(kX, dx, sx), rowsSum);
+    inVolume -= mul(mul(count[inSlide] - 1, channels), credit);
   }
-  const int64_t wtVolume =
-      mul(mul(mul(depthwise ? 1 : layer.k, channels), layer.r), layer.s);
-  const int64_t outVolume = mul(mul(depthwise ? channels : layer.k, oy), ox);
 
   // Outputs: every visit of an output tile writes it; all but the first
   // read the partial sums back (reduction loops above the tile's
-  // innermost changing loop).
-  const int64_t outVisits = refetches(outMask, innermost(outMask));
-  // Batch and groups are outer loops. Inputs and outputs depend on them;
-  // weights that stay in L2 for the whole layer serve the whole batch.
-  const int iWt = innermost(wtMask);
+  // innermost changing loop). Batch and groups are outer loops: inputs and
+  // outputs depend on them; weights that stay in L2 for the whole layer
+  // serve the whole batch, not another group.
+  const int64_t outVolume = mul(mul(depthwise ? channels : layer.k, oy), ox);
   const int64_t n = layer.n;
-  f.inRead = mul(mul(refetches(inMask, iIn), inVolume), n);
-  f.wtRead = mul(mul(refetches(wtMask, iWt), wtVolume),
-                 iWt >= 0 ? n : layer.groups);
-  f.outWrite = mul(mul(outVisits, outVolume), n);
-  f.outRead = mul(mul(outVisits - 1, outVolume), n);
-  f.fillIn = mul(mul(full[kDimC], rowsOf(full[kY], full[kR])),
-                 colsOf(full[kX], full[kS]));
-  f.fillWt = mul(mul(mul(depthwise ? 1 : full[kDimK], full[kDimC]), full[kR]),
-                 full[kS]);
-  f.drainOut =
-      mul(mul(depthwise ? last[kDimC] : last[kDimK], last[kY]), last[kX]);
+  f.inRead = mul(mul(inPasses, inVolume), n);
+  f.wtRead = mul(mul(mul(wtPasses, depthwise ? channels : layer.k * channels),
+                     layer.r * layer.s),
+                 wtSeen ? n : layer.groups);
+  const int64_t outputs = mul(outVolume, n);
+  f.outWrite = mul(outVisits, outputs);
+  f.outRead = f.outWrite - outputs;
+  if (exposed) {
+    f.fillIn =
+        mul(mul(full[kDimC], (full[kY] - 1) * sy + (full[kR] - 1) * dy + 1),
+            (full[kX] - 1) * sx + (full[kS] - 1) * dx + 1);
+    f.fillWt = mul(mul(depthwise ? 1 : full[kDimK], full[kDimC]),
+                   full[kR] * full[kS]);
+    f.drainOut =
+        mul(mul(depthwise ? last[kDimC] : last[kDimK], last[kY]), last[kX]);
+  }
+  f.overflow = o;
   return f;
 }
 
@@ -1865,10 +1885,11 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
         entry.generation = 0;
     ws.generation = 1;
   }
+  const bool offchipFinite = !isOffchipUnbounded(hw);
+  wantTraffic = offchipFinite || options.offchipFigures;
   Extents t0;
   for (int d = 0; d < kNumDims; ++d)
-    t0[d] = maestro ? layer.dim(static_cast<Dim>(d))
-                    : layer.mappedExtent(static_cast<Dim>(d));
+    t0[d] = maestro ? layer.dim(static_cast<Dim>(d)) : mapped[d];
   TopResult top;
   if (enumerate || !fastTop(t0, top)) {
     top = TopResult();
@@ -1883,9 +1904,9 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
 
   // Whole-tensor counts (9.1) in input coordinates.
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
-  const int64_t oy = layer.outY(), ox = layer.outX();
-  const int64_t inY = (oy - 1) * layer.strideY + layer.windowY();
-  const int64_t inX = (ox - 1) * layer.strideX + layer.windowX();
+  const int64_t oy = mapped[kY], ox = mapped[kX];
+  const int64_t inY = (oy - 1) * layer.strideY + windowY;
+  const int64_t inX = (ox - 1) * layer.strideX + windowX;
   const int64_t kk = depthwise ? 1 : layer.k;
   top.wrUp[In] = mul(mul(layer.c, inY), inX);
   top.wrUp[Wt] = mul(mul(mul(kk, layer.c), layer.r), layer.s);
@@ -1922,8 +1943,13 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
         return std::numeric_limits<int64_t>::max();
     return total;
   };
-  report.l1Bytes = bytesOf(l1Tensor);
-  report.l2Bytes = bytesOf(top.up);
+  if (bytes[In] == bytes[Wt] && bytes[Wt] == bytes[Out]) {
+    report.l1Bytes = saturatingMul(l1, bytes[In]);
+    report.l2Bytes = saturatingMul(l2, bytes[In]);
+  } else {
+    report.l1Bytes = bytesOf(l1Tensor);
+    report.l2Bytes = bytesOf(top.up);
+  }
   if (maestro) {
     l1 = static_cast<int32_t>(static_cast<uint32_t>(l1));
     l2 = static_cast<int32_t>(static_cast<uint32_t>(l2));
@@ -1953,11 +1979,14 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
   }
   onChipCycles = report.cycles;
 
-  // Off-chip traffic and, in sound semantics at finite bandwidth, time: the
-  // first fill and the last drain are exposed; the rest overlaps with the
-  // on-chip schedule (double-buffered L2).
-  const bool offchipFinite = !isOffchipUnbounded(hw);
-  const OffchipFigures dram = offchipTraffic();
+  // Off-chip traffic (where it sets the time or is asked for) and, in sound
+  // semantics at finite bandwidth, time: the first fill and the last drain
+  // are exposed; the rest overlaps with the on-chip schedule
+  // (double-buffered L2).
+  const OffchipFigures dram = wantTraffic
+                                  ? offchipTraffic(!maestro && offchipFinite)
+                                  : OffchipFigures();
+  report.hasOffchipFigures = wantTraffic;
   OffchipTraffic &traffic = report.offchip;
   traffic.inputReadBytes = saturatingMul(dram.inRead, bytes[In]);
   traffic.weightReadBytes = saturatingMul(dram.wtRead, bytes[Wt]);
@@ -2020,7 +2049,12 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
 
   // Busy times (the bound); computeCycles is the evaluator's to refine.
   report.computeCycles = onChipCycles;
-  report.offchipCycles = ceilDiv(offchipBytes, offchipRate);
+  // (Divisions are a good part of an evaluation's time: none when the
+  // traffic fits one cycle, as it does at unbounded rates.)
+  auto cyclesFor = [](int64_t amount, int64_t rate) {
+    return amount <= rate ? int64_t(amount > 0) : ceilDiv(amount, rate);
+  };
+  report.offchipCycles = cyclesFor(offchipBytes, offchipRate);
   auto nocUnits = [&](int64_t count, int t) {
     return uniformNoc ? std::max<int64_t>(count, 0)
                       : saturatingMul(std::max<int64_t>(count, 0), nocScale[t]);
@@ -2030,7 +2064,7 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
                              nocUnits(a.filterL2Read, Wt), &ingress))
     ingress = std::numeric_limits<int64_t>::max();
   report.nocCycles =
-      ceilDiv(std::max(ingress, nocUnits(a.outputL2Write, Out)), nocRate);
+      cyclesFor(std::max(ingress, nocUnits(a.outputL2Write, Out)), nocRate);
 
   // MAESTRO's area and power (10.5).
   double pes = double(hw.numPEs), vw = double(hw.simdLanes);
@@ -2065,8 +2099,8 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
 
 InvalidReason Engine::maestroSoundness(const CostReport &report) const {
   int64_t macs = layer.n, lanes;
-  for (Dim d : kAllDims)
-    if (__builtin_mul_overflow(macs, layer.mappedExtent(d), &macs))
+  for (int64_t extent : mapped)
+    if (__builtin_mul_overflow(macs, extent, &macs))
       return InvalidReason::MaestroMacMismatch;
   if (report.macs != macs)
     return InvalidReason::MaestroMacMismatch;
@@ -2170,10 +2204,12 @@ const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
     unbounded.nocBandwidth = unbounded.offchipBandwidth = kUnboundedBandwidth;
     unbounded.nocBandwidthBytes = unbounded.offchipBandwidthBytes = 0;
     CostReport free;
+    ModelOptions freeOptions = options;
+    freeOptions.offchipFigures = false;
     Engine freeEngine(*workspace, layer, unbounded, mapping, maestro,
                       options.enumerateCases);
     if (freeEngine.setup() == InvalidReason::None) {
-      freeEngine.run(free, options);
+      freeEngine.run(free, freeOptions);
       if (free.valid)
         report.computeCycles = freeEngine.onChip();
     }

@@ -48,6 +48,13 @@ static int64_t trueMacs(const Layer &layer) {
 
 static int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
 
+/// Options that compute the off-chip figures at unbounded bandwidth too.
+static ModelOptions withFigures() {
+  ModelOptions options;
+  options.offchipFigures = true;
+  return options;
+}
+
 namespace {
 
 /// Checks the physical invariants of one valid report.
@@ -85,6 +92,7 @@ void expectSound(const Layer &layer, const Hardware &hw,
   // a MAC reads, every weight of every group read once, every output
   // written once), outputs written once more than read back, and no
   // faster than the off-chip bandwidth allows.
+  ASSERT_TRUE(report.hasOffchipFigures);
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
   const int64_t oy = layer.outY(), ox = layer.outX();
   const int64_t inputs =
@@ -141,7 +149,7 @@ TEST_P(SoundInvariants, HoldOnRandomMappings) {
       layers.push_back(layer);
   ASSERT_FALSE(layers.empty());
   std::mt19937_64 rng(42 + static_cast<int>(GetParam()));
-  Evaluator evaluator;
+  Evaluator evaluator(withFigures());
   for (int i = 0; i < 100000; ++i) {
     const Layer layer = i % 2 == 0 ? layers[(i / 2) % layers.size()]
                                    : randomLayer(rng, GetParam());
@@ -183,7 +191,7 @@ INSTANTIATE_TEST_SUITE_P(AllClasses, SoundInvariants,
 // evaluates without overflow.
 TEST(CostModel, NoOverflowOnLargeLayers) {
   std::mt19937_64 rng(7);
-  Evaluator evaluator;
+  Evaluator evaluator(withFigures());
   for (Layer layer : allModelLayers()) {
     for (int64_t *dim :
          {&layer.k, &layer.c, &layer.y, &layer.x, &layer.r, &layer.s})
@@ -425,7 +433,7 @@ TEST(CostModel, StrideTwoEdgeTileWindow) {
   mapping.numLevels = 1;
   mapping.level(0).order = {Dim::Y, Dim::C, Dim::K, Dim::X, Dim::R, Dim::S};
   mapping.level(0).tiles = {1, 1, 2, 1, 3, 1};
-  Evaluator evaluator;
+  Evaluator evaluator(withFigures());
   const CostReport &report = evaluator.evaluate(layer, hw, mapping);
   ASSERT_TRUE(report.valid) << describe(report.reason);
   EXPECT_EQ(report.accesses.inputL2Read, 2 * (5 + 5 + 3));
@@ -456,7 +464,7 @@ TEST(CostModel, DilationWidensTheWindow) {
   mapping.level(0).order = {Dim::K, Dim::C, Dim::Y, Dim::X, Dim::R, Dim::S};
   // 2-row output tiles: windows of (2 - 1) + 3 = 4 rows, dilated 6.
   mapping.level(0).tiles = {2, 3, 2, 4, 3, 3};
-  Evaluator evaluator;
+  Evaluator evaluator(withFigures());
   CostReport a = evaluator.evaluate(plain, hw, mapping);
   CostReport b = evaluator.evaluate(dilated, hw, mapping);
   ASSERT_TRUE(a.valid && b.valid) << describe(b.reason);

@@ -138,12 +138,15 @@ TEST(MaestroFile, DilationAndGroups) {
   EXPECT_EQ(read.layer.outY(), 5);
   EXPECT_EQ(read.layer.outX(), 6);
   Hardware hw;
-  Evaluator evaluator;
+  ModelOptions figures;
+  figures.offchipFigures = true;
+  Evaluator evaluator(figures);
   CostReport written = evaluator.evaluate(layer, hw, read.mapping);
   const CostReport &reread = evaluator.evaluate(read.layer, hw, read.mapping);
   ASSERT_TRUE(written.valid && reread.valid);
   EXPECT_EQ(reread.cycles, written.cycles);
   EXPECT_EQ(reread.offchipBytes, written.offchipBytes);
+  EXPECT_GT(written.offchipBytes, 0);
   Layer plain;
   EXPECT_EQ(writeMaestroFile(plain, mapping).find("Dilation"),
             std::string::npos);

@@ -53,6 +53,13 @@ Layer gemm(int64_t m, int64_t k, int64_t n) {
 constexpr Dim K = Dim::K, C = Dim::C, Y = Dim::Y, X = Dim::X, R = Dim::R,
               S = Dim::S;
 
+/// An evaluator that computes the off-chip figures at unbounded bandwidth
+/// too.
+Evaluator withFigures(ModelOptions options = {}) {
+  options.offchipFigures = true;
+  return Evaluator(options);
+}
+
 } // namespace
 
 // M = 8, K = 16, N = 8 on one PE; the reduction K (our C) is split into 4
@@ -64,7 +71,7 @@ constexpr Dim K = Dim::K, C = Dim::C, Y = Dim::Y, X = Dim::X, R = Dim::R,
 TEST(Offchip, ReductionOutermostSpillsPartialSums) {
   Layer layer = gemm(/*m=*/8, /*k=*/16, /*n=*/8);
   Hardware hw;
-  Evaluator evaluator;
+  Evaluator evaluator = withFigures();
   const std::array<int64_t, kNumDims> tiles = {8, 4, 4, 1, 1, 1};
   CostReport spill = evaluator.evaluate(
       layer, hw, oneLevel(K, {C, Y, K, X, R, S}, tiles));
@@ -93,7 +100,7 @@ TEST(Offchip, ReductionOutermostSpillsPartialSums) {
 TEST(Offchip, WeightStationaryReadsEachWeightOnce) {
   Layer layer = conv(8, 4, 4, 4, 3, 3);
   Hardware hw;
-  Evaluator evaluator;
+  Evaluator evaluator = withFigures();
   Mapping mapping = oneLevel(K, {K, C, Y, X, R, S}, {4, 4, 2, 4, 3, 3});
   CostReport report = evaluator.evaluate(layer, hw, mapping);
   ASSERT_TRUE(report.valid) << describe(report.reason);
@@ -127,7 +134,7 @@ TEST(Offchip, WeightStationaryReadsEachWeightOnce) {
 // 144 weight + 144 input bytes read and 64 output bytes written.
 TEST(Offchip, TimeloopHandCases) {
   Layer layer = conv(4, 4, 4, 4, 3, 3);
-  Evaluator evaluator;
+  Evaluator evaluator = withFigures();
 
   // Everything in one L2 tile: compulsory traffic only.
   Hardware one;
@@ -195,7 +202,7 @@ TEST(Offchip, HaloFollowsStrideAndDilation) {
     // Four output rows, one column.
     layer.y = 3 * stride + layer.windowY();
     Hardware hw;
-    Evaluator evaluator;
+    Evaluator evaluator = withFigures();
     const CostReport &report = evaluator.evaluate(
         layer, hw, oneLevel(K, {K, C, Y, X, R, S}, {1, 1, 2, 1, 3, 1}));
     EXPECT_TRUE(report.valid) << describe(report.reason);
@@ -217,7 +224,7 @@ TEST(Offchip, FilterLoopSlidesTheWindow) {
   layer.r = 4;
   layer.y = 7; // 4 output rows
   Hardware hw;
-  Evaluator evaluator;
+  Evaluator evaluator = withFigures();
   const CostReport &report = evaluator.evaluate(
       layer, hw, oneLevel(K, {K, C, Y, X, R, S}, {1, 1, 4, 1, 2, 1}));
   ASSERT_TRUE(report.valid) << describe(report.reason);
@@ -230,7 +237,7 @@ TEST(Offchip, FilterLoopSlidesTheWindow) {
 // chip; the same reduction done in two temporal steps spills.
 TEST(Offchip, SpatialReductionIsCombinedOnChip) {
   Layer layer = gemm(/*m=*/4, /*k=*/8, /*n=*/4);
-  Evaluator evaluator;
+  Evaluator evaluator = withFigures();
   Hardware eight;
   eight.numPEs = 8;
   Mapping spatial = oneLevel(C, {C, Y, K, X, R, S}, {4, 1, 2, 1, 1, 1});
@@ -256,7 +263,7 @@ TEST(Offchip, BatchSharesStationaryWeightsGroupsDoNot) {
   layer.n = 4;
   const int64_t weights = 4 * 2 * 9, inputs = 2 * 5 * 5, outputs = 4 * 9;
   Hardware hw;
-  Evaluator evaluator;
+  Evaluator evaluator = withFigures();
   Mapping whole = oneLevel(K, {K, C, Y, X, R, S}, {4, 2, 3, 3, 3, 3});
   CostReport batch = evaluator.evaluate(layer, hw, whole);
   ASSERT_TRUE(batch.valid);
@@ -293,7 +300,7 @@ TEST(Offchip, ElementSizesArePerTensor) {
   quantized.weightBytes = 1;
   quantized.outputBytes = 4;
   Hardware hw; // one byte per element
-  Evaluator evaluator;
+  Evaluator evaluator = withFigures();
   Mapping mapping = oneLevel(K, {C, K, Y, X, R, S}, {2, 4, 2, 4, 3, 3});
   CostReport a = evaluator.evaluate(uniform, hw, mapping);
   CostReport b = evaluator.evaluate(quantized, hw, mapping);
@@ -339,7 +346,7 @@ TEST(Offchip, NocCountsBytesOfEachTensor) {
   Hardware hw;
   hw.numPEs = 64;
   hw.nocBandwidthBytes = 2;
-  Evaluator evaluator;
+  Evaluator evaluator = withFigures();
   Mapping mapping = oneLevel(K, {K, C, Y, X, R, S}, {1, 64, 64, 1, 1, 1});
   const CostReport &report = evaluator.evaluate(layer, hw, mapping);
   ASSERT_TRUE(report.valid);
@@ -354,11 +361,36 @@ TEST(Offchip, NocCountsBytesOfEachTensor) {
 // The DRAM energy (8 pJ/bit, LPDDR4) joins the energy only when the
 // off-chip bandwidth is finite; 2^30 elements per cycle or more is GAMMA's
 // unbounded memory, which leaves every figure as it was.
+// At unbounded bandwidth the off-chip figures are computed on request only
+// (ModelOptions::offchipFigures); the other figures do not depend on them.
+TEST(Offchip, FiguresAtUnboundedBandwidthOnRequest) {
+  Layer layer = conv(8, 4, 4, 4, 3, 3);
+  Hardware hw;
+  Mapping mapping = oneLevel(K, {C, K, Y, X, R, S}, {2, 4, 2, 4, 3, 3});
+  Evaluator plain;
+  CostReport without = plain.evaluate(layer, hw, mapping);
+  ASSERT_TRUE(without.valid);
+  EXPECT_FALSE(without.hasOffchipFigures);
+  EXPECT_EQ(without.offchipBytes, 0);
+  EXPECT_EQ(without.offchipCycles, 0);
+  Evaluator asked = withFigures();
+  const CostReport &with = asked.evaluate(layer, hw, mapping);
+  ASSERT_TRUE(with.valid);
+  EXPECT_TRUE(with.hasOffchipFigures);
+  EXPECT_GT(with.offchipBytes, 0);
+  EXPECT_EQ(with.cycles, without.cycles);
+  EXPECT_EQ(with.energyNJ, without.energyNJ);
+  EXPECT_EQ(with.bound, without.bound);
+  // At finite bandwidth they set the cycles and are always there.
+  hw.offchipBandwidth = 4;
+  EXPECT_TRUE(plain.evaluate(layer, hw, mapping).hasOffchipFigures);
+}
+
 TEST(Offchip, FiniteBandwidthAddsTimeAndEnergy) {
   Layer layer = conv(8, 4, 4, 4, 3, 3);
   Hardware hw;
   hw.bytesPerElement = 4;
-  Evaluator evaluator;
+  Evaluator evaluator = withFigures();
   Mapping mapping = oneLevel(K, {C, K, Y, X, R, S}, {4, 2, 2, 4, 3, 3});
   CostReport unbounded = evaluator.evaluate(layer, hw, mapping);
   ASSERT_TRUE(unbounded.valid);
@@ -387,7 +419,7 @@ TEST(Offchip, FiniteBandwidthAddsTimeAndEnergy) {
 
   ModelOptions hbm;
   hbm.energy.offchipNJPerByte = kHbm2NJPerByte;
-  Evaluator hbmEvaluator(hbm);
+  Evaluator hbmEvaluator = withFigures(hbm);
   const CostReport &lower = hbmEvaluator.evaluate(layer, hw, mapping);
   EXPECT_DOUBLE_EQ(lower.offchipEnergyNJ,
                    double(lower.offchipBytes) * 3.9 * 8 / 1000);

@@ -112,6 +112,13 @@ struct ModelOptions {
   /// Evaluate every iteration case one by one instead of the closed-form
   /// sums. Same figures, much slower; for testing the fast path.
   bool enumerateCases = false;
+  /// Compute the off-chip figures (CostReport::offchip, offchipBytes,
+  /// operationalIntensity, offchipEnergyNJ, offchipCycles) at unbounded
+  /// off-chip bandwidth too, where nothing else depends on them; they cost
+  /// about a tenth of a sound evaluation, which a search that only ranks
+  /// designs need not pay. At finite off-chip bandwidth they are always
+  /// computed (they set the cycles).
+  bool offchipFigures = false;
   /// Let checkConstraints() accept maestro reports whose figures are
   /// physically impossible (CostReport::unsoundReason), as the reference
   /// GAMMA does. The evaluator reports MAESTRO's figures either way.
@@ -166,10 +173,15 @@ struct CostReport {
 
   /// The L1 and L2 requirements in bytes: per tensor, elements times the
   /// tensor's element size (Layer::operandBytes). Saturate at INT64_MAX.
+  /// (checkConstraints() uses these.)
   int64_t l1Bytes = 0;
   int64_t l2Bytes = 0;
-  /// Off-chip traffic per tensor (see README.md, "Off-chip traffic"), and
-  /// its total.
+  /// True if the off-chip figures below (offchip to offchipCycles) are
+  /// computed: at finite off-chip bandwidth, or when
+  /// ModelOptions::offchipFigures asks for them. Zero otherwise.
+  bool hasOffchipFigures = false;
+  /// Off-chip traffic per tensor (see README.md, "Off-chip traffic and
+  /// time"), and its total.
   OffchipTraffic offchip;
   int64_t offchipBytes = 0;
   /// MACs per off-chip byte.
@@ -186,6 +198,7 @@ struct CostReport {
   int64_t nocCycles = 0;
   int64_t offchipCycles = 0;
   /// The resource with the largest busy time; ties go to compute, then noc.
+  /// Without off-chip figures (unbounded bandwidth) compute or noc.
   Bound bound = Bound::Compute;
   /// Maestro semantics: MaestroMacMismatch or MaestroBelowComputeBound if
   /// MAESTRO's figures are physically impossible, else None. Always None
