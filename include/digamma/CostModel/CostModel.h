@@ -176,9 +176,10 @@ struct CostReport {
   /// (checkConstraints() uses these.)
   int64_t l1Bytes = 0;
   int64_t l2Bytes = 0;
-  /// True if the off-chip figures below (offchip to offchipCycles) are
-  /// computed: at finite off-chip bandwidth, or when
-  /// ModelOptions::offchipFigures asks for them. Zero otherwise.
+  /// True if the off-chip figures (offchip, offchipBytes,
+  /// operationalIntensity, offchipEnergyNJ, offchipCycles) are computed: at
+  /// finite off-chip bandwidth, or when ModelOptions::offchipFigures asks
+  /// for them. They are zero otherwise.
   bool hasOffchipFigures = false;
   /// Off-chip traffic per tensor (see README.md, "Off-chip traffic and
   /// time"), and its total.
