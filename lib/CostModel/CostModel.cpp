@@ -565,13 +565,20 @@ constexpr std::array<std::array<int, kNumDims>, 2> kIrrelevantTo = {{
 InvalidReason Engine::setup() {
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
   if (std::min({layer.n, layer.k, layer.c, layer.y, layer.x, layer.r, layer.s,
-                layer.strideY, layer.strideX, layer.dilationY, layer.dilationX,
-                layer.groups}) <= 0 ||
-      (layer.groups != 1 && layer.n % layer.groups != 0) ||
-      std::min({layer.inputBytes, layer.weightBytes, layer.outputBytes}) < 0)
+                layer.strideY, layer.strideX}) <= 0)
     return InvalidReason::BadLayer;
-  windowY = layer.windowY();
-  windowX = layer.windowX();
+  windowY = layer.r;
+  windowX = layer.s;
+  // Most layers have none of these; check them only if they are set.
+  if ((layer.dilationY != 1) | (layer.dilationX != 1) | (layer.groups != 1) |
+      ((layer.inputBytes | layer.weightBytes | layer.outputBytes) != 0)) {
+    if (std::min({layer.dilationY, layer.dilationX, layer.groups}) <= 0 ||
+        layer.n % layer.groups != 0 ||
+        std::min({layer.inputBytes, layer.weightBytes, layer.outputBytes}) < 0)
+      return InvalidReason::BadLayer;
+    windowY = layer.windowY();
+    windowX = layer.windowX();
+  }
   if (windowY > layer.y || windowX > layer.x)
     return InvalidReason::BadLayer;
   if (hw.numPEs <= 0 || hw.simdLanes <= 0 || hw.nocBandwidth <= 0 ||
@@ -607,16 +614,22 @@ InvalidReason Engine::setup() {
   // Sound keeps elements while every tensor has the hardware's element size
   // (so that the figures are exactly the element model's) and weighs each
   // tensor's elements by its bytes otherwise.
-  for (int t = 0; t < 3; ++t)
-    bytes[t] = layer.operandBytes(static_cast<Operand>(t), hw.bytesPerElement);
   const int64_t perElement = hw.bytesPerElement;
+  const bool ownSizes =
+      (layer.inputBytes | layer.weightBytes | layer.outputBytes) != 0;
+  bytes = {perElement, perElement, perElement};
+  if (ownSizes)
+    for (int t = 0; t < 3; ++t)
+      bytes[t] = layer.operandBytes(static_cast<Operand>(t), perElement);
   if (maestro) {
     nocRate = elementRate(hw.nocBandwidth, hw.nocBandwidthBytes, perElement);
     offchipTermRate = elementRate(hw.offchipBandwidth, hw.offchipBandwidthBytes,
                                   perElement);
   } else {
-    uniformNoc = hw.nocBandwidthBytes == 0 && bytes[In] == perElement &&
-                 bytes[Wt] == perElement && bytes[Out] == perElement;
+    uniformNoc = hw.nocBandwidthBytes == 0 &&
+                 (!ownSizes || (bytes[In] == perElement &&
+                                bytes[Wt] == perElement &&
+                                bytes[Out] == perElement));
     if (uniformNoc) {
       nocRate = hw.nocBandwidth;
     } else {
@@ -1988,15 +2001,17 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
                                   : OffchipFigures();
   report.hasOffchipFigures = wantTraffic;
   OffchipTraffic &traffic = report.offchip;
-  traffic.inputReadBytes = saturatingMul(dram.inRead, bytes[In]);
-  traffic.weightReadBytes = saturatingMul(dram.wtRead, bytes[Wt]);
-  traffic.outputReadBytes = saturatingMul(dram.outRead, bytes[Out]);
-  traffic.outputWriteBytes = saturatingMul(dram.outWrite, bytes[Out]);
   int64_t offchipBytes = 0;
   bool saturated = dram.overflow;
-  for (int64_t v : {traffic.inputReadBytes, traffic.weightReadBytes,
-                    traffic.outputReadBytes, traffic.outputWriteBytes})
-    saturated |= __builtin_add_overflow(offchipBytes, v, &offchipBytes);
+  if (wantTraffic) {
+    traffic.inputReadBytes = saturatingMul(dram.inRead, bytes[In]);
+    traffic.weightReadBytes = saturatingMul(dram.wtRead, bytes[Wt]);
+    traffic.outputReadBytes = saturatingMul(dram.outRead, bytes[Out]);
+    traffic.outputWriteBytes = saturatingMul(dram.outWrite, bytes[Out]);
+    for (int64_t v : {traffic.inputReadBytes, traffic.weightReadBytes,
+                      traffic.outputReadBytes, traffic.outputWriteBytes})
+      saturated |= __builtin_add_overflow(offchipBytes, v, &offchipBytes);
+  }
   if (saturated) {
     // Figures that cannot be told: invalid where they would set the time,
     // saturated where they are only reported.
@@ -2177,42 +2192,58 @@ Evaluator::Evaluator(Evaluator &&other) noexcept = default;
 Evaluator &Evaluator::operator=(Evaluator &&other) noexcept = default;
 Evaluator::~Evaluator() = default;
 
+namespace {
+/// What evaluate() needs of an engine run besides the report.
+struct RunInfo {
+  int64_t onChipCycles = 0;
+  bool nocFree = false;
+};
+
+/// One engine run into \p report (a single call site of Engine::setup and
+/// Engine::run, which the compiler then inlines, as it did before there
+/// was a second run).
+RunInfo runEngine(detail::Workspace &workspace, const Layer &layer,
+                  const Hardware &hw, const Mapping &mapping, bool maestro,
+                  const ModelOptions &options, CostReport &report) {
+  Engine engine(workspace, layer, hw, mapping, maestro,
+                options.enumerateCases);
+  if (InvalidReason reason = engine.setup(); reason != InvalidReason::None) {
+    report.reason = reason;
+    return {};
+  }
+  engine.run(report, options);
+  return {engine.onChip(), engine.nocFree()};
+}
+} // namespace
+
 const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
                                       const Mapping &mapping,
                                       Semantics semantics) {
   report = CostReport();
   if (!workspace)
     workspace = std::make_unique<detail::Workspace>();
-  Engine engine(*workspace, layer, hw, mapping, semantics == Semantics::Maestro,
-                options.enumerateCases);
-  if (InvalidReason reason = engine.setup(); reason != InvalidReason::None) {
-    report.reason = reason;
-    return report;
-  }
-  engine.run(report, options);
+  const bool maestro = semantics == Semantics::Maestro;
+  const RunInfo run =
+      runEngine(*workspace, layer, hw, mapping, maestro, options, report);
   if (!report.valid)
     return report;
 
   // The PEs' own schedule: the cycles with unbounded NoC and off-chip
   // bandwidth. The first run gives it unless the NoC may have stalled it
   // (or, in maestro semantics, MAESTRO's off-chip term).
-  const bool maestro = semantics == Semantics::Maestro;
-  report.computeCycles = engine.onChip();
-  if (!(isNocUnbounded(hw) || engine.nocFree()) ||
+  report.computeCycles = run.onChipCycles;
+  if (!(isNocUnbounded(hw) || run.nocFree) ||
       (maestro && !isOffchipUnbounded(hw))) {
     Hardware unbounded = hw;
     unbounded.nocBandwidth = unbounded.offchipBandwidth = kUnboundedBandwidth;
     unbounded.nocBandwidthBytes = unbounded.offchipBandwidthBytes = 0;
-    CostReport free;
     ModelOptions freeOptions = options;
     freeOptions.offchipFigures = false;
-    Engine freeEngine(*workspace, layer, unbounded, mapping, maestro,
-                      options.enumerateCases);
-    if (freeEngine.setup() == InvalidReason::None) {
-      freeEngine.run(free, freeOptions);
-      if (free.valid)
-        report.computeCycles = freeEngine.onChip();
-    }
+    CostReport free;
+    const RunInfo freeRun = runEngine(*workspace, layer, unbounded, mapping,
+                                      maestro, freeOptions, free);
+    if (free.valid)
+      report.computeCycles = freeRun.onChipCycles;
   }
   report.bound = Bound::Compute;
   int64_t busiest = report.computeCycles;
