@@ -74,14 +74,14 @@ struct Bandwidths {
 
 void evaluateResNet50(benchmark::State &state, Semantics semantics,
                       Bandwidths bandwidths = {},
-                      bool offchipFigures = false) {
+                      bool reportFigures = false) {
   std::vector<Design> designs = makeDesigns();
   for (Design &design : designs) {
     design.hw.nocBandwidth = bandwidths.noc;
     design.hw.offchipBandwidth = bandwidths.offchip;
   }
   ModelOptions options;
-  options.offchipFigures = offchipFigures;
+  options.reportFigures = reportFigures;
   Evaluator evaluator(options);
   size_t i = 0;
   long before = allocations.load();

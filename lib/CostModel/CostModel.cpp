@@ -1899,7 +1899,7 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
     ws.generation = 1;
   }
   const bool offchipFinite = !isOffchipUnbounded(hw);
-  wantTraffic = offchipFinite || options.offchipFigures;
+  wantTraffic = offchipFinite || options.reportFigures;
   Extents t0;
   for (int d = 0; d < kNumDims; ++d)
     t0[d] = maestro ? layer.dim(static_cast<Dim>(d)) : mapped[d];
@@ -2230,15 +2230,17 @@ const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
 
   // The PEs' own schedule: the cycles with unbounded NoC and off-chip
   // bandwidth. The first run gives it unless the NoC may have stalled it
-  // (or, in maestro semantics, MAESTRO's off-chip term).
+  // (or, in maestro semantics, MAESTRO's off-chip term); then a second run
+  // does, for reports.
   report.computeCycles = run.onChipCycles;
-  if (!(isNocUnbounded(hw) || run.nocFree) ||
-      (maestro && !isOffchipUnbounded(hw))) {
+  if (options.reportFigures &&
+      (!(isNocUnbounded(hw) || run.nocFree) ||
+       (maestro && !isOffchipUnbounded(hw)))) {
     Hardware unbounded = hw;
     unbounded.nocBandwidth = unbounded.offchipBandwidth = kUnboundedBandwidth;
     unbounded.nocBandwidthBytes = unbounded.offchipBandwidthBytes = 0;
     ModelOptions freeOptions = options;
-    freeOptions.offchipFigures = false;
+    freeOptions.reportFigures = false;
     CostReport free;
     const RunInfo freeRun = runEngine(*workspace, layer, unbounded, mapping,
                                       maestro, freeOptions, free);

@@ -175,7 +175,7 @@ int main(int argc, char **argv) {
                     ? file.error
                     : path + ": " + file.error);
 
-  options.offchipFigures = memoryColumns;
+  options.reportFigures = memoryColumns;
   Evaluator evaluator(options);
   // Everything is evaluated before anything is printed, so that a failing
   // layer leaves stdout empty.

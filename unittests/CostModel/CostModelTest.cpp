@@ -51,7 +51,7 @@ static int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
 /// Options that compute the off-chip figures at unbounded bandwidth too.
 static ModelOptions withFigures() {
   ModelOptions options;
-  options.offchipFigures = true;
+  options.reportFigures = true;
   return options;
 }
 

@@ -139,7 +139,7 @@ TEST(MaestroFile, DilationAndGroups) {
   EXPECT_EQ(read.layer.outX(), 6);
   Hardware hw;
   ModelOptions figures;
-  figures.offchipFigures = true;
+  figures.reportFigures = true;
   Evaluator evaluator(figures);
   CostReport written = evaluator.evaluate(layer, hw, read.mapping);
   const CostReport &reread = evaluator.evaluate(read.layer, hw, read.mapping);

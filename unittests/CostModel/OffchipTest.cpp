@@ -56,7 +56,7 @@ constexpr Dim K = Dim::K, C = Dim::C, Y = Dim::Y, X = Dim::X, R = Dim::R,
 /// An evaluator that computes the off-chip figures at unbounded bandwidth
 /// too.
 Evaluator withFigures(ModelOptions options = {}) {
-  options.offchipFigures = true;
+  options.reportFigures = true;
   return Evaluator(options);
 }
 
@@ -356,13 +356,20 @@ TEST(Offchip, NocCountsBytesOfEachTensor) {
   EXPECT_EQ(report.bound, Bound::Noc);
   EXPECT_EQ(nocBytesPerCycle(hw), 2);
   EXPECT_FALSE(isNocUnbounded(hw));
+  // Without reportFigures no second evaluation: computeCycles is the
+  // on-chip cycles (an upper bound), and the bound reads compute.
+  Evaluator plain;
+  const CostReport &ranked = plain.evaluate(layer, hw, mapping);
+  EXPECT_EQ(ranked.cycles, report.cycles);
+  EXPECT_EQ(ranked.computeCycles, report.cycles);
+  EXPECT_EQ(ranked.bound, Bound::Compute);
 }
 
 // The DRAM energy (8 pJ/bit, LPDDR4) joins the energy only when the
 // off-chip bandwidth is finite; 2^30 elements per cycle or more is GAMMA's
 // unbounded memory, which leaves every figure as it was.
 // At unbounded bandwidth the off-chip figures are computed on request only
-// (ModelOptions::offchipFigures); the other figures do not depend on them.
+// (ModelOptions::reportFigures); the other figures do not depend on them.
 TEST(Offchip, FiguresAtUnboundedBandwidthOnRequest) {
   Layer layer = conv(8, 4, 4, 4, 3, 3);
   Hardware hw;
