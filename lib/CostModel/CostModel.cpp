@@ -647,10 +647,8 @@ InvalidReason Engine::setup() {
   // Structure, the sound semantics' tile rule, and the directives per level
   // in loop order (spec 1.1, 5.3). Depthwise layers have no K directive; a
   // K-parallel depthwise level maps C spatially.
-  for (int d = 0; d < kNumDims; ++d)
-    mapped[d] = layer.dim(static_cast<Dim>(d));
-  mapped[kY] = (layer.y - windowY) / layer.strideY + 1;
-  mapped[kX] = (layer.x - windowX) / layer.strideX + 1;
+  mapped = {layer.k, layer.c, (layer.y - windowY) / layer.strideY + 1,
+            (layer.x - windowX) / layer.strideX + 1, layer.r, layer.s};
   Extents outer = mapped;
   int64_t inner = 1;
   for (int l = 0; l < numLevels; ++l) {
