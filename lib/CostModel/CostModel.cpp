@@ -514,9 +514,10 @@ private:
   /// filter windows, computed once.
   Extents mapped;
   int64_t windowY = 1, windowX = 1;
-  /// Whether run() computes the off-chip traffic, and (sound) level 0's
-  /// iteration count per dim for it, from the level-0 call (makeCall()),
-  /// which every run makes.
+  /// Whether run() computes the off-chip traffic and the other report
+  /// figures (CostReport::hasReportFigures), and (sound) level 0's
+  /// iteration count per dim for the traffic, from the level-0 call
+  /// (makeCall()), which every run makes.
   bool wantTraffic = false;
   Extents topCount;
   /// True once fastTop() has proved that no iteration waits for the NoC.
@@ -564,8 +565,9 @@ constexpr std::array<std::array<int, kNumDims>, 2> kIrrelevantTo = {{
 
 InvalidReason Engine::setup() {
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
-  if (std::min({layer.n, layer.k, layer.c, layer.y, layer.x, layer.r, layer.s,
-                layer.strideY, layer.strideX}) <= 0)
+  if ((layer.n <= 0) | (layer.k <= 0) | (layer.c <= 0) | (layer.y <= 0) |
+      (layer.x <= 0) | (layer.r <= 0) | (layer.s <= 0) | (layer.strideY <= 0) |
+      (layer.strideX <= 0))
     return InvalidReason::BadLayer;
   windowY = layer.r;
   windowX = layer.s;
@@ -1692,10 +1694,16 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     // one of the two, so each is computed at most once.
     std::array<int64_t, 2> cachedExt = {kUnset, kUnset}, cachedSum{};
     std::array<double, 2> cachedAvg{};
+    const bool innerTemporal = jj >= 0 && !inner.dirs[jj].spatial;
     auto innerAt = [&](int64_t ext, double *avg) {
       if (jj < 0) {
         *avg = 0;
         return int64_t(1);
+      }
+      if (innerTemporal) {
+        // innerSum()'s answer for a temporal loop, without the call.
+        *avg = 0;
+        return ext;
       }
       int slot = ext == tb.tpM ? 0 : 1;
       if (cachedExt[slot] != ext) {
@@ -1990,14 +1998,14 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
   }
   onChipCycles = report.cycles;
 
-  // Off-chip traffic (where it sets the time or is asked for) and, in sound
-  // semantics at finite bandwidth, time: the first fill and the last drain
-  // are exposed; the rest overlaps with the on-chip schedule
+  // Off-chip traffic (where it sets the time or a report asks for it) and,
+  // in sound semantics at finite bandwidth, time: the first fill and the
+  // last drain are exposed; the rest overlaps with the on-chip schedule
   // (double-buffered L2).
   const OffchipFigures dram = wantTraffic
                                   ? offchipTraffic(!maestro && offchipFinite)
                                   : OffchipFigures();
-  report.hasOffchipFigures = wantTraffic;
+  report.hasReportFigures = wantTraffic;
   OffchipTraffic &traffic = report.offchip;
   int64_t offchipBytes = 0;
   bool saturated = dram.overflow;
@@ -2061,23 +2069,26 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
       offchipBytes > 0 ? double(report.macs) / double(offchipBytes) : 0;
 
   // Busy times (the bound); computeCycles is the evaluator's to refine.
-  report.computeCycles = onChipCycles;
-  // (Divisions are a good part of an evaluation's time: none when the
-  // traffic fits one cycle, as it does at unbounded rates.)
-  auto cyclesFor = [](int64_t amount, int64_t rate) {
-    return amount <= rate ? int64_t(amount > 0) : ceilDiv(amount, rate);
-  };
-  report.offchipCycles = cyclesFor(offchipBytes, offchipRate);
-  auto nocUnits = [&](int64_t count, int t) {
-    return uniformNoc ? std::max<int64_t>(count, 0)
-                      : saturatingMul(std::max<int64_t>(count, 0), nocScale[t]);
-  };
-  int64_t ingress;
-  if (__builtin_add_overflow(nocUnits(a.inputL2Read, In),
-                             nocUnits(a.filterL2Read, Wt), &ingress))
-    ingress = std::numeric_limits<int64_t>::max();
-  report.nocCycles =
-      cyclesFor(std::max(ingress, nocUnits(a.outputL2Write, Out)), nocRate);
+  if (wantTraffic) {
+    report.computeCycles = onChipCycles;
+    // (Divisions are a good part of an evaluation's time: none when the
+    // traffic fits one cycle, as it does at unbounded rates.)
+    auto cyclesFor = [](int64_t amount, int64_t rate) {
+      return amount <= rate ? int64_t(amount > 0) : ceilDiv(amount, rate);
+    };
+    report.offchipCycles = cyclesFor(offchipBytes, offchipRate);
+    auto nocUnits = [&](int64_t count, int t) {
+      return uniformNoc
+                 ? std::max<int64_t>(count, 0)
+                 : saturatingMul(std::max<int64_t>(count, 0), nocScale[t]);
+    };
+    int64_t ingress;
+    if (__builtin_add_overflow(nocUnits(a.inputL2Read, In),
+                               nocUnits(a.filterL2Read, Wt), &ingress))
+      ingress = std::numeric_limits<int64_t>::max();
+    report.nocCycles =
+        cyclesFor(std::max(ingress, nocUnits(a.outputL2Write, Out)), nocRate);
+  }
 
   // MAESTRO's area and power (10.5).
   double pes = double(hw.numPEs), vw = double(hw.simdLanes);
@@ -2223,7 +2234,7 @@ const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
   const bool maestro = semantics == Semantics::Maestro;
   const RunInfo run =
       runEngine(*workspace, layer, hw, mapping, maestro, options, report);
-  if (!report.valid)
+  if (!report.valid || !report.hasReportFigures)
     return report;
 
   // The PEs' own schedule: the cycles with unbounded NoC and off-chip

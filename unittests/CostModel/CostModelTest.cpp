@@ -92,7 +92,7 @@ void expectSound(const Layer &layer, const Hardware &hw,
   // a MAC reads, every weight of every group read once, every output
   // written once), outputs written once more than read back, and no
   // faster than the off-chip bandwidth allows.
-  ASSERT_TRUE(report.hasOffchipFigures);
+  ASSERT_TRUE(report.hasReportFigures);
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
   const int64_t oy = layer.outY(), ox = layer.outX();
   const int64_t inputs =

@@ -356,12 +356,20 @@ TEST(Offchip, NocCountsBytesOfEachTensor) {
   EXPECT_EQ(report.bound, Bound::Noc);
   EXPECT_EQ(nocBytesPerCycle(hw), 2);
   EXPECT_FALSE(isNocUnbounded(hw));
-  // Without reportFigures no second evaluation: computeCycles is the
-  // on-chip cycles (an upper bound), and the bound reads compute.
+  // Without reportFigures: at unbounded off-chip bandwidth no report
+  // figures; at finite, no second evaluation, so computeCycles is the
+  // on-chip cycles (an upper bound) and the bound reads compute.
   Evaluator plain;
-  const CostReport &ranked = plain.evaluate(layer, hw, mapping);
+  CostReport ranked = plain.evaluate(layer, hw, mapping);
   EXPECT_EQ(ranked.cycles, report.cycles);
+  EXPECT_FALSE(ranked.hasReportFigures);
+  EXPECT_EQ(ranked.computeCycles, 0);
+  EXPECT_EQ(ranked.nocCycles, 0);
+  hw.offchipBandwidth = 1 << 20;
+  ranked = plain.evaluate(layer, hw, mapping);
+  EXPECT_TRUE(ranked.hasReportFigures);
   EXPECT_EQ(ranked.computeCycles, report.cycles);
+  EXPECT_EQ(ranked.nocCycles, 6144);
   EXPECT_EQ(ranked.bound, Bound::Compute);
 }
 
@@ -377,20 +385,20 @@ TEST(Offchip, FiguresAtUnboundedBandwidthOnRequest) {
   Evaluator plain;
   CostReport without = plain.evaluate(layer, hw, mapping);
   ASSERT_TRUE(without.valid);
-  EXPECT_FALSE(without.hasOffchipFigures);
+  EXPECT_FALSE(without.hasReportFigures);
   EXPECT_EQ(without.offchipBytes, 0);
   EXPECT_EQ(without.offchipCycles, 0);
   Evaluator asked = withFigures();
   const CostReport &with = asked.evaluate(layer, hw, mapping);
   ASSERT_TRUE(with.valid);
-  EXPECT_TRUE(with.hasOffchipFigures);
+  EXPECT_TRUE(with.hasReportFigures);
   EXPECT_GT(with.offchipBytes, 0);
   EXPECT_EQ(with.cycles, without.cycles);
   EXPECT_EQ(with.energyNJ, without.energyNJ);
   EXPECT_EQ(with.bound, without.bound);
   // At finite bandwidth they set the cycles and are always there.
   hw.offchipBandwidth = 4;
-  EXPECT_TRUE(plain.evaluate(layer, hw, mapping).hasOffchipFigures);
+  EXPECT_TRUE(plain.evaluate(layer, hw, mapping).hasReportFigures);
 }
 
 TEST(Offchip, FiniteBandwidthAddsTimeAndEnergy) {

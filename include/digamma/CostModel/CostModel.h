@@ -112,14 +112,14 @@ struct ModelOptions {
   /// Evaluate every iteration case one by one instead of the closed-form
   /// sums. Same figures, much slower; for testing the fast path.
   bool enumerateCases = false;
-  /// Compute the figures that only reports need: the off-chip figures
-  /// (CostReport::offchip, offchipBytes, operationalIntensity,
-  /// offchipEnergyNJ, offchipCycles) at unbounded off-chip bandwidth, where
-  /// nothing else depends on them (at finite bandwidth they set the cycles
-  /// and are always computed), and the exact computeCycles where the NoC
-  /// may stall the design (a second evaluation with unbounded bandwidths).
-  /// They cost a search about a tenth of a sound evaluation, and a second
-  /// maestro one, without changing any figure it ranks by.
+  /// Compute the figures that only reports need (CostReport's off-chip
+  /// traffic, offchipBytes, operationalIntensity, offchipEnergyNJ, busy
+  /// times and bound) at unbounded off-chip bandwidth too, where nothing
+  /// else depends on them (at finite bandwidth the traffic sets the cycles
+  /// and they are always computed), and the exact computeCycles where the
+  /// NoC may stall the design (a second evaluation with unbounded
+  /// bandwidths). They cost a search about a tenth of a sound evaluation,
+  /// and a second maestro one, without changing any figure it ranks by.
   bool reportFigures = false;
   /// Let checkConstraints() accept maestro reports whose figures are
   /// physically impossible (CostReport::unsoundReason), as the reference
@@ -178,11 +178,10 @@ struct CostReport {
   /// (checkConstraints() uses these.)
   int64_t l1Bytes = 0;
   int64_t l2Bytes = 0;
-  /// True if the off-chip figures (offchip, offchipBytes,
-  /// operationalIntensity, offchipEnergyNJ, offchipCycles) are computed: at
+  /// True if the report figures below (offchip to bound) are computed: at
   /// finite off-chip bandwidth, or when ModelOptions::reportFigures asks
-  /// for them. They are zero otherwise.
-  bool hasOffchipFigures = false;
+  /// for them. They are zero (bound: Compute) otherwise.
+  bool hasReportFigures = false;
   /// Off-chip traffic per tensor (see README.md, "Off-chip traffic and
   /// time"), and its total.
   OffchipTraffic offchip;
