@@ -110,6 +110,70 @@ TEST(MaestroFile, BatchAndStride) {
   EXPECT_EQ(writeMaestroFile(plain, mapping).find("N:"), std::string::npos);
 }
 
+// Dilations and groups, which MAESTRO's format cannot express, are written
+// in our Dilation block and G entry, only when they are not 1, and read
+// back: digamma-export-maestro's files keep the dilated windows.
+TEST(MaestroFile, DilationAndGroups) {
+  Layer layer;
+  layer.n = 4;
+  layer.groups = 2;
+  layer.k = 8;
+  layer.c = 4;
+  layer.r = 3;
+  layer.s = 2;
+  layer.dilationY = 2;
+  layer.dilationX = 3;
+  layer.y = 5 + 4; // 5 output rows of a 5-row window
+  layer.x = 6 + 3; // 6 output columns of a 4-column window
+  Mapping mapping;
+  mapping.numLevels = 1;
+  std::string text = writeMaestroFile(layer, mapping);
+  EXPECT_NE(text.find("Dilation { X: 3, Y: 2 }\nDimensions { N: 4, G: 2, K: 8,"),
+            std::string::npos)
+      << text;
+  MaestroLayer read = parseOne(text);
+  EXPECT_EQ(read.layer.groups, 2);
+  EXPECT_EQ(read.layer.dilationY, 2);
+  EXPECT_EQ(read.layer.dilationX, 3);
+  EXPECT_EQ(read.layer.outY(), 5);
+  EXPECT_EQ(read.layer.outX(), 6);
+  Hardware hw;
+  ModelOptions figures;
+  figures.reportFigures = true;
+  Evaluator evaluator(figures);
+  CostReport written = evaluator.evaluate(layer, hw, read.mapping);
+  const CostReport &reread = evaluator.evaluate(read.layer, hw, read.mapping);
+  ASSERT_TRUE(written.valid && reread.valid);
+  EXPECT_EQ(reread.cycles, written.cycles);
+  EXPECT_EQ(reread.offchipBytes, written.offchipBytes);
+  EXPECT_GT(written.offchipBytes, 0);
+  Layer plain;
+  EXPECT_EQ(writeMaestroFile(plain, mapping).find("Dilation"),
+            std::string::npos);
+  EXPECT_EQ(writeMaestroFile(plain, mapping).find("G:"), std::string::npos);
+
+  auto error = [](const std::string &text) {
+    return parseMaestroFile(text).error;
+  };
+  EXPECT_EQ(
+      error("Network 0 {\nLayer L {\nType: CONV\nDilation { X: 0 }\n"),
+      "line 4: dilation X must be a positive integer, found '0'");
+  EXPECT_EQ(error("Network 0 {\nLayer L {\nType: CONV\nDilation { X: 2 }\n"
+                  "Dilation { X: 2 }\n"),
+            "line 5: more than one Dilation block");
+  const std::string dataflow =
+      "SpatialMap(1,1) K; TemporalMap(1,1) C; TemporalMap(1,1) Y'; "
+      "TemporalMap(1,1) X'; TemporalMap(1,1) R; TemporalMap(1,1) S;\n";
+  EXPECT_EQ(error(conv("N: 3, G: 2, K: 4, C: 4, Y: 4, X: 4, R: 1, S: 1",
+                       dataflow)),
+            "line 2: layer 'CONV' has 2 groups, which do not divide N = 3");
+  EXPECT_EQ(
+      error("Network 0 {\nLayer L {\nType: CONV\nDilation { Y: 2 }\n"
+            "Dimensions { K: 1, C: 1, Y: 4, X: 4, R: 3, S: 1 }\nDataflow {\n" +
+            dataflow + "}\n}\n}\n"),
+      "line 2: layer 'L' has a filter larger than its input");
+}
+
 TEST(MaestroFile, ErrorsNameTheLine) {
   auto error = [](const std::string &text) {
     return parseMaestroFile(text).error;

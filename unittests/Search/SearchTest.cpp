@@ -659,6 +659,66 @@ TEST(Search, BadLayersAndUnsupportedSemanticsAreNamed) {
   EXPECT_TRUE(runDiGamma(strided, options).found);
 }
 
+// MAESTRO models no dilation: the search says so at once.
+TEST(Search, MaestroRejectsDilation) {
+  SearchOptions options = smallOptions();
+  options.semantics = cost::Semantics::Maestro;
+  cost::Layer dilated = convLayer();
+  dilated.dilationY = 2;
+  dilated.y += dilated.r - 1; // the same output rows
+  SearchResult result = runDiGamma(dilated, options);
+  EXPECT_FALSE(result.found);
+  EXPECT_EQ(result.message, "maestro semantics model dilation 1 only (as "
+                            "MAESTRO does), got dilation=2x1; use sound "
+                            "semantics");
+  options.semantics = cost::Semantics::Sound;
+  EXPECT_TRUE(runDiGamma(dilated, options).found);
+  cost::Layer tooWide = convLayer();
+  tooWide.dilationX = tooWide.x; // a window wider than the input
+  EXPECT_EQ(runDiGamma(tooWide, options).message,
+            "the layer's filter (3x3 dilated 1x" +
+                std::to_string(tooWide.x) + ", spanning 3x" +
+                std::to_string(2 * tooWide.x + 1) +
+                ") is larger than its input (" + std::to_string(tooWide.y) +
+                "x" + std::to_string(tooWide.x) + ")");
+}
+
+// Issue 15's case: ResNet-18's second layer (K = C = 64, 56x56 input in
+// GAMMA's table, so 54x54 outputs in MAESTRO's convention, 3x3 filter) at
+// edge, 40,000 samples, 1-byte elements, seed 1. Accepting MAESTRO's
+// figures as the reference does, the search answers 130,369 cycles on 512
+// PEs, below the 209,952 cycles its MACs need at one MAC per PE and cycle.
+// By default such designs are invalid and the answer is physically
+// possible.
+TEST(Search, MaestroSearchRejectsImpossibleFigures) {
+  cost::Layer layer;
+  layer.k = layer.c = 64;
+  layer.y = layer.x = 56;
+  layer.r = layer.s = 3;
+  const int64_t macs = int64_t(64) * 64 * 54 * 54 * 9;
+  SearchOptions options;
+  options.semantics = cost::Semantics::Maestro;
+  options.areaBudgetUm2 = kEdgeAreaBudgetUm2;
+  options.bytesPerElement = 1;
+  options.fixedHardware.bytesPerElement = 1;
+  options.samples = 40000;
+  options.seed = 1;
+  options.threads = 1;
+  SearchResult result = runDiGamma(layer, options);
+  ASSERT_TRUE(result.found) << result.message;
+  EXPECT_EQ(result.cost.macs, macs);
+  EXPECT_GE(result.cost.cycles * result.hardware.numPEs, macs);
+  EXPECT_EQ(result.cost.unsoundReason, cost::InvalidReason::None);
+
+  options.model.acceptUnsoundMaestro = true;
+  SearchResult reference = runDiGamma(layer, options);
+  ASSERT_TRUE(reference.found);
+  EXPECT_EQ(reference.cost.cycles, 130369);
+  EXPECT_EQ(reference.hardware.numPEs, 512);
+  EXPECT_LT(reference.cost.cycles * reference.hardware.numPEs, macs);
+  EXPECT_NE(reference.cost.unsoundReason, cost::InvalidReason::None);
+}
+
 TEST(Search, OptimizersShareOneInterface) {
   EXPECT_EQ(getOptimizer(Algorithm::DiGamma).name(), "digamma");
   EXPECT_EQ(getOptimizer(Algorithm::Random).name(), "random");
