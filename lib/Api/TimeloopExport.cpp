@@ -38,14 +38,6 @@ constexpr int64_t kMaxTimeloopDepth = UINT32_MAX;
 
 int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
-/// The largest divisor of \p n that is at most \p bound (>= 1).
-int64_t largestDivisorAtMost(int64_t n, int64_t bound) {
-  for (int64_t d = std::min(n, bound); d > 1; --d)
-    if (n % d == 0)
-      return d;
-  return 1;
-}
-
 /// One loop bound: `end`, and the shorter bound of its globally last
 /// iteration (Timeloop's residual, "K=4,3"); equal when the loop is whole.
 struct Factor {
@@ -131,7 +123,7 @@ private:
   std::array<int64_t, cost::kMaxLevels> fanout{};
   int64_t usedPEs = 1;
   std::vector<TimeloopDim> dims;
-  std::vector<std::string> notes;
+  std::vector<std::string> warnings, notes;
 };
 
 } // namespace
@@ -202,41 +194,43 @@ void Exporter::computeFactors() {
     dim.extent = layer.mappedExtent(d);
     // DiGamma's nest: a level iterates its extent in tiles, the spatial
     // dimension's tiles spread over the level's units (folded in time when
-    // they are more); the next level's extent is this level's tile. Below
-    // the top, Timeloop's tiles are whole: a tile that does not divide its
-    // parent is rounded down to one that does, so no buffer outgrows what
-    // DiGamma sized it for.
+    // they are more); the next level's extent is this level's tile.
+    std::array<int64_t, cost::kMaxLevels> tile{}, units{};
     int64_t extent = dim.extent;
     for (int l = 0; l < mapping.numLevels; ++l) {
-      int64_t tile = std::min(mapping.level(l).tile(d), extent);
-      int64_t tiles = ceilDiv(extent, tile);
-      bool spread = parallelDim(l) == d;
-      int64_t units = spread ? std::min(fanout[l], tiles) : 1;
-      if (l == 0) {
-        // The top's edges are Timeloop residuals (completeFactors()).
-        dim.spatial[l].end = units;
-        dim.temporal[l].end = ceilDiv(tiles, units);
-        extent = tile;
-        continue;
-      }
-      int64_t wholeUnits = largestDivisorAtMost(extent, units);
-      int64_t wholeTile = largestDivisorAtMost(extent / wholeUnits, tile);
-      dim.spatial[l].end = wholeUnits;
-      dim.temporal[l].end = extent / wholeUnits / wholeTile;
-      if (wholeTile != tile || wholeUnits != units)
-        notes.push_back(
-            "level " + std::to_string(l) + " cuts " + digammaName(d) +
-            " (Timeloop " + std::string(1, dim.name) + ") " +
-            std::to_string(extent) + " into tiles of " +
-            std::to_string(tile) +
-            (spread ? " over " + std::to_string(units) + " units" : "") +
-            ", which Timeloop cannot say below the top level; exported "
-            "as tiles of " +
-            std::to_string(wholeTile) +
-            (spread ? " over " + std::to_string(wholeUnits) + " units" : ""));
-      extent = wholeTile;
+      tile[l] = std::min(mapping.level(l).tile(d), extent);
+      units[l] = parallelDim(l) == d
+                     ? std::min(fanout[l], ceilDiv(extent, tile[l]))
+                     : 1;
+      extent = tile[l];
     }
-    dim.pe.end = extent;
+    // Timeloop's tiles, innermost first: DiGamma's, each level's units and
+    // fold count kept. Below the top, a parent tile must be a whole number
+    // of its level's tiles: one that is not is rounded up, which keeps
+    // every tile and unit count and grows only the parent. A parent that
+    // spans the whole dimension is exact all the same: its growth is
+    // Timeloop's residual, which shortens the last tile as DiGamma does.
+    dim.pe.end = tile[mapping.numLevels - 1];
+    int64_t block = dim.pe.end;
+    for (int l = mapping.numLevels - 1; l >= 1; --l) {
+      dim.spatial[l].end = units[l];
+      dim.temporal[l].end = ceilDiv(tile[l - 1], units[l] * block);
+      block *= units[l] * dim.temporal[l].end;
+      if (block != tile[l - 1] && tile[l - 1] != dim.extent)
+        warnings.push_back(
+            "level " + std::to_string(l - 1) + "'s " + digammaName(d) +
+            " tile (Timeloop " + std::string(1, dim.name) + ") of " +
+            std::to_string(tile[l - 1]) +
+            " is no whole number of level " + std::to_string(l) +
+            "'s tiles, which Timeloop needs below the top level; "
+            "exported as " +
+            std::to_string(block));
+    }
+    // The top's edges are Timeloop residuals (completeFactors()).
+    dim.spatial[0].end = parallelDim(0) == d
+                             ? std::min(fanout[0], ceilDiv(dim.extent, block))
+                             : 1;
+    dim.temporal[0].end = ceilDiv(dim.extent, block * dim.spatial[0].end);
     completeFactors(dim);
     dims.push_back(dim);
   }
@@ -528,7 +522,7 @@ void Exporter::noteWorkingSets() {
              double(extent('P')));
     if (words <= double(capacity))
       return;
-    notes.push_back(std::string(level) + ": Timeloop's working set of " +
+    warnings.push_back(std::string(level) + ": Timeloop's working set of " +
                     std::to_string(int64_t(words)) + " words exceeds the " +
                     std::to_string(capacity) +
                     " words DiGamma sized; timeloop-model will reject the "
@@ -568,6 +562,7 @@ std::optional<TimeloopInput> Exporter::run(std::string &error) {
   input.problem = problemJson().dump(2) + "\n";
   input.architecture = architectureJson().dump(2) + "\n";
   input.mapping = mappingJson().dump(2) + "\n";
+  input.warnings = std::move(warnings);
   input.notes = std::move(notes);
   return input;
 }

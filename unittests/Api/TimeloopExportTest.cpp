@@ -237,6 +237,7 @@ TEST(TimeloopExport, RegularDesignWorkedByHand) {
       exportTimeloop(layer, hw, mapping, error);
   ASSERT_TRUE(input) << error;
   expectConsistent(*input, hw, "regular");
+  EXPECT_TRUE(input->warnings.empty());
   EXPECT_TRUE(input->notes.empty());
 
   Json instance = Json::parse(input->problem)["problem"]["instance"];
@@ -328,51 +329,55 @@ TEST(TimeloopExport, BandwidthsAreWordsPerCycle) {
             std::string::npos);
 }
 
-TEST(TimeloopExport, TopEdgesAreResidualsInnerEdgesRoundDown) {
-  // Y' = 7 output rows in level-0 tiles of 3 (3, 3, 1): DiGamma's top
-  // edge, which Timeloop's residuals express exactly. X' = 7 in level-1
-  // tiles of 3 inside a level-0 tile of 7: rounded down to 1, with a note.
-  // 10 PEs of which the mapping uses 3 clusters of 3.
+TEST(TimeloopExport, EdgesAreResidualsOrRoundedUpParents) {
+  // CONV K6 C4, 7x7 outputs, 3x3 filters on 10 PEs, of which the mapping
+  // uses 3 clusters of 3.
+  // - Y' = 7 in level-0 tiles of 3 (3, 3, 1): DiGamma's top edge, which
+  //   Timeloop's residuals say exactly.
+  // - X' = 7 in level-0 tiles of 5 (5, 2), each in level-1 tiles of 2
+  //   (2, 2, 1 and 2): a level-0 tile is no whole number of level-1 tiles,
+  //   so it is rounded up to 6 (2, 2, 2 and 1), with a warning.
+  // - C = 4 over 3 PEs in tiles of 2: two PEs busy (DiGamma's init edge).
   cost::Layer layer{cost::LayerClass::Conv, 1, 6, 4, 9, 9, 3, 3};
   cost::Hardware hw;
   hw.numPEs = 10;
   cost::Mapping mapping;
   mapping.numLevels = 2;
   mapping.level(0).parallelDim = cost::Dim::K;
-  mapping.level(0).tiles = {2, 4, 3, 7, 3, 3};
+  mapping.level(0).tiles = {2, 4, 3, 5, 3, 3};
   mapping.level(1).parallelDim = cost::Dim::C;
   mapping.level(1).clusterSize = 3;
-  mapping.level(1).tiles = {1, 2, 1, 3, 3, 3};
+  mapping.level(1).tiles = {1, 2, 1, 2, 3, 3};
   std::string error;
   std::optional<TimeloopInput> input =
       exportTimeloop(layer, hw, mapping, error);
   ASSERT_TRUE(input) << error;
   expectConsistent(*input, hw, "edges");
-  // Y' (Timeloop Q): three level-0 tiles of 3 rows, each 3 level-1 tiles
-  // of one row; the globally last level-1 loop stops after one: 3+3+1.
   EXPECT_EQ(directive(*input, "DRAM", "temporal")["factors"],
-            "R=1 S=1 P=1 Q=3 C=1 M=1 N=1");
+            "R=1 S=1 P=2 Q=3 C=1 M=1 N=1");
+  EXPECT_EQ(directive(*input, "GlobalBuffer", "spatial")["factors"],
+            "R=1 S=1 P=1 Q=1 C=1 M=3 N=1");
   EXPECT_EQ(directive(*input, "Cluster1", "temporal")["factors"],
-            "R=1 S=1 P=7 Q=3,1 C=1 M=2 N=1");
-  // C: 4 channels in tiles of 2 over 3 PEs: two busy (DiGamma's init
-  // edge), which is whole.
+            "R=1 S=1 P=3,1 Q=3,1 C=1 M=2 N=1");
   EXPECT_EQ(directive(*input, "Cluster1", "spatial")["factors"],
             "R=1 S=1 P=1 Q=1 C=2 M=1 N=1");
   EXPECT_EQ(directive(*input, "PEBuffer", "temporal")["factors"],
-            "R=3 S=3 P=1 Q=1 C=2 M=1 N=1");
-  ASSERT_EQ(input->notes.size(), 2u);
+            "R=3 S=3 P=2,1 Q=1 C=2 M=1 N=1");
+  ASSERT_EQ(input->warnings.size(), 1u);
+  EXPECT_EQ(input->warnings[0],
+            "level 0's X' tile (Timeloop P) of 5 is no whole number of "
+            "level 1's tiles, which Timeloop needs below the top level; "
+            "exported as 6");
+  ASSERT_EQ(input->notes.size(), 1u);
   EXPECT_EQ(input->notes[0],
-            "level 1 cuts X' (Timeloop P) 7 into tiles of 3, which Timeloop "
-            "cannot say below the top level; exported as tiles of 1");
-  EXPECT_EQ(input->notes[1],
             "the hardware has 10 PEs and the mapping spreads over 9; "
             "Timeloop's array has only those (DiGamma counts the idle ones "
             "in area, not in time)");
 }
 
-TEST(TimeloopExport, InnerSpatialEdgesKeepWholeSteps) {
-  // Level 1 spreads K = 8 in tiles of 2 over 3 PEs (4 tiles: 3 + 1):
-  // exported as 2 PEs, 2 steps.
+TEST(TimeloopExport, InnerEdgesOfAWholeDimensionAreExact) {
+  // Level 1 spreads K = 8 in tiles of 2 over 3 PEs: 3 tiles, then 1.
+  // Timeloop: 2 steps of 3 PEs, the last step's spatial residual 1.
   cost::Layer layer{cost::LayerClass::Conv, 1, 8, 4, 4, 4, 1, 1};
   cost::Hardware hw;
   hw.numPEs = 3;
@@ -389,14 +394,13 @@ TEST(TimeloopExport, InnerSpatialEdgesKeepWholeSteps) {
   ASSERT_TRUE(input) << error;
   expectConsistent(*input, hw, "inner spatial edge");
   EXPECT_EQ(directive(*input, "Cluster1", "spatial")["factors"],
-            "R=1 S=1 P=1 Q=1 C=1 M=2 N=1");
+            "R=1 S=1 P=1 Q=1 C=1 M=3,1 N=1");
   EXPECT_EQ(directive(*input, "Cluster1", "temporal")["factors"],
             "R=1 S=1 P=1 Q=1 C=1 M=2 N=1");
-  ASSERT_EQ(input->notes.size(), 1u);
-  EXPECT_EQ(input->notes[0],
-            "level 1 cuts K (Timeloop M) 8 into tiles of 2 over 3 units, "
-            "which Timeloop cannot say below the top level; exported as "
-            "tiles of 2 over 2 units");
+  EXPECT_EQ(directive(*input, "PEBuffer", "temporal")["factors"],
+            "R=1 S=1 P=4 Q=4 C=4 M=2 N=1");
+  EXPECT_TRUE(input->warnings.empty());
+  EXPECT_TRUE(input->notes.empty());
 }
 
 TEST(TimeloopExport, GroupsAndDepthwise) {
@@ -493,9 +497,9 @@ TEST(TimeloopExport, SearchedDesignsMultiplyUpAndFit) {
         exportTimeloop(layer, result.hardware, result.mapping, error);
     ASSERT_TRUE(input) << error;
     expectConsistent(*input, result.hardware, describe(layer, sample));
-    for (const std::string &note : input->notes)
-      EXPECT_EQ(note.find("working set"), std::string::npos)
-          << describe(layer, sample) << ": " << note;
+    for (const std::string &warning : input->warnings)
+      EXPECT_EQ(warning.find("working set"), std::string::npos)
+          << describe(layer, sample) << ": " << warning;
   }
 }
 

@@ -29,10 +29,12 @@ struct TimeloopInput {
   std::string problem;
   std::string architecture;
   std::string mapping;
-  /// What the files say differently from DiGamma, one sentence each (edge
-  /// tiles written as Timeloop residuals, idle PEs, per-tensor element
-  /// sizes, a working set Timeloop will not fit); empty for a design
-  /// Timeloop expresses as DiGamma runs it.
+  /// Where the files approximate the design, one sentence each: an inner
+  /// tile that does not divide its parent, rounded down to one that does;
+  /// a working set Timeloop will not fit in a buffer.
+  std::vector<std::string> warnings;
+  /// Where the files say the design differently but exactly: idle PEs left
+  /// out of the array, per-tensor element sizes as DRAM bandwidth scales.
   std::vector<std::string> notes;
 };
 
