@@ -103,7 +103,7 @@ private:
   Json problemJson() const;
   Json architectureJson() const;
   Json mappingJson() const;
-  void noteWorkingSets();
+  void warnOfWorkingSets();
 
   /// The DiGamma dimension a level spreads: a depthwise layer's K is its C,
   /// as the cost model reads it.
@@ -468,6 +468,8 @@ Json Exporter::mappingJson() const {
 
   temporal("DRAM", 0);
   keep("DRAM", true);
+  // The global buffer's own loops: none (every factor 1; a level past
+  // the mapping's has no factors).
   directives.push_back({{"target", "GlobalBuffer"},
                         {"type", "temporal"},
                         {"factors", factorString(mapping.numLevels, false)},
@@ -490,7 +492,7 @@ Json Exporter::mappingJson() const {
 /// (double buffering); Timeloop's throughput model already overlaps fills
 /// with compute, so the export gives it the whole depth for one tile
 /// (multiple_buffering 1), whose working set counts edge tiles as full.
-void Exporter::noteWorkingSets() {
+void Exporter::warnOfWorkingSets() {
   auto note = [&](const char *level, int64_t capacity, bool includeAll) {
     if (capacity == cost::kUnbounded || capacity > kMaxTimeloopDepth)
       return;
@@ -557,7 +559,7 @@ std::optional<TimeloopInput> Exporter::run(std::string &error) {
                       "scales the tensor's bandwidth use and every "
                       "capacity counts words");
   }
-  noteWorkingSets();
+  warnOfWorkingSets();
   TimeloopInput input;
   input.problem = problemJson().dump(2) + "\n";
   input.architecture = architectureJson().dump(2) + "\n";

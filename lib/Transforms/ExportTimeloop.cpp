@@ -10,17 +10,13 @@
 //===----------------------------------------------------------------------===//
 
 #include "digamma/Api/TimeloopExport.h"
-#include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
 #include "digamma/Transforms/CostModelBridge.h"
 #include "digamma/Transforms/Passes.h"
 
+#include "AnnotatedDesigns.h"
 #include "OutputFiles.h"
 
 #include "mlir/IR/BuiltinOps.h"
-#include "mlir/Interfaces/FunctionInterfaces.h"
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringMap.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
@@ -53,16 +49,6 @@ struct ExportTimeloopPass
 };
 
 } // namespace
-
-/// A name usable in a file name: letters, digits and '_'.
-static std::string sanitize(StringRef name) {
-  std::string result;
-  for (char ch : name)
-    result += llvm::isAlnum(ch) || ch == '_' ? ch : '_';
-  if (result.empty())
-    result = "_";
-  return result;
-}
 
 /// The hardware as the cost model scored it, with the byte bandwidths of
 /// the attribute kept exact (a rate Timeloop takes in words per cycle).
@@ -117,123 +103,73 @@ static std::string renderSummary(StringRef function,
 
 void ExportTimeloopPass::runOnOperation() {
   ModuleOp module = getOperation();
-  MLIRContext *ctx = &getContext();
-
-  // The directory: given, an existing directory, writable.
-  if (dir.empty()) {
-    emitError(module.getLoc())
-        << "digamma-export-timeloop: no output directory; give "
-           "dir=<existing directory>";
+  constexpr StringLiteral kPass = "digamma-export-timeloop";
+  if (failed(checkOutputDirectory(module.getLoc(), kPass, dir)))
     return signalPassFailure();
-  }
-  if (!llvm::sys::fs::is_directory(dir)) {
-    emitError(module.getLoc())
-        << "digamma-export-timeloop: '" << dir
-        << "' is not an existing directory; create it first";
+  FailureOr<std::vector<std::vector<AnnotatedDesign>>> designs =
+      collectAnnotatedDesigns(module, kPass,
+                              "the architecture Timeloop needs",
+                              "the digamma.mapping has more levels than the "
+                              "cost model reads");
+  if (failed(designs))
     return signalPassFailure();
-  }
-  if (llvm::sys::fs::access(dir, llvm::sys::fs::AccessMode::Write)) {
-    emitError(module.getLoc()) << "digamma-export-timeloop: directory '"
-                               << dir << "' is not writable";
-    return signalPassFailure();
-  }
-
-  DigammaDialect::LoopNestAttrHelper loopNestHelper(ctx);
-  DigammaDialect::MappingAttrHelper mappingHelper(ctx);
-  DigammaDialect::HwAttrHelper hwHelper(ctx);
-  DigammaDialect::CostAttrHelper costHelper(ctx);
-
-  // Annotated ops per function, in program order.
-  SmallVector<std::string> functions;
-  llvm::StringMap<std::vector<ExportedOp>> opsOf;
-  llvm::StringMap<std::string> functionOfBase;
-  std::vector<OutputFile> files;
-  bool failedOp = false;
-  module.walk([&](Operation *op) {
-    if (!mappingHelper.isAttrPresent(op))
-      return;
-    auto fail = [&](const llvm::Twine &message) {
-      op->emitError() << "digamma-export-timeloop: " << message;
-      failedOp = true;
-    };
-    if (!loopNestHelper.isAttrPresent(op))
-      return fail("the op has a digamma.mapping but no digamma.loop_nest");
-    if (!hwHelper.isAttrPresent(op))
-      return fail("the op has a digamma.mapping but no digamma.hw (the "
-                  "architecture Timeloop needs)");
-    // The layer as the co-optimizer scored it.
-    FailureOr<cost::Layer> layer = toCostLayer(loopNestHelper.getAttr(op));
-    if (failed(layer))
-      return fail("the loop nest's extents, MAC count or tensor volumes "
-                  "overflow 64-bit integers");
-    FailureOr<cost::Mapping> mapping = toCostMapping(mappingHelper.getAttr(op));
-    if (failed(mapping))
-      return fail("the digamma.mapping has more levels than the cost model "
-                  "reads");
-    std::string error;
-    std::optional<api::TimeloopInput> input = api::exportTimeloop(
-        *layer, exportedHardware(hwHelper.getAttr(op)), *mapping, error);
-    if (!input)
-      return fail("cannot write the design for Timeloop: " + error);
-
-    std::string function = "module";
-    if (auto parent = op->getParentOfType<FunctionOpInterface>())
-      function = parent.getName().str();
-    std::string base = sanitize(function);
-    auto [known, inserted] = functionOfBase.try_emplace(base, function);
-    if (!inserted && known->second != function)
-      return fail("functions '" + known->second + "' and '" + function +
-                  "' would write the same files (" + base + ".*)");
-    std::vector<ExportedOp> &ops = opsOf[function];
-    if (ops.empty())
-      functions.push_back(function);
-
-    // What the files approximate is a warning on the op; what they say
-    // differently but exactly is a remark.
-    for (const std::string &warning : input->warnings)
-      op->emitWarning() << "digamma-export-timeloop: " << warning;
-    for (const std::string &note : input->notes)
-      op->emitRemark() << "digamma-export-timeloop: " << note;
-
-    ExportedOp exported;
-    exported.op = op;
-    std::string stem = base + "." + std::to_string(ops.size());
-    exported.problemFile = stem + ".problem.yaml";
-    exported.architectureFile = stem + ".arch.yaml";
-    exported.mappingFile = stem + ".map.yaml";
-    exported.cost =
-        costHelper.isAttrPresent(op) ? costHelper.getAttr(op) : CostAttr();
-    auto path = [&](const std::string &name) {
-      return (llvm::Twine(dir) + "/" + name).str();
-    };
-    files.push_back({path(exported.problemFile), input->problem});
-    files.push_back({path(exported.architectureFile), input->architecture});
-    files.push_back({path(exported.mappingFile), input->mapping});
-    exported.input = std::move(*input);
-    ops.push_back(std::move(exported));
-  });
-  if (failedOp)
-    return signalPassFailure();
-  if (functions.empty()) {
-    emitWarning(module.getLoc())
-        << "digamma-export-timeloop: no op carries a digamma.mapping, so "
-           "nothing was exported to '"
-        << dir
-        << "'; choose designs first with --digamma-co-optimize (or run "
-           "--digamma-pipeline)";
+  if (designs->empty()) {
+    warnNothingExported(module.getLoc(), kPass, dir);
     markAllAnalysesPreserved();
     return;
   }
-  for (const std::string &function : functions)
-    files.push_back(
-        {(llvm::Twine(dir) + "/" + sanitize(function) + ".timeloop.json")
-             .str(),
-         renderSummary(function, opsOf[function])});
+
+  std::vector<OutputFile> files;
+  bool failedOp = false;
+  for (const std::vector<AnnotatedDesign> &function : *designs) {
+    std::vector<ExportedOp> ops;
+    for (const AnnotatedDesign &design : function) {
+      // The layer as the co-optimizer scored it.
+      std::string error;
+      std::optional<api::TimeloopInput> input = api::exportTimeloop(
+          design.layer, exportedHardware(design.hw), design.mapping, error);
+      if (!input) {
+        design.op->emitError() << kPass
+                               << ": cannot write the design for Timeloop: "
+                               << error;
+        failedOp = true;
+        continue;
+      }
+      // What the files approximate is a warning on the op; what they say
+      // differently but exactly is a remark.
+      for (const std::string &warning : input->warnings)
+        design.op->emitWarning() << kPass << ": " << warning;
+      for (const std::string &note : input->notes)
+        design.op->emitRemark() << kPass << ": " << note;
+
+      ExportedOp exported;
+      exported.op = design.op;
+      std::string stem = design.base + "." + std::to_string(design.index);
+      exported.problemFile = stem + ".problem.yaml";
+      exported.architectureFile = stem + ".arch.yaml";
+      exported.mappingFile = stem + ".map.yaml";
+      exported.cost = design.cost;
+      auto path = [&](const std::string &name) {
+        return (llvm::Twine(dir) + "/" + name).str();
+      };
+      files.push_back({path(exported.problemFile), input->problem});
+      files.push_back({path(exported.architectureFile), input->architecture});
+      files.push_back({path(exported.mappingFile), input->mapping});
+      exported.input = std::move(*input);
+      ops.push_back(std::move(exported));
+    }
+    files.push_back({(llvm::Twine(dir) + "/" + function.front().base +
+                      ".timeloop.json")
+                         .str(),
+                     renderSummary(function.front().function, ops)});
+  }
+  if (failedOp)
+    return signalPassFailure();
 
   if (std::optional<OutputFileError> error = writeOutputFiles(files)) {
     emitError(module.getLoc())
-        << "digamma-export-timeloop: cannot write '" << error->path
-        << "': " << error->reason << "; no file of this run is kept";
+        << kPass << ": cannot write '" << error->path << "': " << error->reason
+        << "; no file of this run is kept";
     return signalPassFailure();
   }
   markAllAnalysesPreserved();
