@@ -15,13 +15,10 @@
 #include "digamma/Transforms/CostModelBridge.h"
 #include "digamma/Transforms/Passes.h"
 
+#include "AnnotatedDesigns.h"
 #include "OutputFiles.h"
 
 #include "mlir/IR/BuiltinOps.h"
-#include "mlir/Interfaces/FunctionInterfaces.h"
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringMap.h"
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
@@ -64,17 +61,6 @@ private:
 };
 
 } // namespace
-
-/// A name usable in a file name and as a MAESTRO token: letters, digits
-/// and '_' (MAESTRO splits tokens at blanks and , - > ( ) : ;).
-static std::string sanitize(StringRef name) {
-  std::string result;
-  for (char ch : name)
-    result += llvm::isAlnum(ch) || ch == '_' ? ch : '_';
-  if (result.empty())
-    result = "_";
-  return result;
-}
 
 /// digamma-cost's value for a capacity or bandwidth: -1 means unlimited.
 static std::string flagValue(int64_t value) {
@@ -186,115 +172,57 @@ void ExportMaestroPass::renderSummaries(StringRef function,
   std::string json;
   llvm::raw_string_ostream os(json);
   os << llvm::formatv("{0:2}", llvm::json::Value(std::move(root))) << "\n";
-  std::string base = sanitize(function);
+  std::string base = fileStem(function);
   files.push_back({(llvm::Twine(dir) + "/" + base + ".json").str(), json});
   files.push_back({(llvm::Twine(dir) + "/" + base + ".csv").str(), csv});
 }
 
 void ExportMaestroPass::runOnOperation() {
   ModuleOp module = getOperation();
-  MLIRContext *ctx = &getContext();
-
-  // The directory: given, an existing directory, writable.
-  if (dir.empty()) {
-    emitError(module.getLoc())
-        << "digamma-export-maestro: no output directory; give "
-           "dir=<existing directory>";
+  constexpr StringLiteral kPass = "digamma-export-maestro";
+  if (failed(checkOutputDirectory(module.getLoc(), kPass, dir)))
     return signalPassFailure();
-  }
-  if (!llvm::sys::fs::is_directory(dir)) {
-    emitError(module.getLoc())
-        << "digamma-export-maestro: '" << dir
-        << "' is not an existing directory; create it first";
+  FailureOr<std::vector<std::vector<AnnotatedDesign>>> designs =
+      collectAnnotatedDesigns(
+          module, kPass, "the hardware digamma-cost needs",
+          "the digamma.mapping cannot be written as a MAESTRO dataflow");
+  if (failed(designs))
     return signalPassFailure();
-  }
-  if (llvm::sys::fs::access(dir, llvm::sys::fs::AccessMode::Write)) {
-    emitError(module.getLoc())
-        << "digamma-export-maestro: directory '" << dir << "' is not writable";
-    return signalPassFailure();
-  }
-
-  DigammaDialect::LoopNestAttrHelper loopNestHelper(ctx);
-  DigammaDialect::MappingAttrHelper mappingHelper(ctx);
-  DigammaDialect::HwAttrHelper hwHelper(ctx);
-  DigammaDialect::CostAttrHelper costHelper(ctx);
-
-  // Annotated ops per function, in program order.
-  SmallVector<std::string> functions;
-  llvm::StringMap<std::vector<ExportedOp>> opsOf;
-  llvm::StringMap<std::string> functionOfBase;
-  std::vector<OutputFile> files;
-  bool failedOp = false;
-  module.walk([&](Operation *op) {
-    if (!mappingHelper.isAttrPresent(op))
-      return;
-    auto fail = [&](const llvm::Twine &message) {
-      op->emitError() << "digamma-export-maestro: " << message;
-      failedOp = true;
-    };
-    if (!loopNestHelper.isAttrPresent(op))
-      return fail("the op has a digamma.mapping but no digamma.loop_nest");
-    if (!hwHelper.isAttrPresent(op))
-      return fail("the op has a digamma.mapping but no digamma.hw (the "
-                  "hardware digamma-cost needs)");
-    FailureOr<cost::Layer> layer = toCostLayer(loopNestHelper.getAttr(op));
-    if (failed(layer))
-      return fail("the loop nest's extents, MAC count or tensor volumes "
-                  "overflow 64-bit integers");
-    FailureOr<cost::Mapping> mapping = toCostMapping(mappingHelper.getAttr(op));
-    if (failed(mapping))
-      return fail("the digamma.mapping cannot be written as a MAESTRO "
-                  "dataflow");
-
-    std::string function = "module";
-    if (auto parent = op->getParentOfType<FunctionOpInterface>())
-      function = parent.getName().str();
-    std::string base = sanitize(function);
-    auto [known, inserted] = functionOfBase.try_emplace(base, function);
-    if (!inserted && known->second != function)
-      return fail("functions '" + known->second + "' and '" + function +
-                  "' would write the same files (" + base + ".*)");
-    std::vector<ExportedOp> &ops = opsOf[function];
-    if (ops.empty())
-      functions.push_back(function);
-
-    ExportedOp exported;
-    exported.op = op;
-    exported.layer = *layer;
-    exported.hw = hwHelper.getAttr(op);
-    exported.hardware = toCostHardware(exported.hw);
-    exported.numLevels = mapping->numLevels;
-    exported.cost =
-        costHelper.isAttrPresent(op) ? costHelper.getAttr(op) : CostAttr();
-    std::string layerName = base + "_" + std::to_string(ops.size());
-    exported.mappingFile = base + "." + std::to_string(ops.size()) + ".m";
-    const cost::Hardware &hw = exported.hardware;
-    exported.flags = {"--num_pes=" + std::to_string(hw.numPEs),
-                      "--l1_size_cstr=" + flagValue(hw.l1Elements),
-                      "--l2_size_cstr=" + flagValue(hw.l2Elements),
-                      "--noc_bw_cstr=" + flagValue(hw.nocBandwidth),
-                      "--offchip_bw_cstr=" + flagValue(hw.offchipBandwidth),
-                      "--semantics=" +
-                          std::string(cost::semanticsName(semantics))};
-    files.push_back(
-        {(llvm::Twine(dir) + "/" + exported.mappingFile).str(),
-         cost::writeMaestroFile(*layer, *mapping, base, layerName)});
-    ops.push_back(std::move(exported));
-  });
-  if (failedOp)
-    return signalPassFailure();
-  if (functions.empty()) {
-    emitWarning(module.getLoc())
-        << "digamma-export-maestro: no op carries a digamma.mapping, so "
-           "nothing was exported to '"
-        << dir
-        << "'; choose designs first with --digamma-co-optimize (or run "
-           "--digamma-pipeline)";
+  if (designs->empty()) {
+    warnNothingExported(module.getLoc(), kPass, dir);
     markAllAnalysesPreserved();
     return;
   }
-  for (const std::string &function : functions)
-    renderSummaries(function, opsOf[function], files);
+
+  std::vector<OutputFile> files;
+  for (const std::vector<AnnotatedDesign> &function : *designs) {
+    std::vector<ExportedOp> ops;
+    for (const AnnotatedDesign &design : function) {
+      ExportedOp exported;
+      exported.op = design.op;
+      exported.layer = design.layer;
+      exported.hw = design.hw;
+      exported.hardware = toCostHardware(design.hw);
+      exported.numLevels = design.mapping.numLevels;
+      exported.cost = design.cost;
+      std::string index = std::to_string(design.index);
+      exported.mappingFile = design.base + "." + index + ".m";
+      const cost::Hardware &hw = exported.hardware;
+      exported.flags = {"--num_pes=" + std::to_string(hw.numPEs),
+                        "--l1_size_cstr=" + flagValue(hw.l1Elements),
+                        "--l2_size_cstr=" + flagValue(hw.l2Elements),
+                        "--noc_bw_cstr=" + flagValue(hw.nocBandwidth),
+                        "--offchip_bw_cstr=" + flagValue(hw.offchipBandwidth),
+                        "--semantics=" +
+                            std::string(cost::semanticsName(semantics))};
+      files.push_back({(llvm::Twine(dir) + "/" + exported.mappingFile).str(),
+                       cost::writeMaestroFile(design.layer, design.mapping,
+                                              design.base,
+                                              design.base + "_" + index)});
+      ops.push_back(std::move(exported));
+    }
+    renderSummaries(function.front().function, ops, files);
+  }
 
   if (std::optional<OutputFileError> error = writeOutputFiles(files)) {
     emitError(module.getLoc())

@@ -173,6 +173,48 @@ def ExportMaestroPass
   ];
 }
 
+def ExportTimeloopPass
+    : Pass<"digamma-export-timeloop", "::mlir::ModuleOp"> {
+  let summary = "Write every annotated op's design as Timeloop's input "
+                "(problem, architecture, mapping) plus a JSON summary per "
+                "function";
+  let description = [{
+    For every op that carries `digamma.loop_nest`, `digamma.mapping` and
+    `digamma.hw` (as `--digamma-co-optimize` leaves them), writes into `dir`
+    the three inputs of Timeloop's `timeloop-model`, as JSON (which is YAML
+    1.2) in `.yaml` files:
+
+    * `<function>.<k>.problem.yaml`: the layer as a CNN problem (R S P Q C
+      M N, G for grouped convolutions, no M for depthwise ones) with its
+      strides and dilations;
+    * `<function>.<k>.arch.yaml`: DRAM (the off-chip link as its shared
+      bandwidth in words per cycle, omitted when unbounded), the global
+      buffer (L2), one level per inner mapping level that holds nothing
+      and carries that level's loops and cluster fan-out, and per PE its
+      buffer (L1) and MAC;
+    * `<function>.<k>.map.yaml`: per level the temporal factors and loop
+      order, the spatial factors and the tensors kept.
+
+    and `<function>.timeloop.json` with per op the files, the
+    `timeloop-model` command, and what the files approximate. DiGamma's
+    top-level edge tiles are Timeloop residual factors (exact); an inner
+    tile that does not divide its parent is rounded down to one that does,
+    with a warning at the op; exact differences (idle PEs left out of the
+    array, per-tensor element sizes) are remarks. docs/timeloop-export.md
+    gives the correspondence.
+
+    Nothing is written unless everything can be: a missing `dir`, a path
+    that is not a writable directory, or an op whose design cannot be
+    written is an error before any file is opened, and if a write fails
+    every file of the run is removed. The IR is not changed.
+  }];
+  let dependentDialects = ["::digamma::DigammaDialect"];
+  let options = [
+    Option<"dir", "dir", "std::string", /*default=*/"\"\"",
+           "Existing, writable directory to write the files into">
+  ];
+}
+
 def LowerToLoopNestPass : Pass<"digamma-lower-to-loop-nest"> {
   let summary = "Describe linalg convolutions and contractions as "
                 "#digamma.loop_nest attributes";
