@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "digamma/Search/Encoding.h"
+#include "digamma/Search/Pareto.h"
 
 #include "BatchEvaluator.h"
 #include "Common.h"
@@ -19,6 +20,8 @@ using namespace digamma::search;
 
 SearchResult digamma::search::runRandomSearch(const cost::Layer &layer,
                                               const SearchOptions &options) {
+  if (options.objective == Objective::Pareto)
+    return runParetoRandom(layer, options);
   SearchSpace space(layer, options);
   if (std::optional<std::string> error = checkSearchInputs(space))
     return detail::failedResult(*error);

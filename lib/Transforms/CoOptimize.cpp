@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "digamma/Api/Figures.h"
 #include "digamma/Api/Request.h"
 #include "digamma/Api/Workload.h"
 #include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
@@ -27,6 +28,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 
 #include <chrono>
 #include <optional>
@@ -110,8 +112,9 @@ struct CoOptimizePass
   void runOnOperation() override;
 
 private:
-  /// The request the pass options make, without its layers.
-  api::Request makeRequest();
+  /// The request the pass options make, without its layers, or the
+  /// message of an option that is no request's.
+  std::optional<std::string> makeRequest(api::Request &request);
   /// Turns the described ops into distinct problems (and chip groups);
   /// emits an error on an op it cannot describe.
   LogicalResult collectProblems(const api::SearchPlan &plan,
@@ -119,6 +122,8 @@ private:
   /// Searches one chip per group and gives each problem its share.
   void searchSharedChips(const api::SearchPlan &plan);
   LogicalResult writeReport(ArrayRef<DescribedOp> ops, double seconds);
+  /// With report-plot: the SVG figures.
+  LogicalResult writePlots(ArrayRef<DescribedOp> ops);
 
   std::vector<Problem> problems;
   std::vector<ChipGroup> chipGroups;
@@ -126,14 +131,19 @@ private:
 
 } // namespace
 
-api::Request CoOptimizePass::makeRequest() {
-  api::Request request;
+std::optional<std::string> CoOptimizePass::makeRequest(api::Request &request) {
   request.platform = platform;
   request.budget.areaMm2 = areaBudget;
   request.budget.peLimit = peLimit;
   request.scope = scope;
   api::Options &options = request.options;
   options.objective = objective;
+  if (std::optional<std::string> error = api::parseParetoObjectives(
+          {paretoObjectives.begin(), paretoObjectives.end()},
+          options.paretoObjectives))
+    return error;
+  options.paretoPick = paretoPick;
+  options.paretoSize = paretoSize;
   options.tieBreak = tieBreak;
   options.mode = mode;
   options.semantics = semantics;
@@ -154,7 +164,7 @@ api::Request CoOptimizePass::makeRequest() {
   options.fixedHardware = {numPEs, l1Bytes, l2Bytes};
   if (dataflow)
     options.dataflow = std::string(dataflow->name);
-  return request;
+  return std::nullopt;
 }
 
 LogicalResult
@@ -257,9 +267,20 @@ void CoOptimizePass::runOnOperation() {
   MLIRContext *ctx = &getContext();
   auto start = std::chrono::steady_clock::now();
 
+  api::Request request;
   api::SearchPlan plan;
-  if (std::optional<std::string> error = api::planSearch(makeRequest(), plan)) {
+  std::optional<std::string> error = makeRequest(request);
+  if (!error)
+    error = api::planSearch(request, plan);
+  if (error) {
     emitError(module.getLoc()) << "digamma-co-optimize: " << *error;
+    return signalPassFailure();
+  }
+  // Before any search: a figure directory that cannot be written to.
+  if (!reportPlot.empty() && !llvm::sys::fs::is_directory(reportPlot)) {
+    emitError(module.getLoc())
+        << "digamma-co-optimize: report-plot='" << reportPlot
+        << "' is not an existing directory";
     return signalPassFailure();
   }
   SmallVector<DescribedOp> ops;
@@ -338,7 +359,7 @@ void CoOptimizePass::runOnOperation() {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  if (failed(writeReport(ops, seconds)))
+  if (failed(writeReport(ops, seconds)) || failed(writePlots(ops)))
     return signalPassFailure();
 }
 
@@ -397,6 +418,37 @@ static llvm::json::Object costJson(const cost::CostReport &cost) {
                                          a.filterL2Read, a.filterL2Write)},
                        {"output", tensor(a.outputL1Read, a.outputL1Write,
                                          a.outputL2Read, a.outputL2Write)}}}};
+}
+
+/// A front: its figures, the pick, and per design the hardware, the
+/// figures and the mapping of each layer (in the problems' order).
+static llvm::json::Object frontJson(const search::Front &front) {
+  llvm::json::Array objectives, designs;
+  for (int k = 0; k < front.settings.numObjectives; ++k)
+    objectives.push_back(
+        std::string(search::objectiveName(front.settings.objectives[k])));
+  for (const search::FrontDesign &design : front.designs) {
+    const cost::Hardware &hw = design.hardware;
+    int64_t bytes = hw.bytesPerElement;
+    llvm::json::Array mappings;
+    for (const cost::Mapping &mapping : design.mappings)
+      mappings.push_back(toJson(mapping));
+    designs.push_back(llvm::json::Object{
+        {"num_pes", hw.numPEs},
+        {"array_shape", arrayShapeJson(hw, design.mappings.front())},
+        {"l1_bytes", search::bufferBytes(hw.l1Elements, bytes)},
+        {"l2_bytes", search::bufferBytes(hw.l2Elements, bytes)},
+        {"area_um2", design.areaUm2},
+        {"cycles", design.cycles},
+        {"energy_nj", design.energyNJ},
+        {"mappings", std::move(mappings)}});
+  }
+  return llvm::json::Object{
+      {"objectives", std::move(objectives)},
+      {"pick", std::string(search::nameOf(search::paretoPickValues(),
+                                          front.settings.pick))},
+      {"picked", static_cast<int64_t>(front.picked)},
+      {"designs", std::move(designs)}};
 }
 
 LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
@@ -488,6 +540,8 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
         {"samples", chip.samplesUsed},
         {"seconds", group.seconds},
         {"bottlenecks", std::move(bottlenecks)}});
+    if (!chip.front.empty())
+      (*chipsJson.back().getAsObject())["front"] = frontJson(chip.front);
   }
   if (reportFile.empty())
     return success();
@@ -532,10 +586,22 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     }
     opsJson.push_back(std::move(opJson));
   }
+  // Fronts of the distinct problems searched on their own (scope=op).
+  llvm::json::Array frontsJson;
+  for (size_t p = 0; p < problems.size(); ++p) {
+    const search::Front &front = problems[p].result.front;
+    if (chipGroups.empty() && !front.empty()) {
+      llvm::json::Object json = frontJson(front);
+      json["problem_id"] = static_cast<int64_t>(p);
+      frontsJson.push_back(std::move(json));
+    }
+  }
   llvm::json::Object root{
       {"scope", std::string(api::scopeName(scope))},
+      {"objective", std::string(search::objectiveName(objective))},
       {"ops", std::move(opsJson)},
       {"chips", std::move(chipsJson)},
+      {"fronts", std::move(frontsJson)},
       {"totals",
        llvm::json::Object{{"ops", static_cast<int64_t>(ops.size())},
                           {"searches", static_cast<int64_t>(problems.size())},
@@ -550,5 +616,76 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     return emitError(getOperation().getLoc())
            << "digamma-co-optimize: cannot write report '" << error->path
            << "': " << error->reason;
+  return success();
+}
+
+LogicalResult CoOptimizePass::writePlots(ArrayRef<DescribedOp> ops) {
+  if (reportPlot.empty())
+    return success();
+  auto inDir = [&](StringRef name) {
+    SmallString<256> path(reportPlot);
+    llvm::sys::path::append(path, name);
+    return std::string(path);
+  };
+  std::string scopeText = "scope=" + std::string(api::scopeName(scope));
+  std::vector<OutputFile> files;
+
+  // The chosen designs, op by op in program order.
+  std::vector<api::OpFigures> figures;
+  for (auto [index, described] : llvm::enumerate(ops)) {
+    const Problem &problem = problems[described.problem];
+    figures.push_back(
+        {llvm::formatv("{0} {1}", index,
+                       cost::layerClassName(problem.layer.layer.layerClass))
+             .str(),
+         llvm::formatv("{0} at {1}", described.op->getName().getStringRef(),
+                       printLocation(described.op->getLoc()))
+             .str(),
+         double(problem.result.cost.cycles), problem.result.cost.energyNJ});
+  }
+  plot::Figure breakdown;
+  breakdown.title = llvm::formatv("Per-op breakdown of the chosen designs "
+                                  "({0}, {1} ops)",
+                                  scopeText, ops.size())
+                        .str();
+  breakdown.notes.push_back("Op k is the k-th described op in program "
+                            "order; cycles and energy of one run of it.");
+  breakdown.panels = api::breakdownPanels("designs", figures);
+  breakdown.columns = 1;
+  breakdown.panelWidth = std::max<int>(640, 16 * int(ops.size()) + 120);
+  breakdown.panelHeight = 320;
+  files.push_back({inDir("breakdown.svg"), plot::renderSvg(breakdown)});
+
+  if (objective == search::Objective::Pareto) {
+    plot::Figure fronts;
+    fronts.title = "Fronts (" + scopeText + ")";
+    fronts.notes.push_back("One mark per design of a front; the design the "
+                           "IR keeps (pareto-pick) is outlined.");
+    std::string method(search::algorithmName(algorithm));
+    auto add = [&](const std::string &title, const search::Front &front) {
+      for (plot::Panel &panel : api::frontPanels(title, {{method, &front}}))
+        fronts.panels.push_back(std::move(panel));
+    };
+    if (chipGroups.empty()) {
+      for (size_t p = 0; p < problems.size(); ++p)
+        if (!problems[p].result.front.empty())
+          add(llvm::formatv("problem {0}", p).str(), problems[p].result.front);
+    } else {
+      for (const ChipGroup &group : chipGroups)
+        if (!group.result.front.empty())
+          add("chip of " + group.anchor->getName().getStringRef().str(),
+              group.result.front);
+    }
+    // Two problems a row (four a row with one panel each).
+    int perFront = std::max(search::kMaxParetoObjectives - 1, 1);
+    if (!problems.empty() && !problems[0].result.front.empty())
+      perFront = problems[0].result.front.settings.numObjectives - 1;
+    fronts.columns = perFront == 1 ? 4 : 2 * perFront;
+    files.push_back({inDir("fronts.svg"), plot::renderSvg(fronts)});
+  }
+  if (std::optional<OutputFileError> error = writeOutputFiles(files))
+    return emitError(getOperation().getLoc())
+           << "digamma-co-optimize: cannot write report-plot file '"
+           << error->path << "': " << error->reason;
   return success();
 }

@@ -1,0 +1,136 @@
+//===- Figures.cpp - The report figures of every front end ----------------===//
+
+#include "digamma/Api/Figures.h"
+
+#include <cstdio>
+
+using namespace digamma;
+using namespace digamma::api;
+
+static constexpr double kUm2PerMm2 = 1e6;
+
+std::string api::figureAxisLabel(search::Objective objective) {
+  switch (objective) {
+  case search::Objective::Latency:
+    return "latency (cycles)";
+  case search::Objective::Energy:
+    return "energy (nJ)";
+  default:
+    return "area (mm^2)";
+  }
+}
+
+/// A front figure as drawn: area in mm^2, the others as they are.
+static double shown(search::Objective objective, double value) {
+  return objective == search::Objective::Area ? value / kUm2PerMm2 : value;
+}
+
+std::vector<plot::Panel>
+api::frontPanels(const std::string &title,
+                 const std::vector<NamedFront> &fronts) {
+  std::vector<plot::Panel> panels;
+  if (fronts.empty() || !fronts[0].front)
+    return panels;
+  const search::ParetoSettings &settings = fronts[0].front->settings;
+  for (int k = 1; k < settings.numObjectives; ++k) {
+    plot::Panel panel;
+    panel.title = title;
+    search::Objective xObjective = settings.objectives[0],
+                      yObjective = settings.objectives[k];
+    panel.x = {figureAxisLabel(xObjective), plot::Scale::Log, {}};
+    panel.y = {figureAxisLabel(yObjective), plot::Scale::Log, {}};
+    for (const NamedFront &named : fronts) {
+      if (!named.front)
+        continue;
+      plot::Series series;
+      series.name = named.name;
+      std::vector<search::Figures> points = named.front->figures();
+      for (size_t i = 0; i < points.size(); ++i) {
+        const search::FrontDesign &design = named.front->designs[i];
+        series.x.push_back(shown(xObjective, points[i][0]));
+        series.y.push_back(shown(yObjective, points[i][k]));
+        char label[160];
+        std::snprintf(label, sizeof(label),
+                      "%s: %.6g cycles, %.6g nJ, %.6g mm^2, %lld PEs%s",
+                      named.name.c_str(), design.cycles, design.energyNJ,
+                      design.areaUm2 / kUm2PerMm2,
+                      (long long)design.hardware.numPEs,
+                      i == named.front->picked ? " (picked)" : "");
+        series.labels.push_back(label);
+      }
+      if (!points.empty())
+        series.highlight = named.front->picked;
+      panel.series.push_back(std::move(series));
+    }
+    panels.push_back(std::move(panel));
+  }
+  return panels;
+}
+
+std::vector<plot::Panel>
+api::sweepPanels(const std::string &title,
+                 const std::vector<SweepSeries> &series) {
+  std::vector<plot::Panel> panels(2);
+  panels[0].title = title + ": latency";
+  panels[1].title = title + ": energy";
+  for (plot::Panel &panel : panels)
+    panel.x = {"area budget (mm^2)", plot::Scale::Log, {}};
+  panels[0].y = {"latency (cycles)", plot::Scale::Log, {}};
+  panels[1].y = {"energy (nJ)", plot::Scale::Log, {}};
+  for (const SweepSeries &entry : series) {
+    plot::Series cycles, energy;
+    cycles.name = energy.name = entry.name;
+    cycles.line = energy.line = true;
+    for (const SweepPoint &point : entry.points) {
+      if (!point.found)
+        continue;
+      char label[128];
+      std::snprintf(label, sizeof(label), "%s at %g mm^2: %.6g cycles, %.6g nJ",
+                    entry.name.c_str(), point.budgetMm2, point.cycles,
+                    point.energyNJ);
+      cycles.x.push_back(point.budgetMm2);
+      cycles.y.push_back(point.cycles);
+      cycles.labels.push_back(label);
+      energy.x.push_back(point.budgetMm2);
+      energy.y.push_back(point.energyNJ);
+      energy.labels.push_back(label);
+    }
+    panels[0].series.push_back(std::move(cycles));
+    panels[1].series.push_back(std::move(energy));
+  }
+  return panels;
+}
+
+std::vector<plot::Panel>
+api::breakdownPanels(const std::string &title,
+                     const std::vector<OpFigures> &ops) {
+  std::vector<plot::Panel> panels(2);
+  std::vector<std::string> categories;
+  for (const OpFigures &op : ops)
+    categories.push_back(op.label);
+  panels[0].title = title + ": cycles per op";
+  panels[1].title = title + ": energy per op";
+  panels[0].y = {"cycles", plot::Scale::Log, {}};
+  panels[1].y = {"energy (nJ)", plot::Scale::Log, {}};
+  plot::Series cycles, energy;
+  cycles.name = "cycles";
+  energy.name = "energy";
+  cycles.mark = energy.mark = plot::Mark::Bar;
+  for (size_t i = 0; i < ops.size(); ++i) {
+    char label[256];
+    std::snprintf(label, sizeof(label), "%s %s: %.6g cycles, %.6g nJ",
+                  ops[i].label.c_str(), ops[i].detail.c_str(), ops[i].cycles,
+                  ops[i].energyNJ);
+    cycles.x.push_back(double(i));
+    cycles.y.push_back(ops[i].cycles);
+    cycles.labels.push_back(label);
+    energy.x.push_back(double(i));
+    energy.y.push_back(ops[i].energyNJ);
+    energy.labels.push_back(label);
+  }
+  panels[0].series.push_back(std::move(cycles));
+  panels[1].series.push_back(std::move(energy));
+  for (plot::Panel &panel : panels)
+    panel.x = {"op", plot::Scale::Linear, categories};
+  return panels;
+}
