@@ -2,6 +2,7 @@
 
 #include "digamma/Api/Figures.h"
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace digamma;
@@ -103,34 +104,37 @@ api::sweepPanels(const std::string &title,
 
 std::vector<plot::Panel>
 api::breakdownPanels(const std::string &title,
-                     const std::vector<OpFigures> &ops) {
+                     const std::vector<std::string> &labels,
+                     const std::vector<std::string> &details,
+                     const std::vector<OpSeries> &series) {
   std::vector<plot::Panel> panels(2);
-  std::vector<std::string> categories;
-  for (const OpFigures &op : ops)
-    categories.push_back(op.label);
   panels[0].title = title + ": cycles per op";
   panels[1].title = title + ": energy per op";
   panels[0].y = {"cycles", plot::Scale::Log, {}};
   panels[1].y = {"energy (nJ)", plot::Scale::Log, {}};
-  plot::Series cycles, energy;
-  cycles.name = "cycles";
-  energy.name = "energy";
-  cycles.mark = energy.mark = plot::Mark::Bar;
-  for (size_t i = 0; i < ops.size(); ++i) {
-    char label[256];
-    std::snprintf(label, sizeof(label), "%s %s: %.6g cycles, %.6g nJ",
-                  ops[i].label.c_str(), ops[i].detail.c_str(), ops[i].cycles,
-                  ops[i].energyNJ);
-    cycles.x.push_back(double(i));
-    cycles.y.push_back(ops[i].cycles);
-    cycles.labels.push_back(label);
-    energy.x.push_back(double(i));
-    energy.y.push_back(ops[i].energyNJ);
-    energy.labels.push_back(label);
-  }
-  panels[0].series.push_back(std::move(cycles));
-  panels[1].series.push_back(std::move(energy));
   for (plot::Panel &panel : panels)
-    panel.x = {"op", plot::Scale::Linear, categories};
+    panel.x = {"op", plot::Scale::Linear, labels};
+  for (const OpSeries &entry : series) {
+    plot::Series cycles, energy;
+    cycles.name = energy.name = entry.name;
+    cycles.mark = energy.mark = plot::Mark::Bar;
+    size_t ops =
+        std::min({labels.size(), entry.cycles.size(), entry.energyNJ.size()});
+    for (size_t i = 0; i < ops; ++i) {
+      char label[320];
+      std::snprintf(label, sizeof(label), "%s %s (%s): %.6g cycles, %.6g nJ",
+                    labels[i].c_str(),
+                    i < details.size() ? details[i].c_str() : "",
+                    entry.name.c_str(), entry.cycles[i], entry.energyNJ[i]);
+      cycles.x.push_back(double(i));
+      cycles.y.push_back(entry.cycles[i]);
+      cycles.labels.push_back(label);
+      energy.x.push_back(double(i));
+      energy.y.push_back(entry.energyNJ[i]);
+      energy.labels.push_back(label);
+    }
+    panels[0].series.push_back(std::move(cycles));
+    panels[1].series.push_back(std::move(energy));
+  }
   return panels;
 }

@@ -46,9 +46,9 @@ namespace {
 
 constexpr int kLeft = 72, kRight = 14, kTop = 30, kBottom = 46;
 constexpr int kTitleHeight = 26, kNoteHeight = 15, kLegendRow = 18;
-constexpr const char *kPalette[] = {"#1f77b4", "#2ca02c", "#ff7f0e",
-                                    "#9467bd", "#8c564b", "#e377c2",
-                                    "#17becf", "#bcbd22", "#7f7f7f"};
+constexpr const char *kPalette[] = {
+    "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+    "#bcbd22", "#7f7f7f", "#aec7e8", "#ffbb78", "#98df8a", "#c5b0d5"};
 constexpr const char *kDiGammaColor = "#d62728";
 
 std::string number(double value) {
@@ -150,11 +150,15 @@ std::vector<double> ticks(const Range &range) {
   if (range.scale == Scale::Log) {
     int first = int(std::ceil(range.lo - 1e-9)),
         last = int(std::floor(range.hi + 1e-9));
-    bool fine = last - first < 2;
+    // Decades; within two decades also 2 and 5; within one, every digit.
+    double span = range.hi - range.lo;
+    std::vector<double> mantissas = {1.0};
+    if (span < 1)
+      mantissas = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+    else if (span < 2)
+      mantissas = {1, 2, 5};
     for (int e = first - 1; e <= last; ++e)
-      for (double m : {1.0, 2.0, 5.0}) {
-        if (m != 1.0 && !fine)
-          continue;
+      for (double m : mantissas) {
         double v = m * std::pow(10.0, e);
         double t = std::log10(v);
         if (t >= range.lo - 1e-9 && t <= range.hi + 1e-9)
@@ -226,7 +230,8 @@ public:
                std::to_string(x + 22) + "\" y1=\"" + std::to_string(row) +
                "\" y2=\"" + std::to_string(row) + "\" stroke=\"" + entry.color +
                "\" stroke-width=\"2\"/>";
-      out += symbol(entry.mark, x + 11, row, entry.color, 3.5, "") + "/>";
+      if (entry.mark != Mark::None)
+        out += symbol(entry.mark, x + 11, row, entry.color, 3.5, "") + "/>";
       out += "<text x=\"" + std::to_string(x + 28) + "\" y=\"" +
              std::to_string(row + 4) + "\">" + escapeXml(entry.name) +
              "</text></g>\n";
@@ -264,6 +269,7 @@ private:
              number(y + size * 0.8) + " L" + number(x - size * 1.1) + "," +
              number(y + size * 0.8) + " Z\" fill=\"" + color + "\"";
     case Mark::Circle:
+    case Mark::None:
       break;
     }
     return "<circle" + extra + " cx=\"" + number(x) + "\" cy=\"" + number(y) +
@@ -360,7 +366,7 @@ private:
         }
       }
       double slot = 0.8 / double(std::max<size_t>(bars, 1));
-      for (size_t i = 0; i < count; ++i) {
+      for (size_t i = 0; i < count && series.mark != Mark::None; ++i) {
         if (!isPlaced(i)) {
           ++leftOut;
           continue;

@@ -631,17 +631,20 @@ LogicalResult CoOptimizePass::writePlots(ArrayRef<DescribedOp> ops) {
   std::vector<OutputFile> files;
 
   // The chosen designs, op by op in program order.
-  std::vector<api::OpFigures> figures;
+  std::vector<std::string> labels, details;
+  api::OpSeries chosen{"chosen designs", {}, {}};
   for (auto [index, described] : llvm::enumerate(ops)) {
     const Problem &problem = problems[described.problem];
-    figures.push_back(
-        {llvm::formatv("{0} {1}", index,
-                       cost::layerClassName(problem.layer.layer.layerClass))
-             .str(),
-         llvm::formatv("{0} at {1}", described.op->getName().getStringRef(),
-                       printLocation(described.op->getLoc()))
-             .str(),
-         double(problem.result.cost.cycles), problem.result.cost.energyNJ});
+    labels.push_back(
+        llvm::formatv("{0} {1}", index,
+                      cost::layerClassName(problem.layer.layer.layerClass))
+            .str());
+    details.push_back(llvm::formatv("{0} at {1}",
+                                    described.op->getName().getStringRef(),
+                                    printLocation(described.op->getLoc()))
+                          .str());
+    chosen.cycles.push_back(double(problem.result.cost.cycles));
+    chosen.energyNJ.push_back(problem.result.cost.energyNJ);
   }
   plot::Figure breakdown;
   breakdown.title = llvm::formatv("Per-op breakdown of the chosen designs "
@@ -650,7 +653,7 @@ LogicalResult CoOptimizePass::writePlots(ArrayRef<DescribedOp> ops) {
                         .str();
   breakdown.notes.push_back("Op k is the k-th described op in program "
                             "order; cycles and energy of one run of it.");
-  breakdown.panels = api::breakdownPanels("designs", figures);
+  breakdown.panels = api::breakdownPanels("designs", labels, details, {chosen});
   breakdown.columns = 1;
   breakdown.panelWidth = std::max<int>(640, 16 * int(ops.size()) + 120);
   breakdown.panelHeight = 320;

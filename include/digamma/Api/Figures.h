@@ -52,17 +52,21 @@ struct SweepSeries {
 std::vector<plot::Panel> sweepPanels(const std::string &title,
                                      const std::vector<SweepSeries> &series);
 
-/// One op of a design: a short label for the axis, what the hover text
-/// adds (its name and location), its cycles and energy (once, not
-/// weighted).
-struct OpFigures {
-  std::string label, detail;
-  double cycles = 0, energyNJ = 0;
+/// Cycles and energy of each op of a design (once, not weighted), in the
+/// order of the figure's ops.
+struct OpSeries {
+  std::string name;
+  std::vector<double> cycles, energyNJ;
 };
 
-/// Cycles and energy per op as bars (log scale), in the order given.
-std::vector<plot::Panel> breakdownPanels(const std::string &title,
-                                         const std::vector<OpFigures> &ops);
+/// Cycles and energy per op as bars (log scale), a bar per series and op.
+/// \p labels name the ops on the axis (short), \p details add to their
+/// hover text (the op's name and location).
+std::vector<plot::Panel>
+breakdownPanels(const std::string &title,
+                const std::vector<std::string> &labels,
+                const std::vector<std::string> &details,
+                const std::vector<OpSeries> &series);
 
 } // namespace digamma::api
 

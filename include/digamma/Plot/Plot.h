@@ -38,7 +38,9 @@ struct Axis {
   std::vector<std::string> categories;
 };
 
-enum class Mark { Circle, Square, Triangle, Bar };
+/// How a series draws its points; None draws a line only (no mark per
+/// point).
+enum class Mark { Circle, Square, Triangle, Bar, None };
 
 struct Series {
   /// The legend entry; series of the same name share a color.
