@@ -145,38 +145,47 @@ Range axisRange(const Panel &panel, bool isX) {
 }
 
 /// Tick values (in data units) of a range.
-std::vector<double> ticks(const Range &range) {
+/// Nice tick values (1, 2 or 5 times a power of ten apart, about five of
+/// them) between \p lo and \p hi.
+std::vector<double> linearTicks(double lo, double hi) {
   std::vector<double> values;
-  if (range.scale == Scale::Log) {
-    int first = int(std::ceil(range.lo - 1e-9)),
-        last = int(std::floor(range.hi + 1e-9));
-    // Decades; within two decades also 2 and 5; within one, every digit.
-    double span = range.hi - range.lo;
-    std::vector<double> mantissas = {1.0};
-    if (span < 1)
-      mantissas = {1, 2, 3, 4, 5, 6, 7, 8, 9};
-    else if (span < 2)
-      mantissas = {1, 2, 5};
-    for (int e = first - 1; e <= last; ++e)
-      for (double m : mantissas) {
-        double v = m * std::pow(10.0, e);
-        double t = std::log10(v);
-        if (t >= range.lo - 1e-9 && t <= range.hi + 1e-9)
-          values.push_back(v);
-      }
-    return values;
-  }
-  double span = range.hi - range.lo;
-  double raw = span / 5;
+  double raw = (hi - lo) / 5;
   double step = std::pow(10.0, std::floor(std::log10(raw)));
   for (double m : {1.0, 2.0, 5.0, 10.0})
     if (step * m >= raw) {
       step *= m;
       break;
     }
-  for (double v = std::ceil(range.lo / step) * step; v <= range.hi + 1e-12;
+  for (double v = std::ceil(lo / step) * step; v <= hi + step * 1e-9;
        v += step)
     values.push_back(std::fabs(v) < step * 1e-9 ? 0 : v);
+  return values;
+}
+
+/// Tick values (in data units) of a range.
+std::vector<double> ticks(const Range &range) {
+  if (range.scale == Scale::Linear)
+    return linearTicks(range.lo, range.hi);
+  std::vector<double> values;
+  int first = int(std::ceil(range.lo - 1e-9)),
+      last = int(std::floor(range.hi + 1e-9));
+  // Decades; within two decades also 2 and 5; within one, every digit.
+  double span = range.hi - range.lo;
+  std::vector<double> mantissas = {1.0};
+  if (span < 1)
+    mantissas = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+  else if (span < 2)
+    mantissas = {1, 2, 5};
+  for (int e = first - 1; e <= last; ++e)
+    for (double m : mantissas) {
+      double v = m * std::pow(10.0, e);
+      double t = std::log10(v);
+      if (t >= range.lo - 1e-9 && t <= range.hi + 1e-9)
+        values.push_back(v);
+    }
+  // A range narrower than two digits: nice linear values within it.
+  if (values.size() < 2)
+    values = linearTicks(std::pow(10.0, range.lo), std::pow(10.0, range.hi));
   return values;
 }
 

@@ -234,6 +234,17 @@ struct FitnessContext {
   std::vector<int64_t> traceSamples;
 };
 
+/// The box of \p encoding as pagmo's lower and upper bounds.
+std::pair<pagmo::vector_double, pagmo::vector_double>
+boxBounds(const FlatEncoding &encoding) {
+  pagmo::vector_double lower(encoding.size()), upper(encoding.size());
+  for (size_t i = 0; i < encoding.size(); ++i) {
+    lower[i] = encoding.lowerBound(i);
+    upper[i] = encoding.upperBound(i);
+  }
+  return {std::move(lower), std::move(upper)};
+}
+
 /// The pagmo user-defined problem: minimize the fitness of the decoded
 /// design over the encoding's box.
 class FlatProblem {
@@ -245,13 +256,7 @@ public:
     return {context->score(values.data())};
   }
   std::pair<pagmo::vector_double, pagmo::vector_double> get_bounds() const {
-    const FlatEncoding &encoding = context->encoding;
-    pagmo::vector_double lower(encoding.size()), upper(encoding.size());
-    for (size_t i = 0; i < encoding.size(); ++i) {
-      lower[i] = encoding.lowerBound(i);
-      upper[i] = encoding.upperBound(i);
-    }
-    return {std::move(lower), std::move(upper)};
+    return boxBounds(context->encoding);
   }
   std::string get_name() const { return "DiGamma flat encoding"; }
 
@@ -382,13 +387,7 @@ public:
     return context->score(values.data());
   }
   std::pair<pagmo::vector_double, pagmo::vector_double> get_bounds() const {
-    const FlatEncoding &encoding = context->encoding;
-    pagmo::vector_double lower(encoding.size()), upper(encoding.size());
-    for (size_t i = 0; i < encoding.size(); ++i) {
-      lower[i] = encoding.lowerBound(i);
-      upper[i] = encoding.upperBound(i);
-    }
-    return {std::move(lower), std::move(upper)};
+    return boxBounds(context->encoding);
   }
   pagmo::vector_double::size_type get_nobj() const {
     return static_cast<pagmo::vector_double::size_type>(context->count);

@@ -7,6 +7,8 @@
 
 #include "digamma/Search/Front.h"
 
+#include "FrontArchive.h"
+
 #include <pagmo/types.hpp>
 #include <pagmo/utils/hypervolume.hpp>
 
@@ -18,13 +20,7 @@ using namespace digamma;
 using namespace digamma::search;
 
 bool digamma::search::dominates(const Figures &a, const Figures &b, int count) {
-  bool better = false;
-  for (int k = 0; k < count; ++k) {
-    if (a[k] > b[k])
-      return false;
-    better |= a[k] < b[k];
-  }
-  return better;
+  return detail::dominatesFigures(a, b, count);
 }
 
 Figures digamma::search::figuresOf(const ParetoSettings &settings,
@@ -48,11 +44,9 @@ Figures digamma::search::figuresOf(const ParetoSettings &settings,
   return figures;
 }
 
-/// Figures are positive (cycles, nJ, um^2); log scale makes a factor of two
-/// weigh the same anywhere on a front that spans orders of magnitude.
-static double logFigure(double value) {
-  return std::log(std::max(value, std::numeric_limits<double>::min()));
-}
+// Figures are positive (cycles, nJ, um^2); log scale makes a factor of two
+// weigh the same anywhere on a front that spans orders of magnitude.
+using detail::logFigure;
 
 size_t digamma::search::pickDesign(const std::vector<Figures> &points,
                                    const ParetoSettings &settings,

@@ -60,8 +60,8 @@ inline void crowdingDistances(const Figures *logs, size_t size, int count,
   }
 }
 
-/// True if \p a dominates \p b in the first \p count figures (dominates()
-/// of Front.h, inline for the searches' inner loops).
+/// True if \p a dominates \p b in the first \p count figures: dominates()
+/// of Front.h, inline for the searches' inner loops.
 inline bool dominatesFigures(const Figures &a, const Figures &b, int count) {
   bool better = false;
   for (int k = 0; k < count; ++k) {
@@ -115,6 +115,17 @@ public:
   void finish() { pruneTo(capacity, /*oneAtATime=*/true); }
 
   size_t length() const { return size; }
+  /// The indices of the archived designs by their figures (ascending, the
+  /// first figure first), as a front lists them.
+  std::vector<size_t> byFigures() const {
+    std::vector<size_t> indices(size);
+    std::iota(indices.begin(), indices.end(), size_t(0));
+    std::sort(indices.begin(), indices.end(), [&](size_t a, size_t b) {
+      const Figures &x = entries[a].figures, &y = entries[b].figures;
+      return x != y ? x < y : a < b;
+    });
+    return indices;
+  }
   const Payload &payload(size_t i) const { return entries[i].payload; }
   const Figures &figures(size_t i) const { return entries[i].figures; }
 
@@ -204,6 +215,19 @@ Figures figuresOfScored(const ParetoSettings &settings, const Individual &ind);
 /// Offers such a valid individual to \p archive.
 void offerScored(FrontArchive<Individual> &archive,
                  const ParetoSettings &settings, const Individual &ind);
+/// What a front search of one layer works on: the layer's space scored as
+/// frontScoring says (the space keeps a reference to its options), and the
+/// archive its designs go to.
+struct LayerFront {
+  LayerFront(const cost::Layer &layer, const SearchOptions &options)
+      : scoring(frontScoring(options)), space(layer, scoring),
+        archive(options.pareto.numObjectives,
+                size_t(options.pareto.frontCapacity)) {}
+  SearchOptions scoring;
+  SearchSpace space;
+  FrontArchive<Individual> archive;
+};
+
 /// The result of a front search of \p space (frontScoring's options):
 /// the archive, pruned to its capacity, as a front sorted by figures, and
 /// its pick's design; or, with an empty archive, why nothing was found.

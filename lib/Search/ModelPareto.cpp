@@ -124,15 +124,9 @@ digamma::search::runModelPareto(const std::vector<ModelLayer> &layers,
     firstResult.bestPerGeneration.clear();
     return firstResult;
   }
-  std::vector<size_t> order(archive.length());
-  std::iota(order.begin(), order.end(), size_t(0));
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const Figures &x = archive.figures(a), &y = archive.figures(b);
-    return x != y ? x < y : a < b;
-  });
   ModelSearchResult result;
   result.front.settings = settings;
-  for (size_t i : order)
+  for (size_t i : archive.byFigures())
     result.front.designs.push_back(archive.payload(i));
   std::vector<Figures> points = result.front.figures();
   result.front.picked = pickDesign(points, settings, settings.pick);

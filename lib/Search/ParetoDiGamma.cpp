@@ -14,6 +14,7 @@
 #include "Common.h"
 #include "FrontArchive.h"
 #include "Genetic.h"
+#include "RandomSampling.h"
 
 using namespace digamma;
 using namespace digamma::search;
@@ -91,12 +92,7 @@ SearchResult detail::frontResult(const SearchSpace &space,
   archive.finish();
   if (archive.length() == 0)
     return space.finish(Individual(), samplesUsed, {});
-  std::vector<size_t> order(archive.length());
-  std::iota(order.begin(), order.end(), size_t(0));
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const Figures &x = archive.figures(a), &y = archive.figures(b);
-    return x != y ? x < y : a < b;
-  });
+  std::vector<size_t> order = archive.byFigures();
   Front front;
   front.settings = settings;
   for (size_t i : order) {
@@ -119,13 +115,12 @@ SearchResult detail::frontResult(const SearchSpace &space,
 
 SearchResult digamma::search::runParetoDiGamma(const cost::Layer &layer,
                                                const SearchOptions &options) {
-  SearchOptions scoring = frontScoring(options);
-  SearchSpace space(layer, scoring);
+  LayerFront search(layer, options);
+  const SearchSpace &space = search.space;
+  FrontArchive<Individual> &archive = search.archive;
   if (std::optional<std::string> error = checkSearchInputs(space))
     return failedResult(*error);
   const ParetoSettings &settings = options.pareto;
-  FrontArchive<Individual> archive(settings.numObjectives,
-                                   size_t(settings.frontCapacity));
   bool hasLatency = false, hasEnergy = false;
   for (int k = 0; k < settings.numObjectives; ++k) {
     hasLatency |= settings.objectives[k] == Objective::Latency;
@@ -257,34 +252,16 @@ SearchResult digamma::search::runParetoDiGamma(const cost::Layer &layer,
 
 SearchResult digamma::search::runParetoRandom(const cost::Layer &layer,
                                               const SearchOptions &options) {
-  // The space keeps a reference to its options.
-  SearchOptions scoring = frontScoring(options);
-  SearchSpace space(layer, scoring);
-  if (std::optional<std::string> error = checkSearchInputs(space))
+  LayerFront search(layer, options);
+  if (std::optional<std::string> error = checkSearchInputs(search.space))
     return failedResult(*error);
-  const ParetoSettings &settings = options.pareto;
-  FrontArchive<Individual> archive(settings.numObjectives,
-                                   size_t(settings.frontCapacity));
-  Random rng(options.seed);
-  BatchEvaluator pool(space, threadCount(options));
-  size_t batchSize = static_cast<size_t>(
-      std::min<int64_t>(populationSize(options), options.samples));
-  std::vector<Individual> batch(batchSize);
-  int64_t used = 0;
-  while (used < options.samples) {
-    size_t count = static_cast<size_t>(
-        std::min<int64_t>(batchSize, options.samples - used));
-    for (size_t i = 0; i < count; ++i)
-      space.randomize(batch[i], rng);
-    // As DiGamma's first population, the first batch holds the smallest
-    // design (area's extreme).
-    if (used == 0)
-      space.smallest(batch[0]);
-    pool.evaluate(batch.data(), count);
+  // As DiGamma's first population, the first batch holds the smallest
+  // design (area's extreme).
+  auto offer = [&](const Individual *batch, size_t count, int64_t) {
     for (size_t i = 0; i < count; ++i)
       if (batch[i].valid)
-        offerScored(archive, settings, batch[i]);
-    used += static_cast<int64_t>(count);
-  }
-  return frontResult(space, archive, used);
+        offerScored(search.archive, options.pareto, batch[i]);
+  };
+  int64_t used = sampleRandomly(search.space, /*smallestFirst=*/true, offer);
+  return frontResult(search.space, search.archive, used);
 }

@@ -124,9 +124,13 @@ private:
   LogicalResult writeReport(ArrayRef<DescribedOp> ops, double seconds);
   /// With report-plot: the SVG figures.
   LogicalResult writePlots(ArrayRef<DescribedOp> ops);
+  /// With area-sweep: \p request searched again at each budget, the totals
+  /// weighted as shared-chip objectives weight ops.
+  void sweepArea(const api::Request &request);
 
   std::vector<Problem> problems;
   std::vector<ChipGroup> chipGroups;
+  std::vector<api::SweepPoint> sweep;
 };
 
 } // namespace
@@ -276,6 +280,22 @@ void CoOptimizePass::runOnOperation() {
     emitError(module.getLoc()) << "digamma-co-optimize: " << *error;
     return signalPassFailure();
   }
+  // Before any search: sweep budgets no search can take, a sweep nobody
+  // sees, a figure directory that cannot be written to.
+  for (double mm2 : areaSweep)
+    if (!(mm2 > 0) || !std::isfinite(mm2)) {
+      emitError(module.getLoc())
+          << "digamma-co-optimize: area-sweep needs positive areas in mm^2, "
+             "got "
+          << mm2;
+      return signalPassFailure();
+    }
+  if (!areaSweep.empty() && reportFile.empty() && reportPlot.empty()) {
+    emitError(module.getLoc())
+        << "digamma-co-optimize: area-sweep needs report or report-plot to "
+           "write its curve";
+    return signalPassFailure();
+  }
   // Before any search: a figure directory that cannot be written to.
   if (!reportPlot.empty() && !llvm::sys::fs::is_directory(reportPlot)) {
     emitError(module.getLoc())
@@ -356,6 +376,9 @@ void CoOptimizePass::runOnOperation() {
                                             group.result.areaUm2));
   }
 
+  sweep.clear();
+  if (!areaSweep.empty())
+    sweepArea(request);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
@@ -380,6 +403,56 @@ void CoOptimizePass::searchSharedChips(const api::SearchPlan &plan) {
       problem.layer.elementBytes = shared.elementBytes;
     }
     group.result = std::move(shared.chip);
+  }
+}
+
+void CoOptimizePass::sweepArea(const api::Request &request) {
+  MLIRContext *ctx = &getContext();
+  for (double mm2 : areaSweep) {
+    api::Request atBudget = request;
+    atBudget.budget.areaMm2 = mm2;
+    api::SweepPoint point;
+    point.budgetMm2 = mm2;
+    point.found = true;
+    api::SearchPlan plan;
+    // The budget is checked above; the rest is the main request's.
+    if (api::planSearch(atBudget, plan)) {
+      point.found = false;
+      sweep.push_back(point);
+      continue;
+    }
+    auto add = [&](bool found, double cycles, double energy, double area) {
+      point.found &= found;
+      point.cycles += cycles;
+      point.energyNJ += energy;
+      point.areaUm2 = std::max(point.areaUm2, area);
+    };
+    if (plan.scope == api::Scope::Op) {
+      std::vector<search::SearchResult> results(problems.size());
+      auto searchOne = [&](size_t i) {
+        results[i] = api::searchLayer(plan, problems[i].layer);
+      };
+      if (ctx->isMultithreadingEnabled() && problems.size() > 1)
+        parallelFor(ctx, 0, problems.size(), searchOne);
+      else
+        for (size_t i = 0; i < problems.size(); ++i)
+          searchOne(i);
+      for (size_t i = 0; i < problems.size(); ++i) {
+        double weight = problems[i].layer.weight;
+        add(results[i].found, weight * double(results[i].cost.cycles),
+            weight * results[i].cost.energyNJ, results[i].areaUm2);
+      }
+    } else {
+      for (const ChipGroup &group : chipGroups) {
+        std::vector<api::LayerProblem> layers;
+        for (size_t index : group.problems)
+          layers.push_back(problems[index].layer);
+        search::ModelSearchResult chip =
+            api::searchSharedChip(plan, layers).chip;
+        add(chip.found, chip.totalCycles, chip.totalEnergyNJ, chip.areaUm2);
+      }
+    }
+    sweep.push_back(point);
   }
 }
 
@@ -596,8 +669,17 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
       frontsJson.push_back(std::move(json));
     }
   }
+  llvm::json::Array sweepJson;
+  for (const api::SweepPoint &point : sweep)
+    sweepJson.push_back(
+        llvm::json::Object{{"area_budget_mm2", point.budgetMm2},
+                           {"found", point.found},
+                           {"weighted_cycles", point.cycles},
+                           {"weighted_energy_nj", point.energyNJ},
+                           {"largest_chip_um2", point.areaUm2}});
   llvm::json::Object root{
       {"scope", std::string(api::scopeName(scope))},
+      {"area_sweep", std::move(sweepJson)},
       {"objective", std::string(search::objectiveName(objective))},
       {"ops", std::move(opsJson)},
       {"chips", std::move(chipsJson)},
@@ -685,6 +767,16 @@ LogicalResult CoOptimizePass::writePlots(ArrayRef<DescribedOp> ops) {
       perFront = problems[0].result.front.settings.numObjectives - 1;
     fronts.columns = perFront == 1 ? 4 : 2 * perFront;
     files.push_back({inDir("fronts.svg"), plot::renderSvg(fronts)});
+  }
+  if (!sweep.empty()) {
+    plot::Figure figure;
+    figure.title = "Latency and energy vs. area budget (" + scopeText + ")";
+    figure.notes.push_back("Totals over the ops, each weighted by its "
+                           "digamma.repeat; a budget without a design for "
+                           "every op has no point.");
+    figure.panels = api::sweepPanels("module", {{scopeText, sweep}});
+    figure.columns = 2;
+    files.push_back({inDir("area-sweep.svg"), plot::renderSvg(figure)});
   }
   if (std::optional<OutputFileError> error = writeOutputFiles(files))
     return emitError(getOperation().getLoc())

@@ -36,11 +36,12 @@ std::string figureAxisLabel(search::Objective objective);
 std::vector<plot::Panel> frontPanels(const std::string &title,
                                      const std::vector<NamedFront> &fronts);
 
-/// One point of an area sweep: the totals at one area budget.
+/// One point of an area sweep: the totals at one area budget, and the
+/// largest chip they took.
 struct SweepPoint {
   double budgetMm2 = 0;
   bool found = false;
-  double cycles = 0, energyNJ = 0;
+  double cycles = 0, energyNJ = 0, areaUm2 = 0;
 };
 struct SweepSeries {
   std::string name;

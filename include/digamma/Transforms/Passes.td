@@ -68,6 +68,11 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
     Option<"areaBudget", "area-budget", "double", /*default=*/"0.0",
            "Area budget for PEs and buffers in mm^2; 0 takes the platform "
            "preset">,
+    ListOption<"areaSweep", "area-sweep", "double",
+               "Area budgets in mm^2 to search again at, for the report's "
+               "latency and energy against area (report's area_sweep, "
+               "report-plot's area-sweep.svg); the IR keeps the designs of "
+               "area-budget">,
     Option<"dataflow", "dataflow", "const ::digamma::search::Dataflow *",
            /*default=*/"nullptr",
            "With mode=fixed-mapping: instead of each op's digamma.mapping, "
@@ -128,9 +133,9 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
            "generation; shared chips; model totals) to this file">,
     Option<"reportPlot", "report-plot", "std::string", /*default=*/"\"\"",
            "Write SVG figures into this existing directory: breakdown.svg "
-           "(cycles and energy per op of the chosen designs) and, with "
-           "objective=pareto, fronts.svg (every front, the kept design "
-           "highlighted)">,
+           "(cycles and energy per op of the chosen designs), with "
+           "objective=pareto fronts.svg (every front, the kept design "
+           "highlighted), with area-sweep area-sweep.svg">,
     Option<"reportSummary", "report-summary", "bool", /*default=*/"false",
            "Print a one-line summary on stderr">,
     Option<"samples", "samples", "int64_t",
