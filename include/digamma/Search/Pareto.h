@@ -24,8 +24,10 @@ namespace digamma::search {
 
 /// Front searches of one layer (Objective::Pareto). The result's design is
 /// the front's pick, its objectiveValue the pick's first figure, and its
-/// front all of them; the trace is empty. Never throw; a result with found
-/// == false carries the reason.
+/// front all of them; the trace is empty. They never throw; a result with
+/// found == false carries the reason. runDiGamma and runRandomSearch call
+/// them for Objective::Pareto, as runBaseline(Algorithm::Nsga2, ...) calls
+/// runNsga2.
 ///
 /// DiGamma: a share of the samples goes to a DiGamma search of each figure
 /// other than area with the other of latency and energy as tie-break
@@ -39,10 +41,10 @@ SearchResult runParetoDiGamma(const cost::Layer &layer,
 SearchResult runParetoRandom(const cost::Layer &layer,
                              const SearchOptions &options);
 /// pagmo2's NSGA-II (default settings, population rounded up to a multiple
-/// of 4) over the flat encoding of Baselines.h, each figure's logarithm a
-/// fitness, invalid designs penalized as the single-objective baselines
-/// do; exactly options.samples evaluations, every one offered to the
-/// archive.
+/// of 4, at least 8) over the flat encoding of Baselines.h, each figure's
+/// logarithm a fitness, invalid designs penalized as the single-objective
+/// baselines do; exactly options.samples evaluations, every one offered to
+/// the archive.
 SearchResult runNsga2(const cost::Layer &layer, const SearchOptions &options);
 
 /// The front of one chip for all \p layers (scope=model): whole-model
