@@ -129,9 +129,9 @@ std::optional<std::string> resolvePareto(const Options &options,
   if (options.tieBreak == search::Objective::Pareto)
     return std::string("tie-break is one figure; pareto is not");
   if (options.objective != search::Objective::Pareto) {
-    if (options.algorithm == search::Algorithm::Nsga2)
-      return std::string("algorithm=nsga2 searches fronts only; it needs "
-                         "objective=pareto");
+    if (search::searchesOnlyFronts(options.algorithm))
+      return "algorithm=" + algorithm +
+             " searches fronts only; it needs objective=pareto";
     if (!options.paretoObjectives.empty())
       return std::string("pareto-objectives needs objective=pareto");
     if (options.paretoPick != search::ParetoPick::Knee)
@@ -142,7 +142,7 @@ std::optional<std::string> resolvePareto(const Options &options,
   }
   if (!search::searchesFronts(options.algorithm))
     return "objective=pareto needs an algorithm that searches fronts "
-           "(digamma, random or nsga2); " +
+           "(digamma, random, nsga2 or moead); " +
            algorithm + " searches one figure";
   if (!options.paretoObjectives.empty()) {
     std::vector<std::string_view> names;

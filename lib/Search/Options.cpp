@@ -73,7 +73,11 @@ digamma::search::validateParetoSettings(const ParetoSettings &pareto) {
 
 bool digamma::search::searchesFronts(Algorithm algorithm) {
   return algorithm == Algorithm::DiGamma || algorithm == Algorithm::Random ||
-         algorithm == Algorithm::Nsga2;
+         searchesOnlyFronts(algorithm);
+}
+
+bool digamma::search::searchesOnlyFronts(Algorithm algorithm) {
+  return algorithm == Algorithm::Nsga2 || algorithm == Algorithm::Moead;
 }
 
 bool digamma::search::isParetoFigure(Objective objective) {
@@ -122,6 +126,8 @@ const std::vector<NamedValue<Algorithm>> &digamma::search::algorithmValues() {
       {"sa", Algorithm::Sa, "pagmo2 simulated annealing"},
       {"nsga2", Algorithm::Nsga2,
        "pagmo2 NSGA-II, multi-objective (objective=pareto only)"},
+      {"moead", Algorithm::Moead,
+       "pagmo2 MOEA/D, multi-objective (objective=pareto only)"},
   };
   return values;
 }

@@ -13,11 +13,13 @@
 // Byte-identical with and without threads for the same seed.
 // RUN: digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="objective=pareto samples=1500 seed=2" -mlir-disable-threading | diff %t.mlir -
 //
-// Two figures and another pick; NSGA-II; the pipeline's options.
+// Two figures and another pick; NSGA-II and MOEA/D; the pipeline's options.
 // RUN: digamma-opt %s --digamma-pipeline="objective=pareto pareto-objectives=energy,latency pareto-pick=latency samples=1000 report=%t.two.json" -o /dev/null
 // RUN: %python %S/Inputs/check-fronts-report.py %t.two.json --pick latency | FileCheck %s --check-prefix=FRONTS
 // RUN: digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="objective=pareto algorithm=nsga2 pareto-size=8 samples=800 report=%t.nsga2.json" -o /dev/null
 // RUN: %python %S/Inputs/check-fronts-report.py %t.nsga2.json --max-designs 8 | FileCheck %s --check-prefix=FRONTS
+// RUN: digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="objective=pareto algorithm=moead pareto-size=8 samples=800 report=%t.moead.json" -o /dev/null
+// RUN: %python %S/Inputs/check-fronts-report.py %t.moead.json --max-designs 8 | FileCheck %s --check-prefix=FRONTS
 //
 // One chip for all ops: the chip's front.
 // RUN: rm -rf %t.model && mkdir -p %t.model
@@ -33,6 +35,7 @@
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="objective=pareto pareto-objectives=latency,area pareto-pick=energy" 2>&1 | FileCheck %s --check-prefix=PICK
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="objective=pareto algorithm=cmaes" 2>&1 | FileCheck %s --check-prefix=SINGLE
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="algorithm=nsga2" 2>&1 | FileCheck %s --check-prefix=NSGA2
+// RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="algorithm=moead" 2>&1 | FileCheck %s --check-prefix=MOEAD
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="objective=pareto tie-break=pareto" 2>&1 | FileCheck %s --check-prefix=TIEBREAK
 // RUN: not digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="report-plot=%t.nowhere" 2>&1 | FileCheck %s --check-prefix=NOPLOTDIR
 
@@ -70,8 +73,9 @@
 // NOPICK: error: digamma-co-optimize: pareto-pick needs objective=pareto
 // FIGURE: error: digamma-co-optimize: unknown pareto objective 'speed'; expected latency, energy or area
 // PICK: error: digamma-co-optimize: pareto-pick=energy is not a figure of the front (latency or area)
-// SINGLE: error: digamma-co-optimize: objective=pareto needs an algorithm that searches fronts (digamma, random or nsga2); cmaes searches one figure
+// SINGLE: error: digamma-co-optimize: objective=pareto needs an algorithm that searches fronts (digamma, random, nsga2 or moead); cmaes searches one figure
 // NSGA2: error: digamma-co-optimize: algorithm=nsga2 searches fronts only; it needs objective=pareto
+// MOEAD: error: digamma-co-optimize: algorithm=moead searches fronts only; it needs objective=pareto
 // TIEBREAK: error: digamma-co-optimize: tie-break is one figure; pareto is not
 // NOPLOTDIR: error: digamma-co-optimize: report-plot='{{.*}}nowhere' is not an existing directory
 

@@ -91,9 +91,10 @@ std::vector<Method> allMethods() {
     methods.push_back(method);
   }
   optimizer(search::Algorithm::DiGamma, "DiGamma");
-  // Not in `all`: NSGA-II searches fronts only, and DiGamma's one chip per
-  // model is another question than the paper's.
+  // Not in `all`: NSGA-II and MOEA/D search fronts only, and DiGamma's one
+  // chip per model is another question than the paper's.
   optimizer(search::Algorithm::Nsga2, "NSGA-II");
+  optimizer(search::Algorithm::Moead, "MOEA/D");
   Method chip;
   chip.name = "digamma-model";
   chip.title = "DiGamma, one chip";
@@ -104,7 +105,8 @@ std::vector<Method> allMethods() {
 
 /// Methods of `all`: the paper's.
 bool inAll(const Method &method) {
-  return method.name != "nsga2" && method.kind != Method::Kind::SharedChip;
+  return method.name != "nsga2" && method.name != "moead" &&
+         method.kind != Method::Kind::SharedChip;
 }
 
 void printHelp() {
@@ -123,11 +125,11 @@ void printHelp() {
       "hw-nvdla,\n"
       "                      hw-shidiannao, hw-eyeriss, map-buffer, "
       "map-medium, map-compute,\n"
-      "                      nsga2 (fronts only), digamma-model (one chip "
-      "per model),\n"
+      "                      nsga2, moead (fronts only), digamma-model (one "
+      "chip per model),\n"
       "                      or the groups fig5, fig6, all (the paper's "
       "methods; default;\n"
-      "                      digamma,nsga2 with --objective=pareto, "
+      "                      digamma,nsga2,moead with --objective=pareto, "
       "digamma,digamma-model\n"
       "                      with --area-sweep)\n"
       "  --objective=NAME    %s; default latency\n"
@@ -383,7 +385,7 @@ Config digamma::bench::parseArguments(const std::vector<std::string> &args) {
   if (config.modelSpecs.empty())
     config.modelSpecs = api::bundledModels();
   if (algorithms.empty())
-    algorithms = config.fronts()             ? "digamma,nsga2"
+    algorithms = config.fronts()             ? "digamma,nsga2,moead"
                  : !config.areaSweep.empty() ? "digamma,digamma-model"
                                              : "all";
   std::vector<std::string> names;
@@ -410,7 +412,7 @@ Config digamma::bench::parseArguments(const std::vector<std::string> &args) {
           "algorithm", name,
           "digamma, random, sga, pso, sea, de, cmaes, sa, hw-nvdla, "
           "hw-shidiannao, hw-eyeriss, map-buffer, map-medium, map-compute, "
-          "nsga2, digamma-model, fig5, fig6 or all"));
+          "nsga2, moead, digamma-model, fig5, fig6 or all"));
   if (config.methods.empty())
     fail("--algorithms needs at least one algorithm");
   if (config.threads == 0)

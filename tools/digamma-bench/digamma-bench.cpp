@@ -15,8 +15,8 @@
 //  * SVG figures (Figures.cpp): traces or fronts per platform, the per-layer
 //    breakdown of DiGamma's designs, the area sweep.
 // Methods are the search algorithms (digamma, random, the pagmo baselines,
-// nsga2 for fronts), the two-step schemes (hw-<dataflow>, map-<preset>) and
-// DiGamma's one chip per model (digamma-model). Identical layers are
+// nsga2 and moead for fronts), the two-step schemes (hw-<dataflow>,
+// map-<preset>) and DiGamma's one chip per model (digamma-model). Identical layers are
 // searched once per (platform, method, seed) and weighted by their
 // occurrences; searches spread over the worker threads, each search
 // single-threaded, so results do not depend on the thread count. With

@@ -234,8 +234,10 @@ TEST(Request, ParetoOptionsAreCheckedAndResolved) {
   request.options.algorithm = search::Algorithm::Cmaes;
   EXPECT_EQ(planError(request),
             "objective=pareto needs an algorithm that searches fronts "
-            "(digamma, random or nsga2); cmaes searches one figure");
+            "(digamma, random, nsga2 or moead); cmaes searches one figure");
   request.options.algorithm = search::Algorithm::Nsga2;
+  EXPECT_EQ(planError(request), "");
+  request.options.algorithm = search::Algorithm::Moead;
   EXPECT_EQ(planError(request), "");
   request.options.tieBreak = Objective::Pareto;
   EXPECT_EQ(planError(request), "tie-break is one figure; pareto is not");
@@ -245,6 +247,9 @@ TEST(Request, ParetoOptionsAreCheckedAndResolved) {
   request.options.algorithm = search::Algorithm::Nsga2;
   EXPECT_EQ(planError(request),
             "algorithm=nsga2 searches fronts only; it needs objective=pareto");
+  request.options.algorithm = search::Algorithm::Moead;
+  EXPECT_EQ(planError(request),
+            "algorithm=moead searches fronts only; it needs objective=pareto");
   request.options.algorithm = search::Algorithm::DiGamma;
   request.options.paretoObjectives = {Objective::Latency, Objective::Area};
   EXPECT_EQ(planError(request), "pareto-objectives needs objective=pareto");

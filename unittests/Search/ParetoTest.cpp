@@ -174,7 +174,8 @@ TEST(ParetoSearch, EveryOptimizerReturnsAWellFormedFront) {
   SearchOptions options = frontOptions();
   for (const cost::Layer &layer : frontLayers())
     for (Algorithm algorithm :
-         {Algorithm::DiGamma, Algorithm::Random, Algorithm::Nsga2}) {
+         {Algorithm::DiGamma, Algorithm::Random, Algorithm::Nsga2,
+          Algorithm::Moead}) {
       SCOPED_TRACE(std::string(algorithmName(algorithm)));
       SearchResult result = getOptimizer(algorithm).run(layer, options);
       ASSERT_TRUE(result.found) << result.message;
@@ -193,7 +194,8 @@ TEST(ParetoSearch, SameSeedSameFrontWithAnyThreadCount) {
   SearchOptions options = frontOptions();
   cost::Layer layer = frontLayers()[0];
   for (Algorithm algorithm :
-       {Algorithm::DiGamma, Algorithm::Random, Algorithm::Nsga2}) {
+       {Algorithm::DiGamma, Algorithm::Random, Algorithm::Nsga2,
+        Algorithm::Moead}) {
     SearchResult first = getOptimizer(algorithm).run(layer, options);
     options.threads = 3;
     SearchResult again = getOptimizer(algorithm).run(layer, options);
@@ -303,18 +305,23 @@ TEST(ParetoSearch, NoDesignWithinTheBudgetSaysWhy) {
   EXPECT_TRUE(result.front.empty());
 }
 
-TEST(ParetoSearch, SingleFigureOptimizersRefuseFrontsAndNsga2RefusesFigures) {
+TEST(ParetoSearch, SingleFigureOptimizersRefuseFrontsAndFrontOnesFigures) {
   SearchOptions options = frontOptions();
   SearchResult result =
       getOptimizer(Algorithm::Pso).run(frontLayers()[0], options);
   EXPECT_FALSE(result.found);
   EXPECT_EQ(result.message,
-            "pso is single-objective; a front takes digamma, random or nsga2");
+            "pso is single-objective; a front takes digamma, random, nsga2 or "
+            "moead");
   options.objective = Objective::Latency;
   result = runNsga2(frontLayers()[0], options);
   EXPECT_FALSE(result.found);
   EXPECT_EQ(result.message,
             "nsga2 searches fronts only: it needs objective pareto");
+  result = runMoead(frontLayers()[0], options);
+  EXPECT_FALSE(result.found);
+  EXPECT_EQ(result.message,
+            "moead searches fronts only: it needs objective pareto");
 }
 
 //===----------------------------------------------------------------------===//

@@ -38,9 +38,20 @@ enum class Objective { Latency, Energy, EDP, LatencyArea, Power, Area, Pareto };
 /// The built-in optimizers: DiGamma, random sampling of its encoding, and
 /// pagmo2's general-purpose optimizers over a flat encoding (Baselines.h):
 /// standard GA, PSO, (N+1)-ES, differential evolution, CMA-ES and simulated
-/// annealing, and pagmo2's NSGA-II, which searches fronts only
+/// annealing, and pagmo2's NSGA-II and MOEA/D, which search fronts only
 /// (Objective::Pareto). DiGamma and Random search fronts too.
-enum class Algorithm { DiGamma, Random, Sga, Pso, Sea, De, Cmaes, Sa, Nsga2 };
+enum class Algorithm {
+  DiGamma,
+  Random,
+  Sga,
+  Pso,
+  Sea,
+  De,
+  Cmaes,
+  Sa,
+  Nsga2,
+  Moead
+};
 
 /// Which design of a front a single answer takes (the IR keeps one design
 /// per op): the knee, or the best of one figure.
@@ -227,16 +238,19 @@ std::string_view objectiveNames();
 std::optional<Mode> parseMode(std::string_view name);
 std::string_view modeName(Mode mode);
 /// Parses an algorithm's name: digamma, random, sga, pso, sea, de, cmaes,
-/// sa or nsga2.
+/// sa, nsga2 or moead.
 std::optional<Algorithm> parseAlgorithm(std::string_view name);
 /// The name parseAlgorithm() accepts for \p algorithm ("unknown" for a
 /// value outside the enumeration).
 std::string_view algorithmName(Algorithm algorithm);
-/// The accepted names, for messages: "digamma, random, ..., sa or nsga2".
+/// The accepted names, for messages: "digamma, random, ..., nsga2 or
+/// moead".
 std::string_view algorithmNames();
 /// True for the optimizers that search fronts (Objective::Pareto): DiGamma,
-/// Random and NSGA-II; NSGA-II searches nothing else.
+/// Random, NSGA-II and MOEA/D.
 bool searchesFronts(Algorithm algorithm);
+/// True for the optimizers that search nothing but fronts: NSGA-II, MOEA/D.
+bool searchesOnlyFronts(Algorithm algorithm);
 /// The figures Objective::Pareto can trade off: latency, energy, area.
 bool isParetoFigure(Objective objective);
 

@@ -26,8 +26,8 @@ namespace digamma::search {
 /// the front's pick, its objectiveValue the pick's first figure, and its
 /// front all of them; the trace is empty. They never throw; a result with
 /// found == false carries the reason. runDiGamma and runRandomSearch call
-/// them for Objective::Pareto, as runBaseline(Algorithm::Nsga2, ...) calls
-/// runNsga2.
+/// them for Objective::Pareto, as runBaseline(Algorithm::Nsga2 or Moead,
+/// ...) calls runNsga2 or runMoead.
 ///
 /// DiGamma: a share of the samples goes to a DiGamma search of each figure
 /// other than area with the other of latency and energy as tie-break
@@ -46,6 +46,11 @@ SearchResult runParetoRandom(const cost::Layer &layer,
 /// baselines do; exactly options.samples evaluations, every one offered to
 /// the archive.
 SearchResult runNsga2(const cost::Layer &layer, const SearchOptions &options);
+/// pagmo2's MOEA/D on the same problem, population and budget as runNsga2:
+/// pagmo's default settings (Tchebycheff decomposition, 20 neighbours, DE
+/// operators CR 1, F 0.5) with low-discrepancy weights, which take any
+/// population size.
+SearchResult runMoead(const cost::Layer &layer, const SearchOptions &options);
 
 /// The front of one chip for all \p layers (scope=model): whole-model
 /// searches (runModelDiGamma) of each figure other than area at the full

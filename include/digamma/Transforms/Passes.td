@@ -48,7 +48,8 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
     shared chip with `scope=model`), the designs no other design beats in
     every figure of `pareto-objectives`; the IR keeps the one `pareto-pick`
     names and the report holds the whole front (docs/design-space.md).
-    `algorithm` is then digamma, random or nsga2 (pagmo2's NSGA-II).
+    `algorithm` is then digamma, random, nsga2 or moead (pagmo2's NSGA-II
+    and MOEA/D).
 
     With `scope=model` (or `scope=function`) all described ops of the
     module (of each function) run on one chip: one `#digamma.hw` under one
