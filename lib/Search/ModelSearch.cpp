@@ -646,8 +646,8 @@ bool detail::smallestChip(const std::vector<ModelLayer> &layers,
 }
 
 std::optional<std::string>
-detail::checkModel(const std::vector<ModelLayer> &layers,
-                   const SearchOptions &options) {
+digamma::search::checkModel(const std::vector<ModelLayer> &layers,
+                            const SearchOptions &options) {
   if (std::optional<std::string> error = validateOptions(options))
     return error;
   if (options.mode != Mode::CoOpt)
@@ -691,7 +691,7 @@ double digamma::search::modelObjectiveValue(Objective objective,
 ModelSearchResult
 digamma::search::runModelDiGamma(const std::vector<ModelLayer> &layers,
                                  const SearchOptions &options) {
-  if (std::optional<std::string> error = detail::checkModel(layers, options)) {
+  if (std::optional<std::string> error = checkModel(layers, options)) {
     ModelSearchResult result;
     result.message = *error;
     return result;

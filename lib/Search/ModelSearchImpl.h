@@ -348,10 +348,6 @@ private:
   std::vector<double> trace;
 };
 
-/// A message for a model no whole-model search can run with, or nullopt.
-std::optional<std::string> checkModel(const std::vector<ModelLayer> &layers,
-                                      const SearchOptions &options);
-
 /// The smallest chip for \p layers whatever the budget: one PE, every
 /// layer's smallest mapping (unit tiles), buffers sized to the largest need
 /// over them. False if the cost model or the PE limit rejects it. Makes

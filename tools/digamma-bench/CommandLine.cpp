@@ -8,6 +8,8 @@
 
 #include "Bench.h"
 
+#include "digamma/Version.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -160,7 +162,8 @@ void printHelp() {
       "                      only their record, DIR/shard-I-of-N.csv\n"
       "  --merge DIR...      write what the whole run writes from the "
       "slices' records in\n"
-      "                      DIR... (with --out and --quiet only)\n",
+      "                      DIR... (with --out and --quiet only)\n"
+      "  --version           the DiGamma-MLIR and LLVM versions\n",
       kTool, defaultModelsDir().c_str(), api::platformNames().c_str(),
       search::objectiveNames().data(), (long long)search::kDefaultSamples,
       search::kDefaultPopulation,
@@ -274,6 +277,11 @@ Config digamma::bench::parseArguments(const std::vector<std::string> &args) {
       config.resultArgs.push_back(arg);
     if (key == "--help" || key == "-h") {
       printHelp();
+      std::exit(0);
+    } else if (key == "--version") {
+      std::fputs(
+          digamma::getVersionText("digamma-bench", /*usesLLVM=*/false).c_str(),
+          stdout);
       std::exit(0);
     } else if (key == "--models") {
       config.modelSpecs = splitList(value);
