@@ -3,7 +3,9 @@
 #include "digamma/Api/Figures.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <limits>
 
 using namespace digamma;
 using namespace digamma::api;
@@ -137,4 +139,83 @@ api::breakdownPanels(const std::string &title,
     panels[1].series.push_back(std::move(energy));
   }
   return panels;
+}
+
+Roofs api::roofsOf(const search::SearchOptions &options) {
+  const cost::Hardware &hw = options.fixedHardware;
+  double pes = double(hw.numPEs);
+  if (options.mode != search::Mode::FixedHW) {
+    pes = std::floor(options.areaBudgetUm2 / cost::AreaConstants{}.macAreaUm2);
+    if (options.peLimit > 0)
+      pes = std::min(pes, double(options.peLimit));
+  }
+  Roofs roofs;
+  roofs.peakMacsPerCycle = pes * double(hw.simdLanes);
+  if (!cost::isOffchipUnbounded(hw))
+    roofs.offchipBytesPerCycle = double(cost::offchipBytesPerCycle(hw));
+  return roofs;
+}
+
+plot::Panel api::rooflinePanel(const std::string &title,
+                               const std::vector<RooflineSeries> &series,
+                               const Roofs &roofs) {
+  plot::Panel panel;
+  panel.title = title;
+  panel.x = {"operational intensity (MACs / off-chip byte)", plot::Scale::Log,
+             {}};
+  panel.y = {"attained MACs / cycle", plot::Scale::Log, {}};
+  std::vector<plot::Series> placed;
+  double lowest = std::numeric_limits<double>::infinity(), highest = 0;
+  for (const RooflineSeries &entry : series) {
+    plot::Series &points = placed.emplace_back();
+    points.name = entry.name;
+    for (const RooflineOp &op : entry.ops) {
+      double intensity = op.offchipBytes > 0 ? op.macs / op.offchipBytes : 0;
+      double attained = op.cycles > 0 ? op.macs / op.cycles : 0;
+      char label[320];
+      std::snprintf(label, sizeof(label),
+                    "%s (%s): %.6g MACs / byte, %.6g MACs / cycle (%.6g MACs, "
+                    "%.6g cycles, %.6g off-chip bytes)",
+                    op.label.c_str(), entry.name.c_str(), intensity, attained,
+                    op.macs, op.cycles, op.offchipBytes);
+      points.x.push_back(intensity);
+      points.y.push_back(attained);
+      points.labels.push_back(label);
+      if (intensity > 0) {
+        lowest = std::min(lowest, intensity);
+        highest = std::max(highest, intensity);
+      }
+    }
+  }
+  if (highest > 0 && roofs.peakMacsPerCycle > 0) {
+    // The roofs span the ops' intensities with a factor of 2 either side.
+    double from = lowest / 2, to = highest * 2;
+    double bandwidth = roofs.offchipBytesPerCycle;
+    bool bounded = bandwidth > 0 && std::isfinite(bandwidth);
+    double ridge = bounded ? roofs.peakMacsPerCycle / bandwidth : 0;
+    char name[96];
+    std::snprintf(name, sizeof(name), "compute roof (%.6g MACs / cycle)",
+                  roofs.peakMacsPerCycle);
+    plot::Series compute;
+    compute.name = name;
+    compute.mark = plot::Mark::None;
+    compute.line = true;
+    compute.x = {std::max(from, ridge), std::max(to, ridge)};
+    compute.y = {roofs.peakMacsPerCycle, roofs.peakMacsPerCycle};
+    panel.series.push_back(std::move(compute));
+    if (bounded && ridge > from) {
+      std::snprintf(name, sizeof(name), "bandwidth roof (%.6g bytes / cycle)",
+                    bandwidth);
+      plot::Series memory;
+      memory.name = name;
+      memory.mark = plot::Mark::None;
+      memory.line = true;
+      memory.x = {from, ridge};
+      memory.y = {bandwidth * from, roofs.peakMacsPerCycle};
+      panel.series.push_back(std::move(memory));
+    }
+  }
+  for (plot::Series &points : placed)
+    panel.series.push_back(std::move(points));
+  return panel;
 }

@@ -123,7 +123,8 @@ private:
   void searchSharedChips(const api::SearchPlan &plan);
   LogicalResult writeReport(ArrayRef<DescribedOp> ops, double seconds);
   /// With report-plot: the SVG figures.
-  LogicalResult writePlots(ArrayRef<DescribedOp> ops);
+  LogicalResult writePlots(const api::SearchPlan &plan,
+                           ArrayRef<DescribedOp> ops);
   /// With area-sweep: \p request searched again at each budget, the totals
   /// weighted as shared-chip objectives weight ops.
   void sweepArea(const api::Request &request);
@@ -388,7 +389,7 @@ void CoOptimizePass::runOnOperation() {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  if (failed(writeReport(ops, seconds)) || failed(writePlots(ops)))
+  if (failed(writeReport(ops, seconds)) || failed(writePlots(plan, ops)))
     return signalPassFailure();
 }
 
@@ -707,7 +708,8 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
   return success();
 }
 
-LogicalResult CoOptimizePass::writePlots(ArrayRef<DescribedOp> ops) {
+LogicalResult CoOptimizePass::writePlots(const api::SearchPlan &plan,
+                                         ArrayRef<DescribedOp> ops) {
   if (reportPlot.empty())
     return success();
   auto inDir = [&](StringRef name) {
@@ -746,6 +748,45 @@ LogicalResult CoOptimizePass::writePlots(ArrayRef<DescribedOp> ops) {
   breakdown.panelWidth = std::max<int>(640, 16 * int(ops.size()) + 120);
   breakdown.panelHeight = 320;
   files.push_back({inDir("breakdown.svg"), plot::renderSvg(breakdown)});
+
+  // The roofline: each op's design evaluated again for its off-chip
+  // traffic, which the search does not compute at unbounded bandwidth.
+  api::RooflineSeries roofOps{"chosen designs", {}};
+  for (auto [index, described] : llvm::enumerate(ops)) {
+    const Problem &problem = problems[described.problem];
+    api::RooflineOp &point = roofOps.ops.emplace_back();
+    point.label = labels[index] + " " + details[index];
+    const search::SearchResult &result = problem.result;
+    if (!result.found)
+      continue;
+    cost::ModelOptions model = plan.optionsFor(problem.layer).model;
+    model.reportFigures = true;
+    cost::Evaluator evaluator(model);
+    const cost::CostReport &report = evaluator.evaluate(
+        problem.layer.layer, result.hardware, result.mapping);
+    point.macs = double(report.macs);
+    point.cycles = double(report.cycles);
+    point.offchipBytes = double(report.offchipBytes);
+  }
+  api::Roofs roofs = api::roofsOf(plan.options);
+  plot::Figure roofline;
+  roofline.title = llvm::formatv("Roofline of the chosen designs ({0}, {1} "
+                                 "ops)",
+                                 scopeText, ops.size())
+                       .str();
+  roofline.notes.push_back(
+      "One mark per op: MACs per off-chip (DRAM) byte against MACs per "
+      "cycle. Compute roof: the PEs the area budget holds at 282 um^2 per "
+      "MAC.");
+  roofline.notes.push_back(
+      roofs.offchipBytesPerCycle > 0
+          ? "Bandwidth roof: the off-chip bandwidth times the intensity."
+          : "Off-chip bandwidth unbounded: no bandwidth roof.");
+  roofline.panels.push_back(api::rooflinePanel("designs", {roofOps}, roofs));
+  roofline.columns = 1;
+  roofline.panelWidth = 640;
+  roofline.panelHeight = 420;
+  files.push_back({inDir("roofline.svg"), plot::renderSvg(roofline)});
 
   if (objective == search::Objective::Pareto) {
     plot::Figure fronts;

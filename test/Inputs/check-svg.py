@@ -11,8 +11,8 @@
       methods of PLATFORM and SEED), every panel "M, one chip" one per
       design of model M's chip fronts.
   check-svg.py report DIR REPORT_JSON
-      The pass's report-plot: breakdown.svg has one mark per op in each
-      panel, and fronts.svg (if the report has fronts) one mark per design
+      The pass's report-plot: breakdown.svg and roofline.svg have one mark
+      per op in each panel (and the roofline a compute roof), and fronts.svg (if the report has fronts) one mark per design
       of the front its panel is about.
 Prints "ok: ..." on success; exits 1 with a message otherwise.
 """
@@ -78,10 +78,14 @@ def main(argv):
         directory, report_json = argv[1:]
         report = json.load(open(report_json))
         ops = len(report["ops"])
-        for title, marks in panels(f"{directory}/breakdown.svg"):
-            if marks != ops:
-                fail(f"breakdown.svg: panel '{title}' has {marks} marks for "
-                     f"{ops} ops")
+        for name in ("breakdown.svg", "roofline.svg"):
+            for title, marks in panels(f"{directory}/{name}"):
+                if marks != ops:
+                    fail(f"{name}: panel '{title}' has {marks} marks for "
+                         f"{ops} ops")
+        # The roofs are lines, not marks; the compute roof is always drawn.
+        if "compute roof" not in open(f"{directory}/roofline.svg").read():
+            fail("roofline.svg: no compute roof")
         fronts = {f"problem {f['problem_id']}": len(f["designs"])
                   for f in report["fronts"]}
         for chip in report["chips"]:

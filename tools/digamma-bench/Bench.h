@@ -156,6 +156,10 @@ struct Outcome {
   /// A shared chip: each distinct layer's cycles and energy on it (in the
   /// model's order of problems), once, not weighted.
   std::vector<double> layerCycles, layerEnergyNJ;
+  /// The MACs and off-chip bytes of the design of each layer (one for a
+  /// layer's search, one per distinct layer on a shared chip), for the
+  /// roofline; empty without a design.
+  std::vector<double> layerMacs, layerOffchipBytes;
 };
 
 struct Job {
@@ -187,13 +191,14 @@ public:
     return plans.front().options.pareto;
   }
   const Outcome &outcomeOf(size_t job) const { return outcomes[job]; }
+  /// The plan of \p job's platform, method and seed.
+  const api::SearchPlan &planOf(const Job &job) const;
   double wallSeconds = 0;
 
 private:
   static std::tuple<size_t, size_t, size_t, size_t> key(const Job &job) {
     return {job.platform, job.method, job.seed, job.problem};
   }
-  const api::SearchPlan &planOf(const Job &job) const;
   Outcome runJob(const Job &job) const;
 
   const Config &config;

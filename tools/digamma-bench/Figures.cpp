@@ -10,7 +10,10 @@
 //  * area-sweep.svg: per model, latency and energy against the budget, a
 //    line per method (geomean over seeds);
 //  * breakdown-<platform>.svg: per model, each distinct layer's cycles and
-//    energy in DiGamma's designs (digamma, digamma-model), first seed.
+//    energy in DiGamma's designs (digamma, digamma-model), first seed;
+//  * roofline-<platform>.svg: per model, each distinct layer of DiGamma's
+//    designs at its operational intensity and attained MACs per cycle,
+//    under the platform's roofs, first seed.
 //
 //===----------------------------------------------------------------------===//
 
@@ -172,16 +175,23 @@ plot::Figure sweepFigure(const Config &config, const Workload &workload,
   return figure;
 }
 
-/// DiGamma's designs per distinct layer of each model, first seed; none if
-/// neither digamma nor digamma-model ran.
-std::optional<plot::Figure> breakdownFigure(const Config &config,
-                                            const Workload &workload,
-                                            const Runner &runner, size_t p) {
+/// The methods whose designs the breakdown and the roofline show:
+/// digamma and digamma-model, those of them that ran.
+std::vector<size_t> digammaMethods(const Config &config) {
   std::vector<size_t> methods;
   for (size_t m = 0; m < config.methods.size(); ++m)
     if (config.methods[m].name == "digamma" ||
         config.methods[m].name == "digamma-model")
       methods.push_back(m);
+  return methods;
+}
+
+/// DiGamma's designs per distinct layer of each model, first seed; none if
+/// neither digamma nor digamma-model ran.
+std::optional<plot::Figure> breakdownFigure(const Config &config,
+                                            const Workload &workload,
+                                            const Runner &runner, size_t p) {
+  std::vector<size_t> methods = digammaMethods(config);
   if (methods.empty())
     return std::nullopt;
   plot::Figure figure;
@@ -231,6 +241,70 @@ std::optional<plot::Figure> breakdownFigure(const Config &config,
   return figure;
 }
 
+/// DiGamma's designs of each model's distinct layers on the roofline of
+/// platform \p p, first seed; none if neither digamma nor digamma-model
+/// ran.
+std::optional<plot::Figure> rooflineFigure(const Config &config,
+                                           const Workload &workload,
+                                           const Runner &runner, size_t p) {
+  std::vector<size_t> methods = digammaMethods(config);
+  if (methods.empty())
+    return std::nullopt;
+  api::Roofs roofs =
+      api::roofsOf(runner.planOf({p, methods[0], 0, 0}).options);
+  plot::Figure figure;
+  figure.title = "Roofline of DiGamma's designs, " +
+                 budgetText(config.platforms[p]) + ", seed " +
+                 std::to_string(config.seeds[0]);
+  figure.notes.push_back(
+      "A mark per distinct layer and method: MACs per off-chip (DRAM) byte "
+      "against MACs per cycle; digamma: a chip per layer, digamma-model: "
+      "the model's one chip.");
+  figure.notes.push_back(
+      formatString("Compute roof: the %.6g PEs the budget holds at 282 um^2 "
+                   "per MAC; ",
+                   roofs.peakMacsPerCycle) +
+      (roofs.offchipBytesPerCycle > 0
+           ? "bandwidth roof: the off-chip bandwidth times the intensity."
+           : "off-chip bandwidth unbounded: no bandwidth roof."));
+  figure.columns = 4;
+  figure.panelWidth = 320;
+  figure.panelHeight = 260;
+  for (size_t n = 0; n < workload.models.size(); ++n) {
+    const api::Model &model = workload.models[n];
+    std::vector<api::RooflineSeries> series;
+    for (size_t m : methods) {
+      api::RooflineSeries &entry = series.emplace_back();
+      entry.name = config.methods[m].name;
+      auto add = [&](size_t k, double cycles, const Outcome &outcome,
+                     size_t index) {
+        api::RooflineOp &op = entry.ops.emplace_back();
+        op.label = model.name + " layer " + std::to_string(k);
+        if (index >= outcome.layerMacs.size())
+          return;
+        op.macs = outcome.layerMacs[index];
+        op.cycles = cycles;
+        op.offchipBytes = outcome.layerOffchipBytes[index];
+      };
+      if (config.methods[m].perModel()) {
+        const Outcome &chip = runner.outcome(p, m, 0, n);
+        for (size_t k = 0; k < model.problems.size(); ++k)
+          add(k, k < chip.layerCycles.size() ? chip.layerCycles[k] : 0, chip,
+              k);
+      } else {
+        for (size_t k = 0; k < model.problems.size(); ++k) {
+          const Outcome &outcome =
+              runner.outcome(p, m, 0, model.problems[k].first);
+          add(k, double(outcome.cycles), outcome, 0);
+        }
+      }
+    }
+    figure.panels.push_back(
+        api::rooflinePanel(model.name + ": roofline", series, roofs));
+  }
+  return figure;
+}
+
 } // namespace
 
 std::vector<std::pair<std::string, std::string>>
@@ -251,6 +325,10 @@ digamma::bench::figureFiles(const Config &config, const Workload &workload,
             breakdownFigure(config, workload, runner, p))
       files.emplace_back("breakdown-" + name + ".svg",
                          plot::renderSvg(*breakdown));
+    if (std::optional<plot::Figure> roofline =
+            rooflineFigure(config, workload, runner, p))
+      files.emplace_back("roofline-" + name + ".svg",
+                         plot::renderSvg(*roofline));
   }
   if (!config.areaSweep.empty())
     files.emplace_back("area-sweep.svg",

@@ -139,6 +139,20 @@ static std::vector<FrontPoint> frontPoints(const search::Front &front) {
   return points;
 }
 
+/// The MACs and off-chip bytes of \p result's design of \p layer, which
+/// the search does not compute at unbounded bandwidth, into \p outcome.
+static void addTraffic(const api::SearchPlan &plan,
+                       const api::LayerProblem &layer,
+                       const search::SearchResult &result, Outcome &outcome) {
+  cost::ModelOptions model = plan.optionsFor(layer).model;
+  model.reportFigures = true;
+  cost::Evaluator evaluator(model);
+  const cost::CostReport &report =
+      evaluator.evaluate(layer.layer, result.hardware, result.mapping);
+  outcome.layerMacs.push_back(double(report.macs));
+  outcome.layerOffchipBytes.push_back(double(report.offchipBytes));
+}
+
 Outcome Runner::runJob(const Job &job) const {
   const Method &method = config.methods[job.method];
   const api::SearchPlan &plan = planOf(job);
@@ -163,6 +177,9 @@ Outcome Runner::runJob(const Job &job) const {
       outcome.layerCycles.push_back(double(cost.cycles));
       outcome.layerEnergyNJ.push_back(cost.energyNJ);
     }
+    if (chip.found)
+      for (size_t k = 0; k < layers.size(); ++k)
+        addTraffic(plan, layers[k], shared.layers[k], outcome);
     outcome.front = frontPoints(chip.front);
     outcome.picked = chip.front.picked;
     return outcome;
@@ -195,6 +212,8 @@ Outcome Runner::runJob(const Job &job) const {
       best = result.bestPerGeneration[t++];
     outcome.curve[k] = best;
   }
+  if (result.found)
+    addTraffic(plan, problem, result, outcome);
   outcome.front = frontPoints(result.front);
   outcome.picked = result.front.picked;
   return outcome;

@@ -62,6 +62,9 @@ void digamma::bench::writeShard(std::ostream &os, const Config &config,
     for (size_t k = 0; k < o.layerCycles.size(); ++k)
       os << formatString("layer,%zu,%.17g,%.17g\n", j, o.layerCycles[k],
                          o.layerEnergyNJ[k]);
+    for (size_t k = 0; k < o.layerMacs.size(); ++k)
+      os << formatString("traffic,%zu,%.17g,%.17g\n", j, o.layerMacs[k],
+                         o.layerOffchipBytes[k]);
   }
 }
 
@@ -229,6 +232,13 @@ void digamma::bench::readShardOutcomes(const std::vector<std::string> &dirs,
         Outcome &o = outcomes[jobOf(f[1], line)];
         o.layerCycles.push_back(number(f[2], line));
         o.layerEnergyNJ.push_back(number(f[3], line));
+      } else if (line.rfind("traffic,", 0) == 0) {
+        std::vector<std::string> f = split(line, 3);
+        if (f.size() != 4)
+          bad(line);
+        Outcome &o = outcomes[jobOf(f[1], line)];
+        o.layerMacs.push_back(number(f[2], line));
+        o.layerOffchipBytes.push_back(number(f[3], line));
       } else if (!line.empty()) {
         bad(line);
       }

@@ -3,7 +3,8 @@
 // What the pass's `report-plot=<dir>` and digamma-bench draw, as panels of
 // the chart writer (digamma/Plot/Plot.h): fronts (one panel per pair of
 // the first figure and another), latency and energy against the area
-// budget, and the per-op breakdown of a design (cycles and energy per op).
+// budget, the per-op breakdown of a design (cycles and energy per op), and
+// the roofline of a design's ops.
 // One function per figure kind, so that the pass and the bench draw the
 // same data alike. Plain C++17.
 //
@@ -14,6 +15,7 @@
 
 #include "digamma/Plot/Plot.h"
 #include "digamma/Search/Front.h"
+#include "digamma/Search/Options.h"
 
 #include <string>
 #include <vector>
@@ -68,6 +70,41 @@ breakdownPanels(const std::string &title,
                 const std::vector<std::string> &labels,
                 const std::vector<std::string> &details,
                 const std::vector<OpSeries> &series);
+
+/// One op of a roofline: its MACs, cycles and off-chip bytes in its design.
+struct RooflineOp {
+  std::string label;
+  double macs = 0, cycles = 0, offchipBytes = 0;
+};
+
+/// The roofs of a platform: the most MACs per cycle any chip within its
+/// budget can do, and its off-chip bandwidth in bytes per cycle (0 or
+/// infinite: unbounded, no bandwidth roof).
+struct Roofs {
+  double peakMacsPerCycle = 0;
+  double offchipBytesPerCycle = 0;
+};
+
+/// The roofs of a search's platform: as many PEs as the area budget holds
+/// at the MAC's area (fewer under a PE limit; the fixed hardware's in mode
+/// fixed-hw) times the SIMD width, and the hardware's off-chip bandwidth.
+Roofs roofsOf(const search::SearchOptions &options);
+
+/// The ops of one method's (or scope's) designs.
+struct RooflineSeries {
+  std::string name;
+  std::vector<RooflineOp> ops;
+};
+
+/// A roofline panel (log-log): each op at its operational intensity (MACs
+/// per off-chip byte) and attained MACs per cycle (MACs over cycles), one
+/// mark per op, a series per entry of \p series; the roofs as lines
+/// without marks: the compute roof, and at a finite bandwidth the
+/// bandwidth roof (bandwidth times intensity) up to the ridge. Ops without
+/// off-chip bytes or cycles cannot be placed (the panel says how many).
+plot::Panel rooflinePanel(const std::string &title,
+                          const std::vector<RooflineSeries> &series,
+                          const Roofs &roofs);
 
 } // namespace digamma::api
 

@@ -134,7 +134,9 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
            "generation; shared chips; model totals) to this file">,
     Option<"reportPlot", "report-plot", "std::string", /*default=*/"\"\"",
            "Write SVG figures into this existing directory: breakdown.svg "
-           "(cycles and energy per op of the chosen designs), with "
+           "(cycles and energy per op of the chosen designs), roofline.svg "
+           "(each op's MACs per off-chip byte against MACs per cycle, under "
+           "the budget's roofs), with "
            "objective=pareto fronts.svg (every front, the kept design "
            "highlighted), with area-sweep area-sweep.svg">,
     Option<"reportSummary", "report-summary", "bool", /*default=*/"false",
