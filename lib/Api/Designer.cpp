@@ -105,7 +105,7 @@ std::string api::formatDesign(const Layer &layer, const Design &design) {
   for (int l = 0; l < design.mapping.numLevels; ++l) {
     const cost::MappingLevel &level = design.mapping.level(l);
     os << "level " << l << ": parallel " << cost::dimName(level.parallelDim)
-       << ", cluster " << design.peArrayShape[l] << ", order";
+       << " over " << design.peArrayShape[l] << " units, order";
     for (cost::Dim dim : level.order)
       os << " " << cost::dimName(dim);
     os << ", tiles";

@@ -1,7 +1,7 @@
 //===- CostModel.cpp - Analytical cost and area model ---------------------===//
 //
 // One engine for both semantics, following MAESTRO's analysis as specified
-// in docs (maestro-cost-model.md, "the spec" below; section numbers refer to
+// in docs/maestro-cost-model.md ("the spec" below; section numbers refer to
 // it). A level's loops are classified into Init/Steady/Edge states; each
 // combination of states (a "case") is evaluated once and weighted by how
 // often it occurs. Sub-level results depend only on (level, extents) and are

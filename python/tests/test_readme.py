@@ -12,10 +12,10 @@ SCRIPT = "examples/python/quick_start.py"
 
 class ReadmeTest(unittest.TestCase):
     def test_quick_start_output(self):
-        with open(source_path("README.md"), encoding="utf-8") as readme:
+        with open(source_path("docs", "python.md"), encoding="utf-8") as readme:
             shown = re.search(r"<!-- output: %s -->\s*\n```text\n(.*?)```"
                               % re.escape(SCRIPT), readme.read(), re.S)
-        self.assertIsNotNone(shown, "the README shows no output of " + SCRIPT)
+        self.assertIsNotNone(shown, "docs/python.md shows no output of " + SCRIPT)
         # From the repository root, as the README says.
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(

@@ -163,7 +163,8 @@ struct CostReport {
   double energyNJ = 0;
   double power = 0;
   double throughput = 0;
-  /// Average busy PEs over the run divided by the PE count, in (0, 1].
+  /// MACs / (cycles * PEs * SIMD lanes): the share of the array's MAC slots
+  /// doing useful work, in (0, 1].
   double utilization = 0;
   double avgUsedPEs = 0;
   double nocBandwidthReq = 0;
