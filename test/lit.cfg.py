@@ -72,3 +72,8 @@ config.substitutions.append(
 import sys
 
 config.substitutions.append(("%python", sys.executable))
+# The SVG checker of the figures (test/Inputs/check-svg.py).
+config.substitutions.append(
+    ("%check_svg", "%s %s" % (sys.executable,
+                              os.path.join(config.digamma_src_root, "test",
+                                           "Inputs", "check-svg.py"))))

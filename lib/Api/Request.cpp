@@ -50,6 +50,19 @@ std::string digamma::api::unknownName(std::string_view what,
          "'; expected " + std::string(expected);
 }
 
+std::optional<std::string> digamma::api::parseParetoObjectives(
+    const std::vector<std::string> &names,
+    std::vector<search::Objective> &objectives) {
+  objectives.clear();
+  for (const std::string &name : names) {
+    std::optional<search::Objective> objective = search::parseObjective(name);
+    if (!objective || !search::isParetoFigure(*objective))
+      return unknownName("pareto objective", name, "latency, energy or area");
+    objectives.push_back(*objective);
+  }
+  return std::nullopt;
+}
+
 //===----------------------------------------------------------------------===//
 // planSearch
 //===----------------------------------------------------------------------===//
@@ -80,6 +93,10 @@ std::optional<std::string> resolveDataflow(const Options &options,
     return "dataflow=" + name +
            " searches the hardware by grid search; remove algorithm=" +
            std::string(search::algorithmName(options.algorithm));
+  if (options.objective == search::Objective::Pareto)
+    return "dataflow=" + name +
+           " searches the hardware by grid search for one figure; remove "
+           "objective=pareto";
   if (options.minLevels > 2 || options.maxLevels < 2)
     return "dataflow=" + name +
            " has two mapping levels; it needs min-levels <= 2 <= max-levels";
@@ -102,6 +119,73 @@ std::optional<std::string> checkFixedHardware(const Options &options) {
   }
   if (options.fixedMapping && options.mode != search::Mode::FixedMapping)
     return std::string("a fixed mapping needs mode=fixed-mapping");
+  return std::nullopt;
+}
+
+/// objective=pareto and its options, resolved into \p settings; the
+/// algorithms that search fronts only or not at all.
+std::optional<std::string> resolvePareto(const Options &options,
+                                         search::ParetoSettings &settings) {
+  std::string algorithm(search::algorithmName(options.algorithm));
+  if (options.tieBreak == search::Objective::Pareto)
+    return std::string("tie-break is one figure; pareto is not");
+  if (options.objective != search::Objective::Pareto) {
+    if (search::searchesOnlyFronts(options.algorithm))
+      return "algorithm=" + algorithm +
+             " searches fronts only; it needs objective=pareto";
+    if (!options.paretoObjectives.empty())
+      return std::string("pareto-objectives needs objective=pareto");
+    if (options.paretoPick != search::ParetoPick::Knee)
+      return std::string("pareto-pick needs objective=pareto");
+    if (options.paretoSize != 0)
+      return std::string("pareto-size needs objective=pareto");
+    return std::nullopt;
+  }
+  if (!search::searchesFronts(options.algorithm))
+    return "objective=pareto needs an algorithm that searches fronts "
+           "(digamma, random, nsga2 or moead); " +
+           algorithm + " searches one figure";
+  if (!options.paretoObjectives.empty()) {
+    std::vector<std::string_view> names;
+    for (search::Objective objective : options.paretoObjectives)
+      names.push_back(search::objectiveName(objective));
+    std::string given = search::joinNames(names);
+    if (options.paretoObjectives.size() < 2 ||
+        options.paretoObjectives.size() > size_t(search::kMaxParetoObjectives))
+      return "pareto-objectives names two or three of latency, energy and "
+             "area, got " +
+             given;
+    settings.numObjectives = static_cast<int>(options.paretoObjectives.size());
+    for (size_t i = 0; i < options.paretoObjectives.size(); ++i) {
+      search::Objective objective = options.paretoObjectives[i];
+      if (!search::isParetoFigure(objective))
+        return "pareto-objectives names latency, energy and area only, got " +
+               std::string(search::objectiveName(objective));
+      for (size_t j = 0; j < i; ++j)
+        if (options.paretoObjectives[j] == objective)
+          return "pareto-objectives names " +
+                 std::string(search::objectiveName(objective)) + " twice";
+      settings.objectives[i] = objective;
+    }
+  }
+  settings.pick = options.paretoPick;
+  if (options.paretoSize < 0 || options.paretoSize == 1)
+    return withValue("pareto-size must be at least 2 (0 takes the default), "
+                     "got ",
+                     options.paretoSize);
+  if (options.paretoSize > 0)
+    settings.frontCapacity = options.paretoSize;
+  if (search::validateParetoSettings(settings)) {
+    // The objectives and the size are checked above: the pick is not
+    // among the figures.
+    std::vector<std::string_view> names;
+    for (int k = 0; k < settings.numObjectives; ++k)
+      names.push_back(search::objectiveName(settings.objectives[k]));
+    return "pareto-pick=" +
+           std::string(
+               search::nameOf(search::paretoPickValues(), settings.pick)) +
+           " is not a figure of the front (" + search::joinNames(names) + ")";
+  }
   return std::nullopt;
 }
 
@@ -155,6 +239,9 @@ std::optional<std::string> digamma::api::planSearch(const Request &request,
     return error;
   if (std::optional<std::string> error = checkScope(request))
     return error;
+  search::ParetoSettings pareto;
+  if (std::optional<std::string> error = resolvePareto(options, pareto))
+    return error;
   plan.elementBytes = options.elementBytes;
   for (size_t i = 0; i < request.layers.size(); ++i) {
     const LayerProblem &layer = request.layers[i];
@@ -183,6 +270,7 @@ std::optional<std::string> digamma::api::planSearch(const Request &request,
   out.seed = options.seed;
   out.threads = options.threads;
   out.baseline.gradedPenalty = options.gradedPenalty;
+  out.pareto = pareto;
   if (options.mode == search::Mode::FixedHW)
     out.fixedHardware.numPEs = options.fixedHardware.numPEs;
   out.fixedMapping = options.fixedMapping;

@@ -9,6 +9,7 @@
 
 #include "digamma/Api/RequestOptions.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -159,6 +160,33 @@ RequestOption textOption(std::string_view name, std::string_view help,
           [field](const Request &request) { return field(request); }};
 }
 
+/// `pareto-objectives`: figure names separated by commas, as the pass's
+/// list option takes them; empty for all three.
+RequestOption paretoObjectivesOption() {
+  return {"pareto-objectives", OptionType::Text,
+          "objective=pareto: the figures the front trades off, two or three "
+          "separated by commas; empty takes all three",
+          [] { return std::string("latency, energy or area"); },
+          [](Request &request, std::string_view text) {
+            std::vector<std::string> names;
+            for (size_t start = 0; start < text.size();) {
+              size_t comma = std::min(text.find(',', start), text.size());
+              names.emplace_back(text.substr(start, comma - start));
+              start = comma + 1;
+            }
+            return parseParetoObjectives(names,
+                                         request.options.paretoObjectives);
+          },
+          [](const Request &request) {
+            std::string text;
+            for (search::Objective objective :
+                 request.options.paretoObjectives)
+              text += (text.empty() ? "" : ",") +
+                      std::string(search::objectiveName(objective));
+            return text;
+          }};
+}
+
 } // namespace
 
 const std::vector<RequestOption> &digamma::api::requestOptions() {
@@ -179,6 +207,15 @@ const std::vector<RequestOption> &digamma::api::requestOptions() {
       enumOption("objective", "the figure to minimize",
                  search::objectiveValues(),
                  [](auto &r) -> auto & { return r.options.objective; }),
+      paretoObjectivesOption(),
+      enumOption("pareto-pick",
+                 "objective=pareto: the front's design the answer takes",
+                 search::paretoPickValues(),
+                 [](auto &r) -> auto & { return r.options.paretoPick; }),
+      integerOption("pareto-size",
+                    "objective=pareto: the most designs a front keeps; 0 "
+                    "takes 64",
+                    [](auto &r) -> auto & { return r.options.paretoSize; }),
       enumOption("tie-break", "ranks designs with an equal objective",
                  search::objectiveValues(),
                  [](auto &r) -> auto & { return r.options.tieBreak; }),

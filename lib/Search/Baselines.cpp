@@ -12,12 +12,16 @@
 //===----------------------------------------------------------------------===//
 
 #include "digamma/Search/Baselines.h"
+#include "digamma/Search/Pareto.h"
 
 #include "Common.h"
+#include "FrontArchive.h"
 
 #include <pagmo/algorithm.hpp>
 #include <pagmo/algorithms/cmaes.hpp>
 #include <pagmo/algorithms/de.hpp>
+#include <pagmo/algorithms/moead.hpp>
+#include <pagmo/algorithms/nsga2.hpp>
 #include <pagmo/algorithms/pso.hpp>
 #include <pagmo/algorithms/sea.hpp>
 #include <pagmo/algorithms/sga.hpp>
@@ -36,6 +40,7 @@
 
 using namespace digamma;
 using namespace digamma::search;
+using detail::FrontArchive;
 
 //===----------------------------------------------------------------------===//
 // Loop orders and the flat encoding
@@ -157,6 +162,30 @@ void FlatEncoding::decode(const double *values, Individual &ind) const {
 
 namespace {
 
+/// The fitness of an invalid design: kPenalty, plus with graded penalties
+/// its violation (or kUnevaluable if the cost model rejects it).
+double penalty(const SearchSpace &space, const BaselineParameters &parameters,
+               const Individual &ind, const cost::CostReport &report) {
+  if (!parameters.gradedPenalty)
+    return kPenalty;
+  if (!report.valid)
+    return kPenalty + kUnevaluable;
+  const SearchOptions &options = space.options;
+  double violation = 0;
+  auto over = [&](double need, double limit) {
+    if (limit > 0 && need > limit)
+      violation += std::log(need / limit);
+  };
+  if (options.mode == Mode::FixedHW) {
+    over(double(report.l1Elements), double(options.fixedHardware.l1Elements));
+    over(double(report.l2Elements), double(options.fixedHardware.l2Elements));
+  } else {
+    over(ind.areaUm2, options.areaBudgetUm2);
+    over(double(ind.numPEs), double(options.peLimit));
+  }
+  return kPenalty + std::min(violation, kUnevaluable - 1);
+}
+
 /// State shared by every copy of the pagmo problem (pagmo copies it into
 /// each population and algorithm call): the budget, the best design so far
 /// and the trace.
@@ -184,24 +213,7 @@ struct FitnessContext {
   double fitness(const Individual &ind, const cost::CostReport &report) const {
     if (ind.valid)
       return std::log(std::max(ind.objective, 1e-300));
-    if (!parameters.gradedPenalty)
-      return kPenalty;
-    if (!report.valid)
-      return kPenalty + kUnevaluable;
-    const SearchOptions &options = space.options;
-    double violation = 0;
-    auto over = [&](double need, double limit) {
-      if (limit > 0 && need > limit)
-        violation += std::log(need / limit);
-    };
-    if (options.mode == Mode::FixedHW) {
-      over(double(report.l1Elements), double(options.fixedHardware.l1Elements));
-      over(double(report.l2Elements), double(options.fixedHardware.l2Elements));
-    } else {
-      over(ind.areaUm2, options.areaBudgetUm2);
-      over(double(ind.numPEs), double(options.peLimit));
-    }
-    return kPenalty + std::min(violation, kUnevaluable - 1);
+    return penalty(space, parameters, ind, report);
   }
 
   void recordTrace() {
@@ -223,6 +235,17 @@ struct FitnessContext {
   std::vector<int64_t> traceSamples;
 };
 
+/// The box of \p encoding as pagmo's lower and upper bounds.
+std::pair<pagmo::vector_double, pagmo::vector_double>
+boxBounds(const FlatEncoding &encoding) {
+  pagmo::vector_double lower(encoding.size()), upper(encoding.size());
+  for (size_t i = 0; i < encoding.size(); ++i) {
+    lower[i] = encoding.lowerBound(i);
+    upper[i] = encoding.upperBound(i);
+  }
+  return {std::move(lower), std::move(upper)};
+}
+
 /// The pagmo user-defined problem: minimize the fitness of the decoded
 /// design over the encoding's box.
 class FlatProblem {
@@ -234,13 +257,7 @@ public:
     return {context->score(values.data())};
   }
   std::pair<pagmo::vector_double, pagmo::vector_double> get_bounds() const {
-    const FlatEncoding &encoding = context->encoding;
-    pagmo::vector_double lower(encoding.size()), upper(encoding.size());
-    for (size_t i = 0; i < encoding.size(); ++i) {
-      lower[i] = encoding.lowerBound(i);
-      upper[i] = encoding.upperBound(i);
-    }
-    return {std::move(lower), std::move(upper)};
+    return boxBounds(context->encoding);
   }
   std::string get_name() const { return "DiGamma flat encoding"; }
 
@@ -316,7 +333,127 @@ pagmo::algorithm makeAlgorithm(Algorithm algorithm, int64_t remaining,
 }
 
 bool isBaseline(Algorithm algorithm) {
-  return algorithm != Algorithm::DiGamma && algorithm != Algorithm::Random;
+  return algorithm != Algorithm::DiGamma && algorithm != Algorithm::Random &&
+         !searchesOnlyFronts(algorithm);
+}
+
+//===----------------------------------------------------------------------===//
+// NSGA-II and MOEA/D: the multi-objective problem
+//===----------------------------------------------------------------------===//
+
+/// The multi-objective FitnessContext: each figure's logarithm is a
+/// fitness; every evaluated valid design is offered to the archive.
+struct FrontFitnessContext {
+  FrontFitnessContext(const SearchSpace &space, const FlatEncoding &encoding,
+                      const BaselineParameters &parameters, int64_t budget,
+                      FrontArchive<Individual> &archive)
+      : space(space), encoding(encoding), parameters(parameters),
+        evaluator(space.options.model), budget(budget), archive(archive),
+        count(space.options.pareto.numObjectives) {}
+
+  pagmo::vector_double score(const double *values) {
+    if (used >= budget)
+      return pagmo::vector_double(count, kBeyondBudget);
+    encoding.decode(values, scratch);
+    const cost::CostReport &report = space.evaluate(scratch, evaluator);
+    ++used;
+    if (!scratch.valid)
+      return pagmo::vector_double(count,
+                                  penalty(space, parameters, scratch, report));
+    Figures figures = detail::figuresOfScored(space.options.pareto, scratch);
+    archive.offer(scratch, figures);
+    pagmo::vector_double fitness(count);
+    for (int k = 0; k < count; ++k)
+      fitness[k] = std::log(std::max(figures[k], 1e-300));
+    return fitness;
+  }
+
+  const SearchSpace &space;
+  const FlatEncoding &encoding;
+  const BaselineParameters &parameters;
+  cost::Evaluator evaluator;
+  int64_t budget;
+  int64_t used = 0;
+  FrontArchive<Individual> &archive;
+  int count;
+  Individual scratch;
+};
+
+class FrontProblem {
+public:
+  FrontProblem() = default;
+  explicit FrontProblem(FrontFitnessContext *context) : context(context) {}
+
+  pagmo::vector_double fitness(const pagmo::vector_double &values) const {
+    return context->score(values.data());
+  }
+  std::pair<pagmo::vector_double, pagmo::vector_double> get_bounds() const {
+    return boxBounds(context->encoding);
+  }
+  pagmo::vector_double::size_type get_nobj() const {
+    return static_cast<pagmo::vector_double::size_type>(context->count);
+  }
+  std::string get_name() const { return "DiGamma flat encoding, front"; }
+
+private:
+  FrontFitnessContext *context = nullptr;
+};
+
+/// pagmo's multi-objective algorithm \p algorithm (Nsga2 or Moead) for
+/// \p generations generations of \p population.
+pagmo::algorithm makeFrontAlgorithm(Algorithm algorithm, unsigned generations,
+                                    size_t population, unsigned seed) {
+  if (algorithm == Algorithm::Moead) {
+    // pagmo's defaults (Tchebycheff decomposition, 20 neighbours, CR 1,
+    // F 0.5, eta_m 20, realb 0.9, limit 2, diversity preserved) except the
+    // weights: "grid" takes only some population sizes (91 or 105 for three
+    // figures, not 100); low-discrepancy weights take any.
+    return pagmo::algorithm{pagmo::moead(
+        generations, "low discrepancy", "tchebycheff",
+        std::min<size_t>(20, population - 1), 1.0, 0.5, 20., 0.9, 2u, true,
+        seed)};
+  }
+  return pagmo::algorithm{
+      pagmo::nsga2(generations, 0.95, 10., 0.01, 50., seed)};
+}
+
+SearchResult runPagmoFront(Algorithm algorithm, const cost::Layer &layer,
+                           const SearchOptions &options) {
+  if (options.objective != Objective::Pareto)
+    return detail::failedResult(std::string(algorithmName(algorithm)) +
+                                " searches fronts only: it needs objective "
+                                "pareto");
+  // The space keeps a reference to its options.
+  SearchOptions scoring = detail::frontScoring(options);
+  SearchSpace space(layer, scoring);
+  if (std::optional<std::string> error = checkSearchInputs(space))
+    return detail::failedResult(*error);
+  FlatEncoding encoding(space);
+  const ParetoSettings &settings = options.pareto;
+  FrontArchive<Individual> archive(settings.numObjectives,
+                                   size_t(settings.frontCapacity));
+  int64_t budget = options.samples;
+  FrontFitnessContext context(space, encoding, options.baseline, budget,
+                              archive);
+  pagmo::problem problem{FrontProblem(&context)};
+  // NSGA-II takes a population of at least 8 that is a multiple of 4;
+  // MOEA/D one larger than its neighbourhood, so the same for both.
+  size_t population = std::max<size_t>(
+      (size_t(detail::populationSize(options)) + 3) / 4 * 4, 8);
+  pagmo::population pop(problem, population, pagmoSeed(options.seed, 0));
+  for (uint64_t call = 1; context.used < budget; ++call) {
+    int64_t before = context.used;
+    unsigned generations =
+        clampToUnsigned((budget - context.used + int64_t(population) - 1) /
+                        int64_t(population));
+    pagmo::algorithm uda = makeFrontAlgorithm(algorithm, generations,
+                                              population,
+                                              pagmoSeed(options.seed, call));
+    pop = uda.evolve(pop);
+    if (context.used == before)
+      break;
+  }
+  return detail::frontResult(space, archive, context.used);
 }
 
 SearchResult runPagmo(Algorithm algorithm, const cost::Layer &layer,
@@ -364,13 +501,24 @@ SearchResult runPagmo(Algorithm algorithm, const cost::Layer &layer,
 SearchResult digamma::search::runBaseline(Algorithm algorithm,
                                           const cost::Layer &layer,
                                           const SearchOptions &options) {
+  if (options.objective == Objective::Pareto && !searchesFronts(algorithm))
+    return detail::failedResult(
+        std::string(algorithmName(algorithm)) +
+        " is single-objective; a front takes digamma, random, nsga2 or moead");
   try {
+    if (searchesOnlyFronts(algorithm))
+      return runPagmoFront(algorithm, layer, options);
     return runPagmo(algorithm, layer, options);
   } catch (const std::exception &error) {
     return detail::failedResult(std::string("pagmo: ") + error.what());
   } catch (...) {
     return detail::failedResult("pagmo: unknown error");
   }
+}
+
+SearchResult digamma::search::runNsga2(const cost::Layer &layer,
+                                       const SearchOptions &options) {
+  return runBaseline(Algorithm::Nsga2, layer, options);
 }
 
 SearchResult
@@ -380,4 +528,9 @@ digamma::search::runBaseline(Algorithm algorithm, const cost::Layer &layer,
   SearchOptions withParameters = options;
   withParameters.baseline = parameters;
   return runBaseline(algorithm, layer, withParameters);
+}
+
+SearchResult digamma::search::runMoead(const cost::Layer &layer,
+                                       const SearchOptions &options) {
+  return runBaseline(Algorithm::Moead, layer, options);
 }

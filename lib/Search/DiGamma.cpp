@@ -7,9 +7,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "digamma/Search/Encoding.h"
+#include "digamma/Search/Pareto.h"
 
 #include "BatchEvaluator.h"
 #include "Common.h"
+#include "Genetic.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +21,40 @@ using namespace digamma::search;
 
 SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
                                          const SearchOptions &options) {
+  if (options.objective == Objective::Pareto)
+    return runParetoDiGamma(layer, options);
+  return detail::runGenetic(layer, options, nullptr, nullptr);
+}
+
+void detail::mutateChild(Individual &child, const SearchSpace &space,
+                         Random &rng) {
+  const GeneticParameters &ga = space.options.genetic;
+  if (space.searchMapping) {
+    if (rng.chance(ga.reorderRate))
+      reorder(child, rng);
+    for (int k = 0; k < ga.mutateMapLoci; ++k)
+      if (rng.chance(ga.mutateMapRate))
+        mutateMap(child, space, rng);
+    if (rng.chance(ga.swapParallelRate))
+      swapParallel(child);
+    if (rng.chance(ga.growRate))
+      grow(child, space, rng);
+    if (rng.chance(ga.ageRate))
+      age(child, space);
+  }
+  if (rng.chance(space.searchMapping ? ga.mutateHardwareRate : 1.0))
+    mutateHardware(child, space, rng);
+  space.repair(child);
+  if (ga.fitParallelismRate > 0 && rng.chance(ga.fitParallelismRate)) {
+    fitParallelism(child, space, rng);
+    space.repair(child);
+  }
+}
+
+SearchResult detail::runGenetic(const cost::Layer &layer,
+                                const SearchOptions &options,
+                                ScoredBatchObserver *observer,
+                                std::vector<Individual> *finalPopulation) {
   SearchSpace space(layer, options);
   if (std::optional<std::string> error = checkSearchInputs(space))
     return detail::failedResult(*error);
@@ -50,6 +86,8 @@ SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
     space.repair(start);
   }
   pool.evaluate(current.data(), population);
+  if (observer)
+    observer->observe(current.data(), population);
   int64_t used = static_cast<int64_t>(population);
   std::vector<double> trace;
   std::vector<int64_t> traceSamples;
@@ -95,30 +133,11 @@ SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
       if (space.searchMapping && rng.chance(ga.crossoverRate))
         crossover(brood[i], sibling, rng);
     }
-    for (size_t i = 0; i < children; ++i) {
-      Individual &child = brood[i];
-      if (space.searchMapping) {
-        if (rng.chance(ga.reorderRate))
-          reorder(child, rng);
-        for (int k = 0; k < ga.mutateMapLoci; ++k)
-          if (rng.chance(ga.mutateMapRate))
-            mutateMap(child, space, rng);
-        if (rng.chance(ga.swapParallelRate))
-          swapParallel(child);
-        if (rng.chance(ga.growRate))
-          grow(child, space, rng);
-        if (rng.chance(ga.ageRate))
-          age(child, space);
-      }
-      if (rng.chance(space.searchMapping ? ga.mutateHardwareRate : 1.0))
-        mutateHardware(child, space, rng);
-      space.repair(child);
-      if (ga.fitParallelismRate > 0 && rng.chance(ga.fitParallelismRate)) {
-        fitParallelism(child, space, rng);
-        space.repair(child);
-      }
-    }
+    for (size_t i = 0; i < children; ++i)
+      mutateChild(brood[i], space, rng);
     pool.evaluate(brood, children);
+    if (observer)
+      observer->observe(brood, children);
     used += static_cast<int64_t>(children);
     // In a last, partial generation the rest of the old population stays.
     std::copy(current.begin() + elites + children, current.end(),
@@ -130,5 +149,7 @@ SearchResult digamma::search::runDiGamma(const cost::Layer &layer,
   }
   SearchResult result = space.finish(current[0], used, std::move(trace));
   result.samplesPerGeneration = std::move(traceSamples);
+  if (finalPopulation)
+    *finalPopulation = std::move(current);
   return result;
 }

@@ -18,6 +18,9 @@ double digamma::search::objectiveValue(Objective objective,
   double cycles = static_cast<double>(report.cycles);
   switch (objective) {
   case Objective::Latency:
+  // A front has no single figure: its searches score latency first
+  // (Pareto.h) and read energy and area beside it.
+  case Objective::Pareto:
     return cycles;
   case Objective::Energy:
     return report.energyNJ;

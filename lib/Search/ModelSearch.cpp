@@ -7,6 +7,8 @@
 
 #include "ModelSearchImpl.h"
 
+#include "digamma/Search/Pareto.h"
+
 #include <cmath>
 #include <cstdio>
 #include <numeric>
@@ -542,21 +544,10 @@ ModelSearchResult ModelSearch::finish(const Population &population, size_t best,
   result.bestPerGeneration = std::move(trace);
   const Chip &chip = population.chips[best];
   if (!chip.valid) {
-    // The smallest chip: one PE and unit tiles for every layer.
-    int64_t l1 = 0, l2 = 0;
-    bool possible = true;
-    cost::Evaluator evaluator(options.model);
-    for (size_t i = 0; i < layers.size(); ++i) {
-      Individual ind;
-      spaces[i].smallest(ind);
-      const cost::CostReport &report = spaces[i].evaluate(ind, evaluator);
-      possible &= ind.valid;
-      l1 = std::max(l1, report.l1Elements);
-      l2 = std::max(l2, report.l2Elements);
-    }
-    double smallest =
-        possible ? cost::digammaAreaUm2(1, l1, l2, bytes, options.model.area)
-                 : std::numeric_limits<double>::infinity();
+    FrontDesign smallestDesign;
+    double smallest = smallestChip(layers, options, smallestDesign)
+                          ? smallestDesign.areaUm2
+                          : std::numeric_limits<double>::infinity();
     char buffer[256];
     std::snprintf(buffer, sizeof(buffer),
                   "no chip fits the area budget of %.6g um^2 for all %zu "
@@ -596,6 +587,64 @@ ModelSearchResult ModelSearch::finish(const Population &population, size_t best,
   return result;
 }
 
+std::vector<FrontDesign> ModelSearch::poolDesigns() const {
+  std::vector<FrontDesign> designs;
+  for (size_t k = 0; k < pooled; ++k) {
+    if (!chipPool.chips[k].valid)
+      continue;
+    ModelSearchResult chip = finish(chipPool, k, 0, {});
+    designs.push_back({chip.hardware, std::move(chip.mappings),
+                       std::move(chip.costs), chip.totalCycles,
+                       chip.totalEnergyNJ, chip.areaUm2});
+  }
+  return designs;
+}
+
+bool detail::smallestChip(const std::vector<ModelLayer> &layers,
+                          const SearchOptions &options, FrontDesign &chip) {
+  // Each layer alone, as the model search scores layers: no area budget.
+  SearchOptions layerOptions = options;
+  layerOptions.mode = Mode::CoOpt;
+  layerOptions.objective = Objective::Latency;
+  layerOptions.tieBreak = Objective::Energy;
+  layerOptions.areaBudgetUm2 = std::numeric_limits<double>::infinity();
+  int64_t bytes = elementBytes(options);
+  layerOptions.bytesPerElement = bytes;
+  cost::Evaluator evaluator(options.model);
+  chip = FrontDesign();
+  int64_t l1 = 0, l2 = 0;
+  for (const ModelLayer &layer : layers) {
+    SearchSpace space(layer.layer, layerOptions);
+    Individual ind;
+    space.smallest(ind);
+    const cost::CostReport &report = space.evaluate(ind, evaluator);
+    if (!ind.valid)
+      return false;
+    l1 = std::max(l1, report.l1Elements);
+    l2 = std::max(l2, report.l2Elements);
+    chip.mappings.push_back(ind.mapping);
+  }
+  chip.hardware = options.fixedHardware;
+  chip.hardware.numPEs = 1;
+  chip.hardware.l1Elements = l1;
+  chip.hardware.l2Elements = l2;
+  chip.hardware.bytesPerElement = bytes;
+  cost::Constraints constraints;
+  constraints.peLimit = options.peLimit;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    chip.costs.push_back(evaluator.evaluate(
+        layers[i].layer, chip.hardware, chip.mappings[i], options.semantics));
+    const cost::CostReport &report = chip.costs.back();
+    if (cost::checkConstraints(report, chip.hardware, constraints,
+                               options.model) != cost::InvalidReason::None)
+      return false;
+    chip.cycles += layers[i].weight * double(report.cycles);
+    chip.energyNJ += layers[i].weight * report.energyNJ;
+  }
+  chip.areaUm2 = cost::digammaAreaUm2(1, l1, l2, bytes, options.model.area);
+  return true;
+}
+
 std::optional<std::string>
 digamma::search::checkModel(const std::vector<ModelLayer> &layers,
                             const SearchOptions &options) {
@@ -622,6 +671,8 @@ double digamma::search::modelObjectiveValue(Objective objective,
                                             double areaUm2) {
   switch (objective) {
   case Objective::Latency:
+  // A front has no single figure: runModelPareto searches single figures.
+  case Objective::Pareto:
     return totalCycles;
   case Objective::Energy:
     return totalEnergyNJ;
@@ -645,6 +696,8 @@ digamma::search::runModelDiGamma(const std::vector<ModelLayer> &layers,
     result.message = *error;
     return result;
   }
+  if (options.objective == Objective::Pareto)
+    return runModelPareto(layers, options);
   detail::ModelSearch search(layers, options);
   return search.run();
 }

@@ -12,6 +12,7 @@
 #define DIGAMMA_LIB_SEARCH_MODELSEARCHIMPL_H
 
 #include "digamma/Search/Encoding.h"
+#include "digamma/Search/Front.h"
 #include "digamma/Search/ModelSearch.h"
 
 #include "Common.h"
@@ -120,6 +121,9 @@ public:
 
   /// Warm start, the proposed chips, chip evolution, successive halving.
   ModelSearchResult run();
+  /// After run(): every valid chip of the final pool (the result's first)
+  /// as a front design, its buffers trimmed as the result's are.
+  std::vector<FrontDesign> poolDesigns() const;
 
 private:
   // The phases of run().
@@ -343,6 +347,13 @@ private:
   /// Best objective after each generation of chips.
   std::vector<double> trace;
 };
+
+/// The smallest chip for \p layers whatever the budget: one PE, every
+/// layer's smallest mapping (unit tiles), buffers sized to the largest need
+/// over them. False if the cost model or the PE limit rejects it. Makes
+/// two evaluations per layer.
+bool smallestChip(const std::vector<ModelLayer> &layers,
+                  const SearchOptions &options, FrontDesign &chip);
 
 } // namespace digamma::search::detail
 

@@ -34,7 +34,55 @@ digamma::search::validateOptions(const SearchOptions &options) {
       (options.fixedMapping->numLevels < 1 ||
        options.fixedMapping->numLevels > cost::kMaxLevels))
     return "the fixed mapping has an invalid level count";
+  if (options.tieBreak == Objective::Pareto)
+    return "the tie-break is one figure, not pareto";
+  if (options.objective == Objective::Pareto)
+    return validateParetoSettings(options.pareto);
   return std::nullopt;
+}
+
+std::optional<std::string>
+digamma::search::validateParetoSettings(const ParetoSettings &pareto) {
+  if (pareto.numObjectives < 2 || pareto.numObjectives > kMaxParetoObjectives)
+    return "a front trades off two or three of latency, energy and area";
+  for (int i = 0; i < pareto.numObjectives; ++i) {
+    if (!isParetoFigure(pareto.objectives[i]))
+      return "a front trades off latency, energy and area, not " +
+             std::string(objectiveName(pareto.objectives[i]));
+    for (int j = 0; j < i; ++j)
+      if (pareto.objectives[j] == pareto.objectives[i])
+        return std::string(objectiveName(pareto.objectives[i])) +
+               " is given twice among the front's objectives";
+  }
+  if (pareto.frontCapacity < 2)
+    return "a front keeps at least two designs";
+  if (pareto.pick != ParetoPick::Knee) {
+    Objective wanted = pareto.pick == ParetoPick::Latency  ? Objective::Latency
+                       : pareto.pick == ParetoPick::Energy ? Objective::Energy
+                                                           : Objective::Area;
+    bool among = false;
+    for (int i = 0; i < pareto.numObjectives; ++i)
+      among |= pareto.objectives[i] == wanted;
+    if (!among)
+      return "the pick " +
+             std::string(nameOf(paretoPickValues(), pareto.pick)) +
+             " is not among the front's objectives";
+  }
+  return std::nullopt;
+}
+
+bool digamma::search::searchesFronts(Algorithm algorithm) {
+  return algorithm == Algorithm::DiGamma || algorithm == Algorithm::Random ||
+         searchesOnlyFronts(algorithm);
+}
+
+bool digamma::search::searchesOnlyFronts(Algorithm algorithm) {
+  return algorithm == Algorithm::Nsga2 || algorithm == Algorithm::Moead;
+}
+
+bool digamma::search::isParetoFigure(Objective objective) {
+  return objective == Objective::Latency || objective == Objective::Energy ||
+         objective == Objective::Area;
 }
 
 //===----------------------------------------------------------------------===//
@@ -49,6 +97,8 @@ const std::vector<NamedValue<Objective>> &digamma::search::objectiveValues() {
       {"lap", Objective::LatencyArea, "latency-area product"},
       {"power", Objective::Power, "energy per cycle"},
       {"area", Objective::Area, "area of PEs and buffers"},
+      {"pareto", Objective::Pareto,
+       "the front of non-dominated designs over pareto-objectives"},
   };
   return values;
 }
@@ -74,6 +124,21 @@ const std::vector<NamedValue<Algorithm>> &digamma::search::algorithmValues() {
       {"de", Algorithm::De, "pagmo2 differential evolution"},
       {"cmaes", Algorithm::Cmaes, "pagmo2 CMA-ES"},
       {"sa", Algorithm::Sa, "pagmo2 simulated annealing"},
+      {"nsga2", Algorithm::Nsga2,
+       "pagmo2 NSGA-II, multi-objective (objective=pareto only)"},
+      {"moead", Algorithm::Moead,
+       "pagmo2 MOEA/D, multi-objective (objective=pareto only)"},
+  };
+  return values;
+}
+
+const std::vector<NamedValue<ParetoPick>> &digamma::search::paretoPickValues() {
+  static const std::vector<NamedValue<ParetoPick>> values = {
+      {"knee", ParetoPick::Knee,
+       "the design nearest the ideal point (log-normalized figures)"},
+      {"latency", ParetoPick::Latency, "the fastest design of the front"},
+      {"energy", ParetoPick::Energy, "the most frugal design of the front"},
+      {"area", ParetoPick::Area, "the smallest design of the front"},
   };
   return values;
 }

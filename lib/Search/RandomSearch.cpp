@@ -8,9 +8,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "digamma/Search/Encoding.h"
+#include "digamma/Search/Pareto.h"
 
-#include "BatchEvaluator.h"
-#include "Common.h"
+#include "RandomSampling.h"
 
 #include <algorithm>
 
@@ -19,34 +19,23 @@ using namespace digamma::search;
 
 SearchResult digamma::search::runRandomSearch(const cost::Layer &layer,
                                               const SearchOptions &options) {
+  if (options.objective == Objective::Pareto)
+    return runParetoRandom(layer, options);
   SearchSpace space(layer, options);
   if (std::optional<std::string> error = checkSearchInputs(space))
     return detail::failedResult(*error);
-  Random rng(options.seed);
-  detail::BatchEvaluator pool(space, detail::threadCount(options));
-  // Batches only bound memory and define the trace's "generations"; the
-  // samples are independent. None is larger than the budget, so a huge
-  // population allocates no more than the samples need.
-  size_t batchSize = static_cast<size_t>(
-      std::min<int64_t>(detail::populationSize(options), options.samples));
-  std::vector<Individual> batch(batchSize);
   Individual best;
   std::vector<double> trace;
   std::vector<int64_t> traceSamples;
-  int64_t used = 0;
-  while (used < options.samples) {
-    size_t count = static_cast<size_t>(
-        std::min<int64_t>(batchSize, options.samples - used));
-    for (size_t i = 0; i < count; ++i)
-      space.randomize(batch[i], rng);
-    pool.evaluate(batch.data(), count);
-    for (size_t i = 0; i < count; ++i)
-      if (SearchSpace::better(batch[i], best))
-        best = batch[i];
-    used += static_cast<int64_t>(count);
-    trace.push_back(best.valid ? best.objective : -1.0);
-    traceSamples.push_back(used);
-  }
+  int64_t used = detail::sampleRandomly(
+      space, /*smallestFirst=*/false,
+      [&](const Individual *batch, size_t count, int64_t samplesUsed) {
+        for (size_t i = 0; i < count; ++i)
+          if (SearchSpace::better(batch[i], best))
+            best = batch[i];
+        trace.push_back(best.valid ? best.objective : -1.0);
+        traceSamples.push_back(samplesUsed);
+      });
   SearchResult result = space.finish(best, used, std::move(trace));
   result.samplesPerGeneration = std::move(traceSamples);
   return result;

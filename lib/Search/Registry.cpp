@@ -64,11 +64,19 @@ const Optimizer &digamma::search::getOptimizer(Algorithm algorithm) {
   static const FunctionOptimizer randomOptimizer("random", runRandomSearch);
   static const BaselineOptimizer sga(Algorithm::Sga), pso(Algorithm::Pso),
       sea(Algorithm::Sea), de(Algorithm::De), cmaes(Algorithm::Cmaes),
-      sa(Algorithm::Sa);
+      sa(Algorithm::Sa), nsga2(Algorithm::Nsga2), moead(Algorithm::Moead);
   // In Algorithm order.
-  static const Optimizer *const optimizers[] = {
-      &digammaOptimizer, &randomOptimizer, &sga, &pso, &sea, &de, &cmaes, &sa};
-  static_assert(std::size(optimizers) == size_t(Algorithm::Sa) + 1,
+  static const Optimizer *const optimizers[] = {&digammaOptimizer,
+                                                &randomOptimizer,
+                                                &sga,
+                                                &pso,
+                                                &sea,
+                                                &de,
+                                                &cmaes,
+                                                &sa,
+                                                &nsga2,
+                                                &moead};
+  static_assert(std::size(optimizers) == size_t(Algorithm::Moead) + 1,
                 "one optimizer per Algorithm");
   static const UnknownOptimizer unknown;
   auto index = static_cast<size_t>(algorithm);

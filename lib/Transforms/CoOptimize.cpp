@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "digamma/Api/Figures.h"
 #include "digamma/Api/Request.h"
 #include "digamma/Api/Workload.h"
 #include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
@@ -27,6 +28,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 
 #include <chrono>
 #include <optional>
@@ -110,8 +112,9 @@ struct CoOptimizePass
   void runOnOperation() override;
 
 private:
-  /// The request the pass options make, without its layers.
-  api::Request makeRequest();
+  /// The request the pass options make, without its layers, or the
+  /// message of an option that is no request's.
+  std::optional<std::string> makeRequest(api::Request &request);
   /// Turns the described ops into distinct problems (and chip groups);
   /// emits an error on an op it cannot describe.
   LogicalResult collectProblems(const api::SearchPlan &plan,
@@ -119,21 +122,33 @@ private:
   /// Searches one chip per group and gives each problem its share.
   void searchSharedChips(const api::SearchPlan &plan);
   LogicalResult writeReport(ArrayRef<DescribedOp> ops, double seconds);
+  /// With report-plot: the SVG figures.
+  LogicalResult writePlots(const api::SearchPlan &plan,
+                           ArrayRef<DescribedOp> ops);
+  /// With area-sweep: \p request searched again at each budget, the totals
+  /// weighted as shared-chip objectives weight ops.
+  void sweepArea(const api::Request &request);
 
   std::vector<Problem> problems;
   std::vector<ChipGroup> chipGroups;
+  std::vector<api::SweepPoint> sweep;
 };
 
 } // namespace
 
-api::Request CoOptimizePass::makeRequest() {
-  api::Request request;
+std::optional<std::string> CoOptimizePass::makeRequest(api::Request &request) {
   request.platform = platform;
   request.budget.areaMm2 = areaBudget;
   request.budget.peLimit = peLimit;
   request.scope = scope;
   api::Options &options = request.options;
   options.objective = objective;
+  if (std::optional<std::string> error = api::parseParetoObjectives(
+          {paretoObjectives.begin(), paretoObjectives.end()},
+          options.paretoObjectives))
+    return error;
+  options.paretoPick = paretoPick;
+  options.paretoSize = paretoSize;
   options.tieBreak = tieBreak;
   options.mode = mode;
   options.semantics = semantics;
@@ -154,7 +169,7 @@ api::Request CoOptimizePass::makeRequest() {
   options.fixedHardware = {numPEs, l1Bytes, l2Bytes};
   if (dataflow)
     options.dataflow = std::string(dataflow->name);
-  return request;
+  return std::nullopt;
 }
 
 LogicalResult
@@ -257,9 +272,36 @@ void CoOptimizePass::runOnOperation() {
   MLIRContext *ctx = &getContext();
   auto start = std::chrono::steady_clock::now();
 
+  api::Request request;
   api::SearchPlan plan;
-  if (std::optional<std::string> error = api::planSearch(makeRequest(), plan)) {
+  std::optional<std::string> error = makeRequest(request);
+  if (!error)
+    error = api::planSearch(request, plan);
+  if (error) {
     emitError(module.getLoc()) << "digamma-co-optimize: " << *error;
+    return signalPassFailure();
+  }
+  // Before any search: sweep budgets no search can take, a sweep nobody
+  // sees, a figure directory that cannot be written to.
+  for (double mm2 : areaSweep)
+    if (!(mm2 > 0) || !std::isfinite(mm2)) {
+      emitError(module.getLoc())
+          << "digamma-co-optimize: area-sweep needs positive areas in mm^2, "
+             "got "
+          << mm2;
+      return signalPassFailure();
+    }
+  if (!areaSweep.empty() && reportFile.empty() && reportPlot.empty()) {
+    emitError(module.getLoc())
+        << "digamma-co-optimize: area-sweep needs report or report-plot to "
+           "write its curve";
+    return signalPassFailure();
+  }
+  // Before any search: a figure directory that cannot be written to.
+  if (!reportPlot.empty() && !llvm::sys::fs::is_directory(reportPlot)) {
+    emitError(module.getLoc())
+        << "digamma-co-optimize: report-plot='" << reportPlot
+        << "' is not an existing directory";
     return signalPassFailure();
   }
   SmallVector<DescribedOp> ops;
@@ -341,10 +383,13 @@ void CoOptimizePass::runOnOperation() {
                                             group.result.areaUm2));
   }
 
+  sweep.clear();
+  if (!areaSweep.empty())
+    sweepArea(request);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  if (failed(writeReport(ops, seconds)))
+  if (failed(writeReport(ops, seconds)) || failed(writePlots(plan, ops)))
     return signalPassFailure();
 }
 
@@ -365,6 +410,56 @@ void CoOptimizePass::searchSharedChips(const api::SearchPlan &plan) {
       problem.layer.elementBytes = shared.elementBytes;
     }
     group.result = std::move(shared.chip);
+  }
+}
+
+void CoOptimizePass::sweepArea(const api::Request &request) {
+  MLIRContext *ctx = &getContext();
+  for (double mm2 : areaSweep) {
+    api::Request atBudget = request;
+    atBudget.budget.areaMm2 = mm2;
+    api::SweepPoint point;
+    point.budgetMm2 = mm2;
+    point.found = true;
+    api::SearchPlan plan;
+    // The budget is checked above; the rest is the main request's.
+    if (api::planSearch(atBudget, plan)) {
+      point.found = false;
+      sweep.push_back(point);
+      continue;
+    }
+    auto add = [&](bool found, double cycles, double energy, double area) {
+      point.found &= found;
+      point.cycles += cycles;
+      point.energyNJ += energy;
+      point.areaUm2 = std::max(point.areaUm2, area);
+    };
+    if (plan.scope == api::Scope::Op) {
+      std::vector<search::SearchResult> results(problems.size());
+      auto searchOne = [&](size_t i) {
+        results[i] = api::searchLayer(plan, problems[i].layer);
+      };
+      if (ctx->isMultithreadingEnabled() && problems.size() > 1)
+        parallelFor(ctx, 0, problems.size(), searchOne);
+      else
+        for (size_t i = 0; i < problems.size(); ++i)
+          searchOne(i);
+      for (size_t i = 0; i < problems.size(); ++i) {
+        double weight = problems[i].layer.weight;
+        add(results[i].found, weight * double(results[i].cost.cycles),
+            weight * results[i].cost.energyNJ, results[i].areaUm2);
+      }
+    } else {
+      for (const ChipGroup &group : chipGroups) {
+        std::vector<api::LayerProblem> layers;
+        for (size_t index : group.problems)
+          layers.push_back(problems[index].layer);
+        search::ModelSearchResult chip =
+            api::searchSharedChip(plan, layers).chip;
+        add(chip.found, chip.totalCycles, chip.totalEnergyNJ, chip.areaUm2);
+      }
+    }
+    sweep.push_back(point);
   }
 }
 
@@ -403,6 +498,37 @@ static llvm::json::Object costJson(const cost::CostReport &cost) {
                                          a.filterL2Read, a.filterL2Write)},
                        {"output", tensor(a.outputL1Read, a.outputL1Write,
                                          a.outputL2Read, a.outputL2Write)}}}};
+}
+
+/// A front: its figures, the pick, and per design the hardware, the
+/// figures and the mapping of each layer (in the problems' order).
+static llvm::json::Object frontJson(const search::Front &front) {
+  llvm::json::Array objectives, designs;
+  for (int k = 0; k < front.settings.numObjectives; ++k)
+    objectives.push_back(
+        std::string(search::objectiveName(front.settings.objectives[k])));
+  for (const search::FrontDesign &design : front.designs) {
+    const cost::Hardware &hw = design.hardware;
+    int64_t bytes = hw.bytesPerElement;
+    llvm::json::Array mappings;
+    for (const cost::Mapping &mapping : design.mappings)
+      mappings.push_back(toJson(mapping));
+    designs.push_back(llvm::json::Object{
+        {"num_pes", hw.numPEs},
+        {"array_shape", arrayShapeJson(hw, design.mappings.front())},
+        {"l1_bytes", search::bufferBytes(hw.l1Elements, bytes)},
+        {"l2_bytes", search::bufferBytes(hw.l2Elements, bytes)},
+        {"area_um2", design.areaUm2},
+        {"cycles", design.cycles},
+        {"energy_nj", design.energyNJ},
+        {"mappings", std::move(mappings)}});
+  }
+  return llvm::json::Object{
+      {"objectives", std::move(objectives)},
+      {"pick", std::string(search::nameOf(search::paretoPickValues(),
+                                          front.settings.pick))},
+      {"picked", static_cast<int64_t>(front.picked)},
+      {"designs", std::move(designs)}};
 }
 
 LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
@@ -494,6 +620,8 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
         {"samples", chip.samplesUsed},
         {"seconds", group.seconds},
         {"bottlenecks", std::move(bottlenecks)}});
+    if (!chip.front.empty())
+      (*chipsJson.back().getAsObject())["front"] = frontJson(chip.front);
   }
   if (reportFile.empty())
     return success();
@@ -538,10 +666,31 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     }
     opsJson.push_back(std::move(opJson));
   }
+  // Fronts of the distinct problems searched on their own (scope=op).
+  llvm::json::Array frontsJson;
+  for (size_t p = 0; p < problems.size(); ++p) {
+    const search::Front &front = problems[p].result.front;
+    if (chipGroups.empty() && !front.empty()) {
+      llvm::json::Object json = frontJson(front);
+      json["problem_id"] = static_cast<int64_t>(p);
+      frontsJson.push_back(std::move(json));
+    }
+  }
+  llvm::json::Array sweepJson;
+  for (const api::SweepPoint &point : sweep)
+    sweepJson.push_back(
+        llvm::json::Object{{"area_budget_mm2", point.budgetMm2},
+                           {"found", point.found},
+                           {"weighted_cycles", point.cycles},
+                           {"weighted_energy_nj", point.energyNJ},
+                           {"largest_chip_um2", point.areaUm2}});
   llvm::json::Object root{
       {"scope", std::string(api::scopeName(scope))},
+      {"area_sweep", std::move(sweepJson)},
+      {"objective", std::string(search::objectiveName(objective))},
       {"ops", std::move(opsJson)},
       {"chips", std::move(chipsJson)},
+      {"fronts", std::move(frontsJson)},
       {"totals",
        llvm::json::Object{{"ops", static_cast<int64_t>(ops.size())},
                           {"searches", static_cast<int64_t>(problems.size())},
@@ -556,5 +705,129 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     return emitError(getOperation().getLoc())
            << "digamma-co-optimize: cannot write report '" << error->path
            << "': " << error->reason;
+  return success();
+}
+
+LogicalResult CoOptimizePass::writePlots(const api::SearchPlan &plan,
+                                         ArrayRef<DescribedOp> ops) {
+  if (reportPlot.empty())
+    return success();
+  auto inDir = [&](StringRef name) {
+    SmallString<256> path(reportPlot);
+    llvm::sys::path::append(path, name);
+    return std::string(path);
+  };
+  std::string scopeText = "scope=" + std::string(api::scopeName(scope));
+  std::vector<OutputFile> files;
+
+  // The chosen designs, op by op in program order.
+  std::vector<std::string> labels, details;
+  api::OpSeries chosen{"chosen designs", {}, {}};
+  for (auto [index, described] : llvm::enumerate(ops)) {
+    const Problem &problem = problems[described.problem];
+    labels.push_back(
+        llvm::formatv("{0} {1}", index,
+                      cost::layerClassName(problem.layer.layer.layerClass))
+            .str());
+    details.push_back(llvm::formatv("{0} at {1}",
+                                    described.op->getName().getStringRef(),
+                                    printLocation(described.op->getLoc()))
+                          .str());
+    chosen.cycles.push_back(double(problem.result.cost.cycles));
+    chosen.energyNJ.push_back(problem.result.cost.energyNJ);
+  }
+  plot::Figure breakdown;
+  breakdown.title = llvm::formatv("Per-op breakdown of the chosen designs "
+                                  "({0}, {1} ops)",
+                                  scopeText, ops.size())
+                        .str();
+  breakdown.notes.push_back("Op k is the k-th described op in program "
+                            "order; cycles and energy of one run of it.");
+  breakdown.panels = api::breakdownPanels("designs", labels, details, {chosen});
+  breakdown.columns = 1;
+  breakdown.panelWidth = std::max<int>(640, 16 * int(ops.size()) + 120);
+  breakdown.panelHeight = 320;
+  files.push_back({inDir("breakdown.svg"), plot::renderSvg(breakdown)});
+
+  // The roofline: each op's design evaluated again for its off-chip
+  // traffic, which the search does not compute at unbounded bandwidth.
+  api::RooflineSeries roofOps{"chosen designs", {}};
+  for (auto [index, described] : llvm::enumerate(ops)) {
+    const Problem &problem = problems[described.problem];
+    api::RooflineOp &point = roofOps.ops.emplace_back();
+    point.label = labels[index] + " " + details[index];
+    const search::SearchResult &result = problem.result;
+    if (!result.found)
+      continue;
+    cost::ModelOptions model = plan.optionsFor(problem.layer).model;
+    model.reportFigures = true;
+    cost::Evaluator evaluator(model);
+    const cost::CostReport &report = evaluator.evaluate(
+        problem.layer.layer, result.hardware, result.mapping);
+    point.macs = double(report.macs);
+    point.cycles = double(report.cycles);
+    point.offchipBytes = double(report.offchipBytes);
+  }
+  api::Roofs roofs = api::roofsOf(plan.options);
+  plot::Figure roofline;
+  roofline.title = llvm::formatv("Roofline of the chosen designs ({0}, {1} "
+                                 "ops)",
+                                 scopeText, ops.size())
+                       .str();
+  roofline.notes.push_back(
+      "One mark per op: MACs per off-chip (DRAM) byte against MACs per "
+      "cycle. Compute roof: the PEs the area budget holds at 282 um^2 per "
+      "MAC.");
+  roofline.notes.push_back(
+      roofs.offchipBytesPerCycle > 0
+          ? "Bandwidth roof: the off-chip bandwidth times the intensity."
+          : "Off-chip bandwidth unbounded: no bandwidth roof.");
+  roofline.panels.push_back(api::rooflinePanel("designs", {roofOps}, roofs));
+  roofline.columns = 1;
+  roofline.panelWidth = 640;
+  roofline.panelHeight = 420;
+  files.push_back({inDir("roofline.svg"), plot::renderSvg(roofline)});
+
+  if (objective == search::Objective::Pareto) {
+    plot::Figure fronts;
+    fronts.title = "Fronts (" + scopeText + ")";
+    fronts.notes.push_back("One mark per design of a front; the design the "
+                           "IR keeps (pareto-pick) is outlined.");
+    std::string method(search::algorithmName(algorithm));
+    auto add = [&](const std::string &title, const search::Front &front) {
+      for (plot::Panel &panel : api::frontPanels(title, {{method, &front}}))
+        fronts.panels.push_back(std::move(panel));
+    };
+    if (chipGroups.empty()) {
+      for (size_t p = 0; p < problems.size(); ++p)
+        if (!problems[p].result.front.empty())
+          add(llvm::formatv("problem {0}", p).str(), problems[p].result.front);
+    } else {
+      for (const ChipGroup &group : chipGroups)
+        if (!group.result.front.empty())
+          add("chip of " + group.anchor->getName().getStringRef().str(),
+              group.result.front);
+    }
+    // Two problems a row (four a row with one panel each).
+    int perFront = std::max(search::kMaxParetoObjectives - 1, 1);
+    if (!problems.empty() && !problems[0].result.front.empty())
+      perFront = problems[0].result.front.settings.numObjectives - 1;
+    fronts.columns = perFront == 1 ? 4 : 2 * perFront;
+    files.push_back({inDir("fronts.svg"), plot::renderSvg(fronts)});
+  }
+  if (!sweep.empty()) {
+    plot::Figure figure;
+    figure.title = "Latency and energy vs. area budget (" + scopeText + ")";
+    figure.notes.push_back("Totals over the ops, each weighted by its "
+                           "digamma.repeat; a budget without a design for "
+                           "every op has no point.");
+    figure.panels = api::sweepPanels("module", {{scopeText, sweep}});
+    figure.columns = 2;
+    files.push_back({inDir("area-sweep.svg"), plot::renderSvg(figure)});
+  }
+  if (std::optional<OutputFileError> error = writeOutputFiles(files))
+    return emitError(getOperation().getLoc())
+           << "digamma-co-optimize: cannot write report-plot file '"
+           << error->path << "': " << error->reason;
   return success();
 }

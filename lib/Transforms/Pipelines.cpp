@@ -14,12 +14,16 @@ void digamma::buildDigammaPipeline(OpPassManager &pm,
   coOptions.areaBudget = options.areaBudget;
   coOptions.elementBytesOverride = options.elementBytes;
   coOptions.objective = options.objective;
+  coOptions.paretoObjectives.assign(options.paretoObjectives.begin(),
+                                    options.paretoObjectives.end());
+  coOptions.paretoPick = options.paretoPick;
   coOptions.platform = options.platform;
   coOptions.samples = options.samples;
   coOptions.seed = options.seed;
   coOptions.scope = options.scope;
   coOptions.semantics = options.semantics;
   coOptions.reportFile = options.report;
+  coOptions.reportPlot = options.reportPlot;
   coOptions.reportSummary = options.reportSummary;
   pm.addPass(createCoOptimizePass(coOptions));
 }

@@ -30,8 +30,11 @@ std::string keywordName(std::string_view option) {
 /// the function's (co_optimize: op, model_search: model); the fixed
 /// hardware is one fixed_hardware dict.
 bool isKeyword(const api::RequestOption &option) {
+  // The module returns one design per search, not fronts (planRequest()
+  // refuses objective=pareto): the front's options are not keywords.
   return option.name != "scope" && option.name != "num-pes" &&
-         option.name != "l1-bytes" && option.name != "l2-bytes";
+         option.name != "l1-bytes" && option.name != "l2-bytes" &&
+         option.name.rfind("pareto-", 0) != 0;
 }
 
 /// \p value as the text \p option converts, or TypeError naming \p name.
@@ -188,6 +191,10 @@ api::SearchPlan digamma::python::planRequest(const api::Request &request) {
   api::SearchPlan plan;
   if (std::optional<std::string> error = api::planSearch(request, plan))
     throw py::value_error(*error);
+  if (plan.options.objective == search::Objective::Pareto)
+    throw py::value_error(
+        "objective=pareto: the Python module returns one design, not a "
+        "front; digamma-opt's report and digamma-bench return fronts");
   return plan;
 }
 

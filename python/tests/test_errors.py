@@ -59,8 +59,13 @@ class RequestErrorTest(unittest.TestCase):
         layer = digamma.Layer.from_gamma_row(LAYER)
         with self.assertRaisesRegex(
                 ValueError, r"^unknown objective 'fast'; expected latency, "
-                r"energy, edp, lap, power or area$"):
+                r"energy, edp, lap, power, area or pareto$"):
             digamma.co_optimize(layer, objective="fast")
+        with self.assertRaisesRegex(
+                ValueError, r"^objective=pareto: the Python module returns "
+                r"one design, not a front; digamma-opt's report and "
+                r"digamma-bench return fronts$"):
+            digamma.co_optimize(layer, objective="pareto")
         with self.assertRaisesRegex(ValueError,
                                     r"^samples must be positive, got -5$"):
             digamma.co_optimize(layer, samples=-5)

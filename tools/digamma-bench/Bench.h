@@ -1,11 +1,12 @@
 //===- Bench.h - The pieces of digamma-bench --------------------*- C++ -*-===//
 //
-// digamma-bench in four rooms: the command line (CommandLine.cpp), the
-// searches of every (platform, method, seed, distinct layer) on worker
-// threads (Runner.cpp), per-model figures over layers and seeds
-// (Results.cpp), and the tables, CSV files and traces it writes
-// (Reports.cpp). Each search is a request of the request layer
-// (digamma/Api/Request.h), as the pass's are.
+// digamma-bench in six rooms: the command line (CommandLine.cpp), the
+// searches of every (platform, method, seed, distinct layer or model) on
+// worker threads (Runner.cpp), the slices of a sharded run and their merge
+// (Shards.cpp), per-model figures over layers and seeds (Results.cpp), the
+// tables and CSV files (Reports.cpp) and the SVG figures (Figures.cpp).
+// Each search is a request of the request layer (digamma/Api/Request.h), as
+// the pass's are.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +15,7 @@
 
 #include "digamma/Api/Request.h"
 #include "digamma/Api/Workload.h"
+#include "digamma/Search/Front.h"
 #include "digamma/Search/TwoStep.h"
 
 #include <array>
@@ -50,9 +52,10 @@ struct Platform {
   double budgetUm2 = 0;
 };
 
-/// A method: a search algorithm or a two-step scheme.
+/// A method: a search algorithm, a two-step scheme, or DiGamma's one chip
+/// for a whole model (scope=model).
 struct Method {
-  enum class Kind { Optimizer, HardwareGrid, MappingOpt };
+  enum class Kind { Optimizer, HardwareGrid, MappingOpt, SharedChip };
   std::string name;
   /// Column title in the tables.
   std::string title;
@@ -62,6 +65,8 @@ struct Method {
   search::HardwarePreset preset = search::HardwarePreset::Medium;
   /// False if the result does not depend on the seed (the grid search).
   bool seeded = true;
+  /// A search per model (SharedChip) rather than per distinct layer.
+  bool perModel() const { return kind == Kind::SharedChip; }
 };
 
 /// The methods of the paper's Fig. 5 and Fig. 6, in table order.
@@ -69,6 +74,9 @@ extern const char *const kFig5[8];
 extern const char *const kFig6[7];
 
 struct Config {
+  /// The arguments that decide the results (not --out, --threads, --quiet,
+  /// --shard): what tables.md quotes and a shard records for --merge.
+  std::vector<std::string> resultArgs;
   std::vector<std::string> modelSpecs;
   std::string modelsDir;
   std::vector<Platform> platforms;
@@ -82,10 +90,25 @@ struct Config {
   std::string outDir = "bench-out";
   bool quiet = false;
   std::string commandLine;
+  /// --area-sweep: the budgets in mm^2, one platform each (empty: none).
+  std::vector<double> areaSweep;
+  /// --no-times: the seconds columns stay empty, so that every file is a
+  /// function of the result arguments alone.
+  bool noTimes = false;
+  /// --shard=i/n: run the jobs j with j % n == i and write their record
+  /// (shard-i-of-n.csv) only; n == 0 for a whole run.
+  size_t shardIndex = 0, shardCount = 0;
+  /// --merge: directories whose shard records make up the run.
+  std::vector<std::string> mergeDirs;
+
+  bool fronts() const { return options.objective == search::Objective::Pareto; }
 };
 
 /// The configuration of the command line, or fail() with the reason.
 Config parseCommandLine(int argc, char **argv);
+/// The same from a list of arguments (the program's name first), as
+/// --merge reads them from a shard.
+Config parseArguments(const std::vector<std::string> &args);
 /// The request of every search on \p platform (the method and seed
 /// aside).
 api::Request platformRequest(const Config &config, const Platform &platform);
@@ -108,6 +131,12 @@ struct Workload {
 /// Reads the models of \p config, or fail()s.
 Workload loadWorkload(const Config &config);
 
+/// One design of a front, as digamma-bench records it.
+struct FrontPoint {
+  double cycles = 0, energyNJ = 0, areaUm2 = 0;
+  int64_t numPEs = 0;
+};
+
 struct Outcome {
   bool found = false;
   std::string message;
@@ -120,33 +149,56 @@ struct Outcome {
   /// Best objective (cycles) after samples * (k + 1) / kCheckpoints
   /// samples; -1 while nothing valid was found.
   std::array<double, kCheckpoints> curve{};
+  /// objective=pareto: the front, sorted as the search sorts it, and the
+  /// index of its pick (whose figures are the fields above).
+  std::vector<FrontPoint> front;
+  size_t picked = 0;
+  /// A shared chip: each distinct layer's cycles and energy on it (in the
+  /// model's order of problems), once, not weighted.
+  std::vector<double> layerCycles, layerEnergyNJ;
+  /// The MACs and off-chip bytes of the design of each layer (one for a
+  /// layer's search, one per distinct layer on a shared chip), for the
+  /// roofline; empty without a design.
+  std::vector<double> layerMacs, layerOffchipBytes;
 };
 
 struct Job {
   size_t platform, method, seed, problem;
 };
 
-/// Runs every job on config.threads worker threads, with progress on
-/// stderr unless quiet. The plans are checked when it is made (fail() on a
-/// bad request); each search is single-threaded, so results do not depend
-/// on the thread count.
+/// Runs every job (of the shard, with --shard) on config.threads worker
+/// threads, with progress on stderr unless quiet. The plans are checked
+/// when it is made (fail() on a bad request); each search is
+/// single-threaded, so results do not depend on the thread count. A job's
+/// problem is a distinct layer, or a model for a per-model method.
 class Runner {
 public:
   Runner(const Config &config, const Workload &workload);
   void run();
+  /// True if \p job belongs to this run's shard (always without --shard).
+  bool inShard(size_t job) const;
+  /// --merge: the outcome of \p job, read from a shard's record.
+  void setOutcome(size_t job, Outcome outcome) {
+    outcomes[job] = std::move(outcome);
+  }
 
   /// The outcome of \p problem for (platform, method, seed index).
   const Outcome &outcome(size_t platform, size_t method, size_t seed,
                          size_t problem) const;
   const std::vector<Job> &allJobs() const { return jobs; }
+  /// The fronts' figures and pick (objective=pareto).
+  const search::ParetoSettings &paretoSettings() const {
+    return plans.front().options.pareto;
+  }
   const Outcome &outcomeOf(size_t job) const { return outcomes[job]; }
+  /// The plan of \p job's platform, method and seed.
+  const api::SearchPlan &planOf(const Job &job) const;
   double wallSeconds = 0;
 
 private:
   static std::tuple<size_t, size_t, size_t, size_t> key(const Job &job) {
     return {job.platform, job.method, job.seed, job.problem};
   }
-  const api::SearchPlan &planOf(const Job &job) const;
   Outcome runJob(const Job &job) const;
 
   const Config &config;
@@ -165,7 +217,10 @@ private:
 /// One model's figures for one (platform, method, seed).
 struct ModelRun {
   bool found = false;
-  double cycles = 0;
+  double cycles = 0, energyNJ = 0;
+  /// The largest chip of the model's layers (its one chip, for a shared
+  /// chip).
+  double areaUm2 = 0;
   /// Sum over layers of occurrences x cycles x the layer's design area.
   double lap = 0;
   double seconds = 0;
@@ -175,7 +230,7 @@ struct ModelRun {
 /// Across seeds: geometric means of the seeds that found a design.
 struct ModelSummary {
   int seedsFound = 0, seeds = 0;
-  double cycles = 0, lap = 0;
+  double cycles = 0, lap = 0, energyNJ = 0;
   std::array<double, kCheckpoints> curve{};
 };
 
@@ -195,7 +250,7 @@ public:
 
 private:
   ModelRun modelRun(const Runner &runner, size_t p, size_t m, size_t s,
-                    const api::Model &model) const;
+                    size_t n) const;
 
   const Config &config;
   const Workload &workload;
@@ -207,18 +262,65 @@ private:
 // Reports
 //===----------------------------------------------------------------------===//
 
-/// tables.md: the paper's tables, geomeans and DiGamma's ratios.
-void writeTables(std::ostream &os, const Config &config,
-                 const Workload &workload, const Results &results);
-/// results.csv: one row per (platform, model, method, seed).
-void writeResultsCsv(std::ostream &os, const Config &config,
-                     const Workload &workload, const Results &results);
-/// trace-<platform>.svg: best-so-far model latency versus samples.
-void writeSvg(std::ostream &os, const Config &config, const Workload &workload,
-              const Results &results, size_t platform);
-/// layers.csv: one row per search.
+/// layers.csv: one row per search of a distinct layer.
 void writeLayersCsv(std::ostream &os, const Config &config,
                     const Workload &workload, const Runner &runner);
+/// chips.csv: one row per shared-chip search (digamma-model).
+void writeChipsCsv(std::ostream &os, const Config &config,
+                   const Workload &workload, const Runner &runner);
+/// fronts.csv: one row per design of every front.
+void writeFrontsCsv(std::ostream &os, const Config &config,
+                    const Workload &workload, const Runner &runner);
+/// hypervolume.csv: per (platform, seed, distinct layer or model) the
+/// hypervolume of each method's front on their common scale.
+void writeHypervolumeCsv(std::ostream &os, const Config &config,
+                         const Workload &workload, const Runner &runner);
+/// area-sweep.csv: per (budget, model, method, seed) the totals.
+void writeAreaSweepCsv(std::ostream &os, const Config &config,
+                       const Workload &workload, const Results &results);
+
+/// The files a run writes and their contents (tables.md first): what an
+/// unsharded run and --merge write alike.
+std::vector<std::pair<std::string, std::string>>
+reportFiles(const Config &config, const Workload &workload,
+            const Runner &runner, const Results &results);
+
+//===----------------------------------------------------------------------===//
+// Figures (Figures.cpp)
+//===----------------------------------------------------------------------===//
+
+/// The SVG figures of a run by file name: trace-<platform>.svg (without
+/// fronts), fronts-<platform>.svg (with them), area-sweep.svg (with
+/// --area-sweep) and breakdown-<platform>.svg.
+std::vector<std::pair<std::string, std::string>>
+figureFiles(const Config &config, const Workload &workload,
+            const Runner &runner, const Results &results);
+
+//===----------------------------------------------------------------------===//
+// Hypervolumes (Reports.cpp)
+//===----------------------------------------------------------------------===//
+
+/// The figures of a recorded front, as \p settings order them.
+std::vector<search::Figures>
+frontFigures(const search::ParetoSettings &settings,
+             const std::vector<FrontPoint> &front);
+
+//===----------------------------------------------------------------------===//
+// Shards (Shards.cpp)
+//===----------------------------------------------------------------------===//
+
+/// shard-<i>-of-<n>.csv: the result arguments and the outcome of every job
+/// of the shard, doubles with 17 digits so that --merge reads back exactly
+/// what was computed.
+std::string shardFileName(size_t index, size_t count);
+void writeShard(std::ostream &os, const Config &config, const Runner &runner);
+/// The result arguments recorded in the shard files of \p dirs (all
+/// shards of one run, each once), or fail().
+std::vector<std::string>
+readShardArguments(const std::vector<std::string> &dirs);
+/// Fills \p runner with the outcomes recorded in \p dirs, or fail()s if a
+/// job is missing, given twice or not one of the run's.
+void readShardOutcomes(const std::vector<std::string> &dirs, Runner &runner);
 
 } // namespace digamma::bench
 

@@ -41,8 +41,8 @@ std::string defaultModelsDir() {
   ssize_t size = ::readlink("/proc/self/exe", exe, sizeof(exe) - 1);
   if (size > 0) {
     std::string path(exe, size_t(size));
-    std::string installed = path.substr(0, path.rfind('/') + 1) +
-                            DIGAMMA_INSTALLED_MODELS_DIR;
+    std::string installed =
+        path.substr(0, path.rfind('/') + 1) + DIGAMMA_INSTALLED_MODELS_DIR;
     struct stat info;
     if (::stat(installed.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
       return installed;
@@ -93,7 +93,22 @@ std::vector<Method> allMethods() {
     methods.push_back(method);
   }
   optimizer(search::Algorithm::DiGamma, "DiGamma");
+  // Not in `all`: NSGA-II and MOEA/D search fronts only, and DiGamma's one
+  // chip per model is another question than the paper's.
+  optimizer(search::Algorithm::Nsga2, "NSGA-II");
+  optimizer(search::Algorithm::Moead, "MOEA/D");
+  Method chip;
+  chip.name = "digamma-model";
+  chip.title = "DiGamma, one chip";
+  chip.kind = Method::Kind::SharedChip;
+  methods.push_back(chip);
   return methods;
+}
+
+/// Methods of `all`: the paper's.
+bool inAll(const Method &method) {
+  return method.name != "nsga2" && method.name != "moead" &&
+         method.kind != Method::Kind::SharedChip;
 }
 
 void printHelp() {
@@ -112,7 +127,19 @@ void printHelp() {
       "hw-nvdla,\n"
       "                      hw-shidiannao, hw-eyeriss, map-buffer, "
       "map-medium, map-compute,\n"
-      "                      or the groups fig5, fig6, all (default)\n"
+      "                      nsga2, moead (fronts only), digamma-model (one "
+      "chip per model),\n"
+      "                      or the groups fig5, fig6, all (the paper's "
+      "methods; default;\n"
+      "                      digamma,nsga2,moead with --objective=pareto, "
+      "digamma,digamma-model\n"
+      "                      with --area-sweep)\n"
+      "  --objective=NAME    %s; default latency\n"
+      "  --pareto-objectives=LIST  with --objective=pareto: two or three of "
+      "latency,\n"
+      "                      energy, area; default all three\n"
+      "  --area-sweep=LIST   area budgets in mm^2, each a platform (instead "
+      "of --platforms)\n"
       "  --seeds=LIST        seeds, e.g. 1,2,3 or 1-5; default 1,2,3\n"
       "  --samples=N         sampling budget per distinct layer; default "
       "%lld\n"
@@ -127,9 +154,19 @@ void printHelp() {
       "  --threads=N         worker threads; default: all cores\n"
       "  --out=DIR           output directory; default bench-out\n"
       "  --quiet             no progress on stderr\n"
+      "  --no-times          leave the seconds columns empty: every file "
+      "is then a function\n"
+      "                      of the flags alone\n"
+      "  --shard=I/N         run the I-th of N slices of the searches "
+      "(I from 0) and write\n"
+      "                      only their record, DIR/shard-I-of-N.csv\n"
+      "  --merge DIR...      write what the whole run writes from the "
+      "slices' records in\n"
+      "                      DIR... (with --out and --quiet only)\n"
       "  --version           the DiGamma-MLIR and LLVM versions\n",
       kTool, defaultModelsDir().c_str(), api::platformNames().c_str(),
-      (long long)search::kDefaultSamples, search::kDefaultPopulation,
+      search::objectiveNames().data(), (long long)search::kDefaultSamples,
+      search::kDefaultPopulation,
       search::listNames(search::semanticsValues()).c_str());
 }
 
@@ -154,8 +191,8 @@ std::optional<int64_t> parseInteger(const std::string &text) {
 }
 
 /// \p value as an integer of type T, or fail() naming \p flag.
-template <typename T> T integer(const std::string &flag,
-                                const std::string &value) {
+template <typename T>
+T integer(const std::string &flag, const std::string &value) {
   std::optional<int64_t> number = parseInteger(value);
   if (!number || *number < std::numeric_limits<T>::min() ||
       *number > std::numeric_limits<T>::max())
@@ -178,8 +215,7 @@ Platform parsePlatform(const std::string &item) {
     fail("platform '" + item + "' needs a positive area in mm^2");
   std::string name = item.substr(0, colon);
   // The name becomes part of file names (trace-NAME.svg).
-  if (name.size() > 64 ||
-      !std::all_of(name.begin(), name.end(), [](char c) {
+  if (name.size() > 64 || !std::all_of(name.begin(), name.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
                c == '-';
       }))
@@ -189,24 +225,56 @@ Platform parsePlatform(const std::string &item) {
   return {name, api::builtinPlatforms()[0].name, mm2, 0};
 }
 
+/// The flags that do not change results: a run with or without them
+/// writes the same files (up to wall times), so tables.md does not quote
+/// them and a shard does not record them.
+bool changesNoResult(const std::string &key) {
+  return key == "--out" || key == "--threads" || key == "--quiet" ||
+         key == "--shard" || key == "--merge";
+}
+
+/// An area budget of --area-sweep as a platform named after it.
+Platform sweepPlatform(const std::string &item) {
+  char *end = nullptr;
+  double mm2 = std::strtod(item.c_str(), &end);
+  if (item.empty() || *end != '\0' || !(mm2 > 0) || !std::isfinite(mm2))
+    fail("--area-sweep needs positive areas in mm^2, got '" + item + "'");
+  return {formatString("%gmm2", mm2), api::builtinPlatforms()[0].name, mm2, 0};
+}
+
 } // namespace
 
 Config digamma::bench::parseCommandLine(int argc, char **argv) {
+  return parseArguments(std::vector<std::string>(argv, argv + argc));
+}
+
+Config digamma::bench::parseArguments(const std::vector<std::string> &args) {
   Config config;
   config.modelsDir = defaultModelsDir();
   for (const char *name : {"edge", "cloud"})
     config.platforms.push_back(parsePlatform(name));
   std::vector<Method> methods = allMethods();
-  std::string algorithms = "all";
-  for (int i = 0; i < argc; ++i)
-    config.commandLine += (i ? " " : "") + std::string(argv[i]);
-  for (int i = 1; i < argc; ++i) {
-    std::string arg = argv[i];
+  std::string algorithms;
+  bool platformsGiven = false, merging = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string arg = args[i];
     std::string key = arg, value;
     if (size_t eq = arg.find('='); eq != std::string::npos) {
       key = arg.substr(0, eq);
       value = arg.substr(eq + 1);
     }
+    if (i == 0) {
+      config.resultArgs.push_back(arg);
+      continue;
+    }
+    // --merge takes the directories after it.
+    if (merging && arg.rfind("--", 0) != 0) {
+      config.mergeDirs.push_back(arg);
+      continue;
+    }
+    merging = false;
+    if (!changesNoResult(key))
+      config.resultArgs.push_back(arg);
     if (key == "--help" || key == "-h") {
       printHelp();
       std::exit(0);
@@ -222,6 +290,7 @@ Config digamma::bench::parseCommandLine(int argc, char **argv) {
     } else if (key == "--models-dir") {
       config.modelsDir = value;
     } else if (key == "--platforms") {
+      platformsGiven = true;
       config.platforms.clear();
       for (const std::string &item : splitList(value))
         config.platforms.push_back(parsePlatform(item));
@@ -272,17 +341,67 @@ Config digamma::bench::parseCommandLine(int argc, char **argv) {
       config.outDir = value;
     } else if (key == "--quiet" && value.empty()) {
       config.quiet = true;
+    } else if (key == "--objective") {
+      if (std::optional<std::string> error =
+              api::parseName("objective", value, search::objectiveValues(),
+                             config.options.objective))
+        fail(*error);
+    } else if (key == "--pareto-objectives") {
+      if (std::optional<std::string> error = api::parseParetoObjectives(
+              splitList(value), config.options.paretoObjectives))
+        fail(*error);
+    } else if (key == "--area-sweep") {
+      config.areaSweep.clear();
+      config.platforms.clear();
+      for (const std::string &item : splitList(value)) {
+        config.platforms.push_back(sweepPlatform(item));
+        config.areaSweep.push_back(config.platforms.back().areaMm2);
+      }
+      if (config.platforms.empty())
+        fail("--area-sweep needs at least one area");
+      for (size_t i = 0; i < config.platforms.size(); ++i)
+        for (size_t j = 0; j < i; ++j)
+          if (config.platforms[i].name == config.platforms[j].name)
+            fail("area " + config.platforms[i].name + " is given twice");
+    } else if (key == "--no-times" && value.empty()) {
+      config.noTimes = true;
+    } else if (key == "--shard") {
+      size_t slash = value.find('/');
+      std::optional<int64_t> index = parseInteger(value.substr(0, slash));
+      std::optional<int64_t> count =
+          slash == std::string::npos ? std::nullopt
+                                     : parseInteger(value.substr(slash + 1));
+      if (!index || !count || *count < 1 || *index < 0 || *index >= *count)
+        fail("--shard needs I/N with 0 <= I < N, got '" + value + "'");
+      config.shardIndex = size_t(*index);
+      config.shardCount = size_t(*count);
+    } else if (key == "--merge" && value.empty()) {
+      merging = true;
     } else {
       fail("unknown option '" + arg + "' (see --help)");
     }
   }
+  if (!config.areaSweep.empty() && platformsGiven)
+    fail("--area-sweep makes each area a platform; it replaces --platforms");
+  if (!config.mergeDirs.empty() && config.resultArgs.size() > 1)
+    fail("--merge takes the run's flags from its shards; give it only --out "
+         "and --quiet");
+  if (config.shardCount > 0 && !config.mergeDirs.empty())
+    fail("--shard runs a slice and --merge puts slices together; give one");
+  for (const std::string &arg : config.resultArgs)
+    config.commandLine += (config.commandLine.empty() ? "" : " ") + arg;
   if (config.modelSpecs.empty())
     config.modelSpecs = api::bundledModels();
+  if (algorithms.empty())
+    algorithms = config.fronts()             ? "digamma,nsga2,moead"
+                 : !config.areaSweep.empty() ? "digamma,digamma-model"
+                                             : "all";
   std::vector<std::string> names;
   for (const std::string &item : splitList(algorithms)) {
     if (item == "all") {
       for (const Method &method : methods)
-        names.push_back(method.name);
+        if (inAll(method))
+          names.push_back(method.name);
     } else if (item == "fig5") {
       names.insert(names.end(), std::begin(kFig5), std::end(kFig5));
     } else if (item == "fig6") {
@@ -301,11 +420,13 @@ Config digamma::bench::parseCommandLine(int argc, char **argv) {
           "algorithm", name,
           "digamma, random, sga, pso, sea, de, cmaes, sa, hw-nvdla, "
           "hw-shidiannao, hw-eyeriss, map-buffer, map-medium, map-compute, "
-          "fig5, fig6 or all"));
+          "nsga2, moead, digamma-model, fig5, fig6 or all"));
   if (config.methods.empty())
     fail("--algorithms needs at least one algorithm");
   if (config.threads == 0)
     config.threads = std::max(1u, std::thread::hardware_concurrency());
+  if (!config.mergeDirs.empty())
+    return config;
   // What the request layer rejects, before any model is read; and the
   // budget of each platform.
   for (Platform &platform : config.platforms) {
@@ -319,7 +440,6 @@ Config digamma::bench::parseCommandLine(int argc, char **argv) {
   }
   return config;
 }
-
 
 api::Request digamma::bench::platformRequest(const Config &config,
                                              const Platform &platform) {

@@ -1,9 +1,10 @@
-//===- Reports.cpp - digamma-bench's tables, CSV files and traces ---------===//
+//===- Reports.cpp - digamma-bench's tables and CSV files -----------------===//
 //
 // tables.md (the paper's tables: Fig. 5 normalized to CMA-ES, Fig. 6 to
-// compute-focused + GA, geomeans and DiGamma's ratios; quality figures only,
-// so the file is deterministic), results.csv, layers.csv and one SVG trace
-// per platform.
+// compute-focused + GA, geomeans and DiGamma's ratios; with fronts, their
+// hypervolumes; with --area-sweep, totals per budget; quality figures only,
+// so the file is deterministic), results.csv, layers.csv, chips.csv,
+// fronts.csv, hypervolume.csv and area-sweep.csv.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,11 +13,35 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <sstream>
 
 using namespace digamma;
 using namespace digamma::bench;
 
 namespace {
+
+/// The front's figures, "latency, energy and area".
+std::string figureNames(const search::ParetoSettings &settings) {
+  std::string text;
+  for (int k = 0; k < settings.numObjectives; ++k) {
+    if (k > 0)
+      text += k + 1 == settings.numObjectives ? " and " : ", ";
+    text += search::objectiveName(settings.objectives[k]);
+  }
+  return text;
+}
+
+/// \p text as one CSV field on one line.
+std::string csvField(std::string text) {
+  std::replace(text.begin(), text.end(), ',', ';');
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+/// \p value in \p format, or nothing with --no-times.
+std::string seconds(const Config &config, double value, const char *format) {
+  return config.noTimes ? std::string() : formatString(format, value);
+}
 
 std::string formatRatio(double value) {
   char buffer[32];
@@ -31,8 +56,9 @@ std::string formatRatio(double value) {
 
 class Report {
 public:
-  Report(const Config &config, const Workload &workload, const Results &results)
-      : config(config), workload(workload), results(results) {}
+  Report(const Config &config, const Workload &workload, const Runner &runner,
+         const Results &results)
+      : config(config), workload(workload), runner(runner), results(results) {}
 
   /// Index of the method named \p name, or -1.
   int methodIndex(const std::string &name) const {
@@ -196,10 +222,193 @@ public:
          << ".\n";
   }
 
+  /// Hypervolume tables of the fronts of per-layer methods, per platform.
+  void frontsSection(std::ostream &os, size_t p) const {
+    std::vector<size_t> methods;
+    for (size_t m = 0; m < config.methods.size(); ++m)
+      if (!config.methods[m].perModel())
+        methods.push_back(m);
+    if (methods.empty())
+      return;
+    const search::ParetoSettings &settings = runner.paretoSettings();
+    int digamma = methodIndex("digamma");
+    os << "\n## Fronts, " << platformTitle(p) << ": hypervolume over "
+       << figureNames(settings) << "\n\n"
+       << "Per distinct layer and seed the methods' fronts share one scale "
+          "(each figure mapped to [0, 1] in log scale between its best and "
+          "worst value over the fronts), reference point 1.1 in every "
+          "figure (at most "
+       << formatString("%.4g", std::pow(1.1, settings.numObjectives))
+       << "); geometric means over the model's distinct layers and the "
+          "seeds. A method without a front on a layer counts 0 there and is "
+          "left out of the means.\n\n| model | layers |";
+    for (size_t m : methods)
+      os << " " << config.methods[m].title << " |";
+    if (digamma >= 0)
+      for (size_t m : methods)
+        if (int(m) != digamma)
+          os << " DiGamma / " << config.methods[m].title
+             << " (layers DiGamma >=) |";
+    os << "\n|---|---|";
+    for (size_t m : methods)
+      os << "---|" << (digamma >= 0 && int(m) != digamma ? "---|" : "");
+    os << "\n";
+    size_t M = methods.size();
+    std::vector<double> allLog(M, 0), allRatio(M, 0);
+    std::vector<int> allCount(M, 0), allRatioCount(M, 0), allWins(M, 0);
+    size_t allLayers = 0;
+    auto row = [&](const std::string &name, size_t layers,
+                   const std::vector<double> &logSum,
+                   const std::vector<int> &count,
+                   const std::vector<double> &ratioLog,
+                   const std::vector<int> &ratioCount,
+                   const std::vector<int> &wins) {
+      os << "| " << name << " | " << layers << " |";
+      for (size_t k = 0; k < M; ++k)
+        os << " "
+           << (count[k] ? formatString("%.4f", std::exp(logSum[k] / count[k]))
+                        : std::string("N/A"))
+           << " |";
+      if (digamma >= 0)
+        for (size_t k = 0; k < M; ++k) {
+          if (int(methods[k]) == digamma)
+            continue;
+          os << " "
+             << (ratioCount[k] ? formatString("%.3f", std::exp(ratioLog[k] /
+                                                               ratioCount[k]))
+                               : std::string("N/A"));
+          os << " (" << wins[k] << "/" << ratioCount[k] << ")";
+          os << " |";
+        }
+      os << "\n";
+    };
+    size_t digammaColumn = 0;
+    for (size_t k = 0; k < M; ++k)
+      if (int(methods[k]) == digamma)
+        digammaColumn = k;
+    for (size_t n = 0; n < workload.models.size(); ++n) {
+      std::vector<double> logSum(M, 0), ratioLog(M, 0);
+      std::vector<int> count(M, 0), ratioCount(M, 0), wins(M, 0);
+      for (size_t s = 0; s < config.seeds.size(); ++s)
+        for (auto [problem, weight] : workload.models[n].problems) {
+          (void)weight;
+          std::vector<double> volumes =
+              problemHypervolumes(p, s, problem, methods);
+          for (size_t k = 0; k < M; ++k) {
+            if (volumes[k] <= 0)
+              continue;
+            logSum[k] += std::log(volumes[k]);
+            ++count[k];
+            if (digamma < 0 || k == digammaColumn ||
+                volumes[digammaColumn] <= 0)
+              continue;
+            double ratio = volumes[digammaColumn] / volumes[k];
+            ratioLog[k] += std::log(ratio);
+            ++ratioCount[k];
+            wins[k] += ratio >= 1;
+            allWins[k] += ratio >= 1;
+            allRatio[k] += std::log(ratio);
+            ++allRatioCount[k];
+          }
+        }
+      for (size_t k = 0; k < M; ++k) {
+        allLog[k] += logSum[k];
+        allCount[k] += count[k];
+      }
+      row(workload.models[n].name, workload.models[n].problems.size(), logSum,
+          count, ratioLog, ratioCount, wins);
+      allLayers += workload.models[n].problems.size();
+    }
+    row("all models", allLayers, allLog, allCount, allRatio, allRatioCount,
+        allWins);
+  }
+
+  /// The hypervolumes of \p methods' fronts of one distinct layer.
+  std::vector<double>
+  problemHypervolumes(size_t p, size_t s, size_t problem,
+                      const std::vector<size_t> &methods) const {
+    std::vector<std::vector<search::Figures>> fronts;
+    for (size_t m : methods)
+      fronts.push_back(frontFigures(runner.paretoSettings(),
+                                    runner.outcome(p, m, s, problem).front));
+    return search::comparableHypervolumes(
+        fronts, runner.paretoSettings().numObjectives);
+  }
+
+  /// One chip per model: the front's extremes, first seed.
+  void chipFrontsSection(std::ostream &os, size_t p) const {
+    for (size_t m = 0; m < config.methods.size(); ++m) {
+      if (!config.methods[m].perModel())
+        continue;
+      os << "\n## Fronts, " << platformTitle(p) << ": "
+         << config.methods[m].title << ", seed " << config.seeds[0]
+         << "\n\n| model | designs | fastest: cycles, mm^2 | smallest: "
+            "mm^2, cycles | most frugal: nJ, cycles |\n|---|---|---|---|---|"
+            "\n";
+      for (size_t n = 0; n < workload.models.size(); ++n) {
+        const std::vector<FrontPoint> &front = runner.outcome(p, m, 0, n).front;
+        os << "| " << workload.models[n].name << " | " << front.size() << " |";
+        if (front.empty()) {
+          os << " N/A | N/A | N/A |\n";
+          continue;
+        }
+        auto least = [&](auto key) {
+          const FrontPoint *best = &front[0];
+          for (const FrontPoint &point : front)
+            if (key(point) < key(*best))
+              best = &point;
+          return *best;
+        };
+        FrontPoint fast = least([](const FrontPoint &x) { return x.cycles; });
+        FrontPoint small = least([](const FrontPoint &x) { return x.areaUm2; });
+        FrontPoint frugal =
+            least([](const FrontPoint &x) { return x.energyNJ; });
+        os << formatString(" %.4g, %.4g | %.4g, %.4g | %.4g, %.4g |\n",
+                           fast.cycles, fast.areaUm2 / 1e6, small.areaUm2 / 1e6,
+                           small.cycles, frugal.energyNJ, frugal.cycles);
+      }
+    }
+  }
+
+  /// Totals per budget of --area-sweep.
+  void sweepSection(std::ostream &os) const {
+    for (bool energy : {false, true}) {
+      os << "\n## Area sweep: total " << (energy ? "energy (nJ)" : "cycles")
+         << " per model (geomean over seeds)\n\n| model | method |";
+      for (const Platform &platform : config.platforms)
+        os << " " << formatString("%g", platform.areaMm2) << " mm^2 |";
+      os << "\n|---|---|";
+      for (size_t p = 0; p < config.platforms.size(); ++p)
+        os << "---|";
+      os << "\n";
+      for (size_t n = 0; n < workload.models.size(); ++n)
+        for (size_t m = 0; m < config.methods.size(); ++m) {
+          os << "| " << workload.models[n].name << " | "
+             << config.methods[m].name << " |";
+          for (size_t p = 0; p < config.platforms.size(); ++p) {
+            const ModelSummary &summary = results.summary(p, m, n);
+            os << " "
+               << (summary.seedsFound == 0
+                       ? std::string("N/A")
+                       : formatString("%.4g", energy ? summary.energyNJ
+                                                     : summary.cycles))
+               << " |";
+          }
+          os << "\n";
+        }
+    }
+  }
+
+  std::string platformTitle(size_t p) const {
+    return config.platforms[p].name +
+           formatString(" (%.4g mm^2)", config.platforms[p].budgetUm2 / 1e6);
+  }
+
   void writeTables(std::ostream &os) const {
     os << "# DiGamma versus baselines on the built-in evaluator\n\n";
     os << "Command: `" << config.commandLine << "`\n\n";
-    os << "Samples per distinct layer: " << config.options.samples << "; seeds:";
+    os << "Samples per distinct layer: " << config.options.samples
+       << "; seeds:";
     for (uint64_t seed : config.seeds)
       os << " " << seed;
     os << "; element size " << config.options.elementBytes << " byte(s); "
@@ -213,6 +422,13 @@ public:
           "Latency-area product: the sum over layers of occurrences x cycles "
           "x the layer's design area. The grid searches (Grid-S) do not "
           "depend on the seed.\n";
+    if (config.fronts()) {
+      const search::ParetoSettings &settings = runner.paretoSettings();
+      os << "\nObjective: the front over " << figureNames(settings)
+         << " (at most " << settings.frontCapacity
+         << " designs); the latency tables take each front's pick ("
+         << search::nameOf(search::paretoPickValues(), settings.pick) << ").\n";
+    }
     std::vector<int> fig5, fig6;
     for (const char *name : kFig5)
       if (int m = methodIndex(name); m >= 0)
@@ -267,7 +483,13 @@ public:
         }
         os << "\n";
       }
+      if (config.fronts()) {
+        frontsSection(os, p);
+        chipFrontsSection(os, p);
+      }
     }
+    if (!config.areaSweep.empty())
+      sweepSection(os);
   }
 
   void writeResultsCsv(std::ostream &os) const {
@@ -281,122 +503,21 @@ public:
             const ModelRun &run = results.run(p, m, s, n);
             const api::Model &model = workload.models[n];
             os << formatString(
-                "%s,%.0f,%s,%zu,%zu,%s,%llu,%d,%.0f,%.6e,%lld,%.3f\n",
+                "%s,%.0f,%s,%zu,%zu,%s,%llu,%d,%.0f,%.6e,%lld,%s\n",
                 config.platforms[p].name.c_str(), config.platforms[p].budgetUm2,
                 model.name.c_str(), model.numLayers, model.problems.size(),
                 config.methods[m].name.c_str(),
                 (unsigned long long)config.seeds[s], run.found ? 1 : 0,
                 run.found ? run.cycles : 0.0, run.found ? run.lap : 0.0,
-                (long long)config.options.samples, run.seconds);
+                (long long)config.options.samples,
+                seconds(config, run.seconds, "%.3f").c_str());
           }
-  }
-
-  /// Best-so-far model latency versus samples: one panel per model, one
-  /// line per method (geomean over seeds), log-scale latency.
-  void writeSvg(std::ostream &os, size_t p) const {
-    const int columns = 4, panelWidth = 320, panelHeight = 230;
-    const int left = 62, right = 12, top = 28, bottom = 36;
-    size_t N = workload.models.size();
-    int rows = int((N + columns - 1) / columns);
-    int legendRows = int((config.methods.size() + 4) / 5);
-    int width = columns * panelWidth;
-    int height = rows * panelHeight + 40 + legendRows * 18 + 10;
-    static const char *const kColors[] = {
-        "#7f7f7f", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd",
-        "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#aec7e8",
-        "#ffbb78", "#98df8a", "#c5b0d5", "#d62728"};
-    auto color = [&](size_t m) {
-      if (config.methods[m].name == "digamma")
-        return "#d62728";
-      return kColors[m % 13];
-    };
-    os << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width
-       << "\" height=\"" << height << "\" font-family=\"sans-serif\" "
-       << "font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" "
-          "fill=\"white\"/>\n";
-    char title[160];
-    std::snprintf(title, sizeof(title),
-                  "Best-so-far model latency (cycles) vs. samples per layer, "
-                  "%s (%.4g mm^2), geomean over seeds",
-                  config.platforms[p].name.c_str(),
-                  config.platforms[p].budgetUm2 / 1e6);
-    os << "<text x=\"10\" y=\"18\" font-size=\"13\">" << title << "</text>\n";
-    for (size_t n = 0; n < N; ++n) {
-      int x0 = int(n % columns) * panelWidth + left;
-      int y0 = 30 + int(n / columns) * panelHeight + top;
-      int w = panelWidth - left - right, h = panelHeight - top - bottom;
-      double lo = 0, hi = 0;
-      bool any = false;
-      for (size_t m = 0; m < config.methods.size(); ++m)
-        for (double value : results.summary(p, m, n).curve)
-          if (value > 0) {
-            lo = any ? std::min(lo, value) : value;
-            hi = any ? std::max(hi, value) : value;
-            any = true;
-          }
-      os << "<text x=\"" << x0 << "\" y=\"" << y0 - 8 << "\">"
-         << workload.models[n].name << "</text>\n";
-      os << "<rect x=\"" << x0 << "\" y=\"" << y0 << "\" width=\"" << w
-         << "\" height=\"" << h
-         << "\" fill=\"none\" stroke=\"#444\" stroke-width=\"0.8\"/>\n";
-      if (!any)
-        continue;
-      double logLo = std::floor(std::log10(lo) * 4) / 4,
-             logHi = std::ceil(std::log10(hi) * 4) / 4;
-      if (logHi - logLo < 0.25)
-        logHi = logLo + 0.25;
-      auto yOf = [&](double value) {
-        return y0 + h - (std::log10(value) - logLo) / (logHi - logLo) * h;
-      };
-      auto xOf = [&](int k) { return x0 + double(k + 1) / kCheckpoints * w; };
-      // Decade gridlines and labels.
-      for (int e = int(std::ceil(logLo)); e <= int(std::floor(logHi)); ++e) {
-        double y = yOf(std::pow(10.0, e));
-        os << "<line x1=\"" << x0 << "\" x2=\"" << x0 + w << "\" y1=\"" << y
-           << "\" y2=\"" << y << "\" stroke=\"#ddd\"/>\n<text x=\"" << x0 - 4
-           << "\" y=\"" << y + 4 << "\" text-anchor=\"end\">1e" << e
-           << "</text>\n";
-      }
-      for (int tick = 0; tick <= 4; ++tick) {
-        double x = x0 + tick * w / 4.0;
-        os << "<text x=\"" << x << "\" y=\"" << y0 + h + 14
-           << "\" text-anchor=\"middle\">"
-           << (long long)(config.options.samples * tick / 4) << "</text>\n";
-      }
-      for (size_t m = 0; m < config.methods.size(); ++m) {
-        const ModelSummary &s = results.summary(p, m, n);
-        std::string points;
-        for (int k = 0; k < kCheckpoints; ++k) {
-          if (s.curve[k] <= 0)
-            continue;
-          char point[48];
-          std::snprintf(point, sizeof(point), "%.1f,%.1f ", xOf(k),
-                        yOf(s.curve[k]));
-          points += point;
-        }
-        if (points.empty())
-          continue;
-        os << "<polyline fill=\"none\" stroke=\"" << color(m)
-           << "\" stroke-width=\""
-           << (config.methods[m].name == "digamma" ? 2.2 : 1.2)
-           << "\" points=\"" << points << "\"/>\n";
-      }
-    }
-    int legendY = 30 + rows * panelHeight + 10;
-    for (size_t m = 0; m < config.methods.size(); ++m) {
-      int x = 10 + int(m % 5) * 200, y = legendY + int(m / 5) * 18;
-      os << "<line x1=\"" << x << "\" x2=\"" << x + 24 << "\" y1=\"" << y
-         << "\" y2=\"" << y << "\" stroke=\"" << color(m)
-         << "\" stroke-width=\"2\"/>\n<text x=\"" << x + 30 << "\" y=\""
-         << y + 4 << "\">" << config.methods[m].title << " ("
-         << config.methods[m].name << ")</text>\n";
-    }
-    os << "</svg>\n";
   }
 
 private:
   const Config &config;
   const Workload &workload;
+  const Runner &runner;
   const Results &results;
 };
 
@@ -410,14 +531,13 @@ void digamma::bench::writeLayersCsv(std::ostream &os, const Config &config,
   for (size_t j = 0; j < runner.allJobs().size(); ++j) {
     const Job &job = runner.allJobs()[j];
     const Outcome &outcome = runner.outcomeOf(j);
+    if (config.methods[job.method].perModel())
+      continue;
     const cost::Layer &l = workload.layer(job.problem);
-    std::string message = outcome.message;
-    // One field on one line.
-    std::replace(message.begin(), message.end(), ',', ';');
-    std::replace(message.begin(), message.end(), '\n', ' ');
+    std::string message = csvField(outcome.message);
     os << formatString(
         "%s,%s,%llu,%zu,%s,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%d,%lld,%.2f,"
-        "%lld,%.6g,%lld,%.4f,%s\n",
+        "%lld,%.6g,%lld,%s,%s\n",
         config.platforms[job.platform].name.c_str(),
         config.methods[job.method].name.c_str(),
         config.methods[job.method].seeded
@@ -427,25 +547,165 @@ void digamma::bench::writeLayersCsv(std::ostream &os, const Config &config,
         (long long)l.n, (long long)l.k, (long long)l.c, (long long)l.y,
         (long long)l.x, (long long)l.r, (long long)l.s, outcome.found ? 1 : 0,
         (long long)outcome.cycles, outcome.areaUm2, (long long)outcome.numPEs,
-        outcome.energyNJ, (long long)outcome.samples, outcome.seconds,
-        message.c_str());
+        outcome.energyNJ, (long long)outcome.samples,
+        seconds(config, outcome.seconds, "%.4f").c_str(), message.c_str());
   }
 }
 
-void digamma::bench::writeTables(std::ostream &os, const Config &config,
-                                 const Workload &workload,
-                                 const Results &results) {
-  Report(config, workload, results).writeTables(os);
+void digamma::bench::writeChipsCsv(std::ostream &os, const Config &config,
+                                   const Workload &workload,
+                                   const Runner &runner) {
+  os << "platform,method,seed,model,found,total_cycles,total_energy_nj,"
+        "area_um2,num_pes,samples,seconds,message\n";
+  for (size_t j = 0; j < runner.allJobs().size(); ++j) {
+    const Job &job = runner.allJobs()[j];
+    if (!config.methods[job.method].perModel())
+      continue;
+    const Outcome &outcome = runner.outcomeOf(j);
+    os << formatString("%s,%s,%llu,%s,%d,%lld,%.6g,%.2f,%lld,%lld,%s,%s\n",
+                       config.platforms[job.platform].name.c_str(),
+                       config.methods[job.method].name.c_str(),
+                       (unsigned long long)config.seeds[job.seed],
+                       workload.models[job.problem].name.c_str(),
+                       outcome.found ? 1 : 0, (long long)outcome.cycles,
+                       outcome.energyNJ, outcome.areaUm2,
+                       (long long)outcome.numPEs, (long long)outcome.samples,
+                       seconds(config, outcome.seconds, "%.4f").c_str(),
+                       csvField(outcome.message).c_str());
+  }
 }
 
-void digamma::bench::writeResultsCsv(std::ostream &os, const Config &config,
-                                     const Workload &workload,
-                                     const Results &results) {
-  Report(config, workload, results).writeResultsCsv(os);
+/// What a front of job \p job is about: a distinct layer's index, or a
+/// model's name.
+static std::string subject(const Config &config, const Workload &workload,
+                           const Job &job) {
+  return config.methods[job.method].perModel()
+             ? workload.models[job.problem].name
+             : std::to_string(job.problem);
 }
 
-void digamma::bench::writeSvg(std::ostream &os, const Config &config,
-                              const Workload &workload, const Results &results,
-                              size_t platform) {
-  Report(config, workload, results).writeSvg(os, platform);
+void digamma::bench::writeFrontsCsv(std::ostream &os, const Config &config,
+                                    const Workload &workload,
+                                    const Runner &runner) {
+  os << "platform,method,seed,scope,problem_or_model,design,picked,cycles,"
+        "energy_nj,area_um2,num_pes\n";
+  for (size_t j = 0; j < runner.allJobs().size(); ++j) {
+    const Job &job = runner.allJobs()[j];
+    const Outcome &outcome = runner.outcomeOf(j);
+    bool chip = config.methods[job.method].perModel();
+    for (size_t d = 0; d < outcome.front.size(); ++d) {
+      const FrontPoint &point = outcome.front[d];
+      os << formatString(
+          "%s,%s,%llu,%s,%s,%zu,%d,%.0f,%.6g,%.2f,%lld\n",
+          config.platforms[job.platform].name.c_str(),
+          config.methods[job.method].name.c_str(),
+          (unsigned long long)config.seeds[job.seed], chip ? "model" : "op",
+          subject(config, workload, job).c_str(), d,
+          d == outcome.picked ? 1 : 0, point.cycles, point.energyNJ,
+          point.areaUm2, (long long)point.numPEs);
+    }
+  }
+}
+
+void digamma::bench::writeHypervolumeCsv(std::ostream &os, const Config &config,
+                                         const Workload &workload,
+                                         const Runner &runner) {
+  os << "platform,seed,scope,problem_or_model,method,designs,hypervolume\n";
+  const search::ParetoSettings &settings = runner.paretoSettings();
+  for (size_t p = 0; p < config.platforms.size(); ++p)
+    for (size_t s = 0; s < config.seeds.size(); ++s)
+      for (bool chip : {false, true}) {
+        std::vector<size_t> methods;
+        for (size_t m = 0; m < config.methods.size(); ++m)
+          if (config.methods[m].perModel() == chip)
+            methods.push_back(m);
+        if (methods.empty())
+          continue;
+        size_t subjects =
+            chip ? workload.models.size() : workload.numProblems();
+        for (size_t i = 0; i < subjects; ++i) {
+          std::vector<std::vector<search::Figures>> fronts;
+          for (size_t m : methods)
+            fronts.push_back(
+                frontFigures(settings, runner.outcome(p, m, s, i).front));
+          std::vector<double> volumes =
+              search::comparableHypervolumes(fronts, settings.numObjectives);
+          for (size_t k = 0; k < methods.size(); ++k)
+            os << formatString(
+                "%s,%llu,%s,%s,%s,%zu,%.6f\n", config.platforms[p].name.c_str(),
+                (unsigned long long)config.seeds[s], chip ? "model" : "op",
+                chip ? workload.models[i].name.c_str()
+                     : std::to_string(i).c_str(),
+                config.methods[methods[k]].name.c_str(), fronts[k].size(),
+                volumes[k]);
+        }
+      }
+}
+
+void digamma::bench::writeAreaSweepCsv(std::ostream &os, const Config &config,
+                                       const Workload &workload,
+                                       const Results &results) {
+  os << "area_budget_mm2,model,method,seed,found,total_cycles,"
+        "total_energy_nj,largest_chip_um2\n";
+  for (size_t p = 0; p < config.platforms.size(); ++p)
+    for (size_t n = 0; n < workload.models.size(); ++n)
+      for (size_t m = 0; m < config.methods.size(); ++m)
+        for (size_t s = 0; s < config.seeds.size(); ++s) {
+          const ModelRun &run = results.run(p, m, s, n);
+          os << formatString(
+              "%g,%s,%s,%llu,%d,%.0f,%.6g,%.2f\n", config.platforms[p].areaMm2,
+              workload.models[n].name.c_str(), config.methods[m].name.c_str(),
+              (unsigned long long)config.seeds[s], run.found ? 1 : 0,
+              run.found ? run.cycles : 0.0, run.found ? run.energyNJ : 0.0,
+              run.found ? run.areaUm2 : 0.0);
+        }
+}
+
+std::vector<search::Figures>
+digamma::bench::frontFigures(const search::ParetoSettings &settings,
+                             const std::vector<FrontPoint> &front) {
+  std::vector<search::Figures> figures;
+  for (const FrontPoint &point : front)
+    figures.push_back(search::figuresOf(settings, point.cycles, point.energyNJ,
+                                        point.areaUm2));
+  return figures;
+}
+
+std::vector<std::pair<std::string, std::string>>
+digamma::bench::reportFiles(const Config &config, const Workload &workload,
+                            const Runner &runner, const Results &results) {
+  Report report(config, workload, runner, results);
+  std::vector<std::pair<std::string, std::string>> files;
+  auto add = [&](const std::string &name, auto write) {
+    std::ostringstream os;
+    write(os);
+    files.emplace_back(name, os.str());
+  };
+  add("tables.md", [&](std::ostream &os) { report.writeTables(os); });
+  add("results.csv", [&](std::ostream &os) { report.writeResultsCsv(os); });
+  bool perLayer = false, perModel = false;
+  for (const Method &method : config.methods)
+    (method.perModel() ? perModel : perLayer) = true;
+  if (perLayer)
+    add("layers.csv", [&](std::ostream &os) {
+      writeLayersCsv(os, config, workload, runner);
+    });
+  if (perModel)
+    add("chips.csv",
+        [&](std::ostream &os) { writeChipsCsv(os, config, workload, runner); });
+  if (config.fronts()) {
+    add("fronts.csv", [&](std::ostream &os) {
+      writeFrontsCsv(os, config, workload, runner);
+    });
+    add("hypervolume.csv", [&](std::ostream &os) {
+      writeHypervolumeCsv(os, config, workload, runner);
+    });
+  }
+  if (!config.areaSweep.empty())
+    add("area-sweep.csv", [&](std::ostream &os) {
+      writeAreaSweepCsv(os, config, workload, results);
+    });
+  for (auto &file : figureFiles(config, workload, runner, results))
+    files.push_back(std::move(file));
+  return files;
 }

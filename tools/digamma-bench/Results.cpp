@@ -9,6 +9,7 @@
 
 #include "Bench.h"
 
+#include <algorithm>
 #include <cmath>
 
 using namespace digamma;
@@ -26,17 +27,18 @@ Results::Results(const Config &config, const Workload &workload,
       for (size_t n = 0; n < N; ++n) {
         ModelSummary &summary = summaries[(p * M + m) * N + n];
         summary.seeds = int(S);
-        double logCycles = 0, logLap = 0;
+        double logCycles = 0, logLap = 0, logEnergy = 0;
         std::array<double, kCheckpoints> logCurve{};
         std::array<int, kCheckpoints> curveCount{};
         for (size_t s = 0; s < S; ++s) {
           ModelRun &run = runs[((p * M + m) * S + s) * N + n];
-          run = modelRun(runner, p, m, s, workload.models[n]);
+          run = modelRun(runner, p, m, s, n);
           if (!run.found)
             continue;
           ++summary.seedsFound;
           logCycles += std::log(run.cycles);
           logLap += std::log(run.lap);
+          logEnergy += std::log(run.energyNJ);
         }
         for (int k = 0; k < kCheckpoints; ++k) {
           for (size_t s = 0; s < S; ++s) {
@@ -47,20 +49,33 @@ Results::Results(const Config &config, const Workload &workload,
             }
           }
           // A point counts only once every seed has a design.
-          summary.curve[k] = curveCount[k] == int(S)
-                                 ? std::exp(logCurve[k] / double(S))
-                                 : -1;
+          summary.curve[k] =
+              curveCount[k] == int(S) ? std::exp(logCurve[k] / double(S)) : -1;
         }
         if (summary.seedsFound > 0) {
           summary.cycles = std::exp(logCycles / summary.seedsFound);
           summary.lap = std::exp(logLap / summary.seedsFound);
+          summary.energyNJ = std::exp(logEnergy / summary.seedsFound);
         }
       }
 }
 
-ModelRun Results::modelRun(const Runner &runner, size_t p, size_t m,
-                           size_t s, const api::Model &model) const {
+ModelRun Results::modelRun(const Runner &runner, size_t p, size_t m, size_t s,
+                           size_t n) const {
+  const api::Model &model = workload.models[n];
   ModelRun run;
+  if (config.methods[m].perModel()) {
+    // One search: the chip's weighted totals.
+    const Outcome &outcome = runner.outcome(p, m, s, n);
+    run.found = outcome.found;
+    run.seconds = outcome.seconds;
+    run.curve = outcome.curve;
+    run.cycles = double(outcome.cycles);
+    run.energyNJ = outcome.energyNJ;
+    run.areaUm2 = outcome.areaUm2;
+    run.lap = run.cycles * outcome.areaUm2;
+    return run;
+  }
   run.found = true;
   run.curve.fill(0);
   for (auto [problem, weight] : model.problems) {
@@ -75,6 +90,8 @@ ModelRun Results::modelRun(const Runner &runner, size_t p, size_t m,
       continue;
     }
     run.cycles += weight * double(outcome.cycles);
+    run.energyNJ += weight * outcome.energyNJ;
+    run.areaUm2 = std::max(run.areaUm2, outcome.areaUm2);
     run.lap += weight * double(outcome.cycles) * outcome.areaUm2;
   }
   return run;

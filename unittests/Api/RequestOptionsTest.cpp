@@ -109,7 +109,7 @@ TEST(RequestOptions, NamesAndTheirMessages) {
   EXPECT_EQ(request.options.tieBreak, search::Objective::EDP);
   EXPECT_EQ(setError(request, "objective", "fast"),
             "unknown objective 'fast'; expected latency, energy, edp, lap, "
-            "power or area");
+            "power, area or pareto");
   EXPECT_EQ(setError(request, "mode", "fixed"),
             "unknown mode 'fixed'; expected co-opt, fixed-hw or "
             "fixed-mapping");
@@ -129,6 +129,32 @@ TEST(RequestOptions, NamesAndTheirMessages) {
   EXPECT_EQ(findRequestOption("platform")->names(), platformNames());
   EXPECT_EQ(findRequestOption("dataflow")->names(),
             "nvdla, shidiannao or eyeriss");
+}
+
+TEST(RequestOptions, FrontOptions) {
+  // pareto-objectives is a list, as the pass spells it.
+  Request request;
+  EXPECT_EQ(setError(request, "pareto-objectives", "energy,area"), "");
+  ASSERT_EQ(request.options.paretoObjectives.size(), 2u);
+  EXPECT_EQ(request.options.paretoObjectives[0], search::Objective::Energy);
+  EXPECT_EQ(request.options.paretoObjectives[1], search::Objective::Area);
+  EXPECT_EQ(findRequestOption("pareto-objectives")->get(request),
+            "energy,area");
+  EXPECT_EQ(setError(request, "pareto-objectives", "latency,power"),
+            "unknown pareto objective 'power'; expected latency, energy or "
+            "area");
+  EXPECT_EQ(setError(request, "pareto-objectives", ""), "");
+  EXPECT_TRUE(request.options.paretoObjectives.empty());
+
+  EXPECT_EQ(setError(request, "pareto-pick", "energy"), "");
+  EXPECT_EQ(request.options.paretoPick, search::ParetoPick::Energy);
+  EXPECT_EQ(setError(request, "pareto-pick", "middle"),
+            "unknown pareto-pick 'middle'; expected knee, latency, energy or "
+            "area");
+  EXPECT_EQ(setError(request, "pareto-size", "16"), "");
+  EXPECT_EQ(request.options.paretoSize, 16);
+  EXPECT_EQ(setError(request, "algorithm", "moead"), "");
+  EXPECT_EQ(request.options.algorithm, search::Algorithm::Moead);
 }
 
 } // namespace

@@ -188,6 +188,106 @@ TEST(Request, SharedChipGivesEveryLayerItsMapping) {
                        3.0 * double(shared.chip.costs[1].cycles));
 }
 
+TEST(Request, ParetoOptionsAreCheckedAndResolved) {
+  using search::Objective;
+  Request request = smallRequest();
+  request.options.objective = Objective::Pareto;
+  SearchPlan plan;
+  ASSERT_FALSE(planSearch(request, plan));
+  // Latency, energy and area, the knee, 64 designs unless told otherwise.
+  EXPECT_EQ(plan.options.pareto.numObjectives, 3);
+  EXPECT_EQ(plan.options.pareto.pick, search::ParetoPick::Knee);
+  EXPECT_EQ(plan.options.pareto.frontCapacity, 64);
+  request.options.paretoObjectives = {Objective::Energy, Objective::Latency};
+  request.options.paretoPick = search::ParetoPick::Energy;
+  request.options.paretoSize = 16;
+  ASSERT_FALSE(planSearch(request, plan));
+  EXPECT_EQ(plan.options.pareto.numObjectives, 2);
+  EXPECT_EQ(plan.options.pareto.objectives[0], Objective::Energy);
+  EXPECT_EQ(plan.options.pareto.objectives[1], Objective::Latency);
+  EXPECT_EQ(plan.options.pareto.frontCapacity, 16);
+  search::SearchResult result = searchLayer(plan, request.layers[0]);
+  ASSERT_TRUE(result.found) << result.message;
+  EXPECT_LE(result.front.designs.size(), 16u);
+  // The pick is the front's most frugal design.
+  for (const search::FrontDesign &design : result.front.designs)
+    EXPECT_GE(design.energyNJ, result.cost.energyNJ);
+
+  request.options.paretoPick = search::ParetoPick::Area;
+  EXPECT_EQ(planError(request),
+            "pareto-pick=area is not a figure of the front (energy or "
+            "latency)");
+  request.options.paretoPick = search::ParetoPick::Knee;
+  request.options.paretoObjectives = {Objective::Latency};
+  EXPECT_EQ(planError(request), "pareto-objectives names two or three of "
+                                "latency, energy and area, got latency");
+  request.options.paretoObjectives = {Objective::Latency, Objective::EDP};
+  EXPECT_EQ(planError(request),
+            "pareto-objectives names latency, energy and area only, got edp");
+  request.options.paretoObjectives = {Objective::Area, Objective::Area};
+  EXPECT_EQ(planError(request), "pareto-objectives names area twice");
+  request.options.paretoObjectives.clear();
+  request.options.paretoSize = 1;
+  EXPECT_EQ(planError(request), "pareto-size must be at least 2 (0 takes the "
+                                "default), got 1");
+  request.options.paretoSize = 0;
+  request.options.algorithm = search::Algorithm::Cmaes;
+  EXPECT_EQ(planError(request),
+            "objective=pareto needs an algorithm that searches fronts "
+            "(digamma, random, nsga2 or moead); cmaes searches one figure");
+  request.options.algorithm = search::Algorithm::Nsga2;
+  EXPECT_EQ(planError(request), "");
+  request.options.algorithm = search::Algorithm::Moead;
+  EXPECT_EQ(planError(request), "");
+  request.options.tieBreak = Objective::Pareto;
+  EXPECT_EQ(planError(request), "tie-break is one figure; pareto is not");
+
+  // Pareto options without objective=pareto do nothing: an error.
+  request = smallRequest();
+  request.options.algorithm = search::Algorithm::Nsga2;
+  EXPECT_EQ(planError(request),
+            "algorithm=nsga2 searches fronts only; it needs objective=pareto");
+  request.options.algorithm = search::Algorithm::Moead;
+  EXPECT_EQ(planError(request),
+            "algorithm=moead searches fronts only; it needs objective=pareto");
+  request.options.algorithm = search::Algorithm::DiGamma;
+  request.options.paretoObjectives = {Objective::Latency, Objective::Area};
+  EXPECT_EQ(planError(request), "pareto-objectives needs objective=pareto");
+  request.options.paretoObjectives.clear();
+  request.options.paretoPick = search::ParetoPick::Latency;
+  EXPECT_EQ(planError(request), "pareto-pick needs objective=pareto");
+  request.options.paretoPick = search::ParetoPick::Knee;
+  request.options.paretoSize = 8;
+  EXPECT_EQ(planError(request), "pareto-size needs objective=pareto");
+  request = smallRequest();
+  request.options.objective = Objective::Pareto;
+  request.options.mode = search::Mode::FixedMapping;
+  request.options.dataflow = "eyeriss";
+  EXPECT_EQ(planError(request),
+            "dataflow=eyeriss searches the hardware by grid search for one "
+            "figure; remove objective=pareto");
+}
+
+TEST(Request, SharedChipFront) {
+  Request request = smallRequest();
+  request.scope = Scope::Model;
+  request.options.samples = 600;
+  request.options.objective = search::Objective::Pareto;
+  request.layers.push_back({gemm(64, 32, 16), 2.0});
+  SearchPlan plan;
+  ASSERT_FALSE(planSearch(request, plan));
+  SharedChipResult shared = searchSharedChip(plan, request.layers);
+  ASSERT_TRUE(shared.chip.found) << shared.chip.message;
+  const search::Front &front = shared.chip.front;
+  ASSERT_FALSE(front.empty());
+  // Every layer runs on the front's pick.
+  const search::FrontDesign &picked = front.designs[front.picked];
+  for (size_t k = 0; k < 2; ++k) {
+    EXPECT_EQ(shared.layers[k].hardware.numPEs, picked.hardware.numPEs);
+    EXPECT_EQ(shared.layers[k].cost.cycles, picked.costs[k].cycles);
+  }
+}
+
 TEST(Request, LayerChecksGiveTheSearchsMessage) {
   // Bad layers and mappings: the message the search gives, without it.
   Request request = smallRequest();

@@ -340,7 +340,7 @@ TEST(Baselines, OneRegistryWithoutRecursion) {
   EXPECT_FALSE(result.found);
   EXPECT_EQ(result.message,
             "not a known algorithm; expected digamma, random, sga, pso, "
-            "sea, de, cmaes or sa");
+            "sea, de, cmaes, sa, nsga2 or moead");
   result = getBaselineOptimizer(bogus).run(smallConv(), smallOptions());
   EXPECT_FALSE(result.found);
 }

@@ -86,7 +86,19 @@ std::string_view scopeName(Scope scope);
 /// Search options. The defaults are the pass's, except the element size,
 /// which the pass reads from the op, and the thread count.
 struct Options {
+  /// A figure, or pareto for the front of non-dominated designs over
+  /// paretoObjectives.
   search::Objective objective = search::Objective::Latency;
+  /// objective=pareto: the figures the front trades off, two or three of
+  /// latency, energy and area (`pareto-objectives`); empty takes all
+  /// three.
+  std::vector<search::Objective> paretoObjectives;
+  /// objective=pareto: the front's design a single answer takes
+  /// (`pareto-pick`).
+  search::ParetoPick paretoPick = search::ParetoPick::Knee;
+  /// objective=pareto: the most designs a front keeps (`pareto-size`); 0
+  /// takes search::kDefaultFrontCapacity.
+  int paretoSize = 0;
   /// Ranks designs with an equal objective (`tie-break`).
   search::Objective tieBreak = search::Objective::Energy;
   /// CoOpt (hardware and mapping), FixedHW (mapping for `fixedHardware`) or
@@ -238,6 +250,12 @@ parseName(std::string_view what, std::string_view name,
   }
   return unknownName(what, name, search::listNames(values));
 }
+
+/// Parses the figure names of `pareto-objectives` (latency, energy, area)
+/// into \p objectives; otherwise returns unknownName's message.
+std::optional<std::string>
+parseParetoObjectives(const std::vector<std::string> &names,
+                      std::vector<search::Objective> &objectives);
 
 } // namespace digamma::api
 

@@ -106,7 +106,8 @@ inline constexpr double kBeyondBudget = 4000.0;
 /// of them returned, trace points every population-size samples.
 /// Deterministic for options.seed; runs on the calling thread whatever
 /// options.threads says. Never throws: pagmo's exceptions become a result
-/// with found == false and the message.
+/// with found == false and the message. Nsga2 and Moead search a front
+/// (runNsga2, runMoead: Pareto.h).
 SearchResult runBaseline(Algorithm algorithm, const cost::Layer &layer,
                          const SearchOptions &options);
 /// The same with \p parameters in place of options.baseline.

@@ -57,6 +57,9 @@ struct ModelSearchResult {
   int64_t samplesUsed = 0;
   /// Best objective after each generation; -1 until a chip is found.
   std::vector<double> bestPerGeneration;
+  /// Objective::Pareto: the front of chips (runModelPareto), whose pick the
+  /// fields above describe; empty otherwise.
+  Front front;
 };
 
 /// Objective of a whole model from weighted sums: latency is the total
@@ -87,10 +90,9 @@ ModelSearchResult runModelDiGamma(const std::vector<ModelLayer> &layers,
 /// each candidate chip by a fixed-hardware search that keeps the chip's
 /// array shape and starts from the winner's mapping. The candidates share
 /// the total budget samples * layers.size() evenly.
-ModelSearchResult
-runBestPerLayerChip(const std::vector<ModelLayer> &layers,
-                    const std::vector<SearchResult> &perLayer,
-                    const SearchOptions &options);
+ModelSearchResult runBestPerLayerChip(const std::vector<ModelLayer> &layers,
+                                      const std::vector<SearchResult> &perLayer,
+                                      const SearchOptions &options);
 
 } // namespace digamma::search
 

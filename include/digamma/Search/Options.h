@@ -12,6 +12,7 @@
 
 #include "digamma/CostModel/CostModel.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,14 +30,48 @@ enum class Mode {
   FixedMapping,
 };
 
-/// Figures a design can be ranked by; lower is better.
-enum class Objective { Latency, Energy, EDP, LatencyArea, Power, Area };
+/// Figures a design can be ranked by; lower is better. Pareto is not a
+/// figure: it asks for the front of non-dominated designs over the figures
+/// of ParetoSettings (Pareto.h).
+enum class Objective { Latency, Energy, EDP, LatencyArea, Power, Area, Pareto };
 
 /// The built-in optimizers: DiGamma, random sampling of its encoding, and
 /// pagmo2's general-purpose optimizers over a flat encoding (Baselines.h):
 /// standard GA, PSO, (N+1)-ES, differential evolution, CMA-ES and simulated
-/// annealing.
-enum class Algorithm { DiGamma, Random, Sga, Pso, Sea, De, Cmaes, Sa };
+/// annealing, and pagmo2's NSGA-II and MOEA/D, which search fronts only
+/// (Objective::Pareto). DiGamma and Random search fronts too.
+enum class Algorithm {
+  DiGamma,
+  Random,
+  Sga,
+  Pso,
+  Sea,
+  De,
+  Cmaes,
+  Sa,
+  Nsga2,
+  Moead
+};
+
+/// Which design of a front a single answer takes (the IR keeps one design
+/// per op): the knee, or the best of one figure.
+enum class ParetoPick { Knee, Latency, Energy, Area };
+
+/// Most figures a front trades off.
+inline constexpr int kMaxParetoObjectives = 3;
+/// Designs a front keeps unless told otherwise.
+inline constexpr int kDefaultFrontCapacity = 64;
+
+/// Objective::Pareto: the figures a front trades off (two or three of
+/// latency, energy and area, in this order of the front's columns), the
+/// design a single answer takes and the most designs a front keeps.
+struct ParetoSettings {
+  std::array<Objective, kMaxParetoObjectives> objectives = {
+      Objective::Latency, Objective::Energy, Objective::Area};
+  int numObjectives = 3;
+  ParetoPick pick = ParetoPick::Knee;
+  int frontCapacity = kDefaultFrontCapacity;
+};
 
 /// Rates and ratios of the genetic algorithm. The defaults are those of the
 /// reference implementation (GAMMA/DiGamma's `gamma.py`) except where
@@ -137,10 +172,14 @@ struct SearchOptions {
   GeneticParameters genetic;
   /// The pagmo baselines' settings (ignored by the other optimizers).
   BaselineParameters baseline;
+  /// Objective::Pareto: what the front trades off (ignored otherwise).
+  ParetoSettings pareto;
 };
 
 /// A message for options no search can run with, or nullopt.
 std::optional<std::string> validateOptions(const SearchOptions &options);
+/// The part of validateOptions() that checks Objective::Pareto's settings.
+std::optional<std::string> validateParetoSettings(const ParetoSettings &pareto);
 
 //===----------------------------------------------------------------------===//
 // Names, as every front end spells them
@@ -159,6 +198,7 @@ const std::vector<NamedValue<Objective>> &objectiveValues();
 const std::vector<NamedValue<Mode>> &modeValues();
 const std::vector<NamedValue<Algorithm>> &algorithmValues();
 const std::vector<NamedValue<cost::Semantics>> &semanticsValues();
+const std::vector<NamedValue<ParetoPick>> &paretoPickValues();
 
 /// The value named \p name in \p values, or nullopt.
 template <typename Enum>
@@ -189,22 +229,30 @@ std::string listNames(const std::vector<NamedValue<Enum>> &values) {
 }
 
 /// Objective names: latency, energy, edp, lap (latency-area product), power,
-/// area.
+/// area, pareto.
 std::optional<Objective> parseObjective(std::string_view name);
 std::string_view objectiveName(Objective objective);
-/// "latency, energy, edp, lap, power or area", for messages.
+/// "latency, energy, edp, lap, power, area or pareto", for messages.
 std::string_view objectiveNames();
 /// Mode names: co-opt, fixed-hw, fixed-mapping.
 std::optional<Mode> parseMode(std::string_view name);
 std::string_view modeName(Mode mode);
-/// Parses an algorithm's name: digamma, random, sga, pso, sea, de, cmaes or
-/// sa.
+/// Parses an algorithm's name: digamma, random, sga, pso, sea, de, cmaes,
+/// sa, nsga2 or moead.
 std::optional<Algorithm> parseAlgorithm(std::string_view name);
 /// The name parseAlgorithm() accepts for \p algorithm ("unknown" for a
 /// value outside the enumeration).
 std::string_view algorithmName(Algorithm algorithm);
-/// The accepted names, for messages: "digamma, random, ..., cmaes or sa".
+/// The accepted names, for messages: "digamma, random, ..., nsga2 or
+/// moead".
 std::string_view algorithmNames();
+/// True for the optimizers that search fronts (Objective::Pareto): DiGamma,
+/// Random, NSGA-II and MOEA/D.
+bool searchesFronts(Algorithm algorithm);
+/// True for the optimizers that search nothing but fronts: NSGA-II, MOEA/D.
+bool searchesOnlyFronts(Algorithm algorithm);
+/// The figures Objective::Pareto can trade off: latency, energy, area.
+bool isParetoFigure(Objective objective);
 
 } // namespace digamma::search
 

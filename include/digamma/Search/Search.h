@@ -14,6 +14,7 @@
 #define DIGAMMA_SEARCH_SEARCH_H
 
 #include "digamma/CostModel/CostModel.h"
+#include "digamma/Search/Front.h"
 #include "digamma/Search/Options.h"
 
 #include <optional>
@@ -39,6 +40,9 @@ struct SearchResult {
   std::vector<double> bestPerGeneration;
   /// Samples used when each bestPerGeneration entry was taken.
   std::vector<int64_t> samplesPerGeneration;
+  /// Objective::Pareto: the front, whose pick the fields above describe;
+  /// empty otherwise.
+  Front front;
 };
 
 /// The PE array a design spreads its mapping over: the top level's fan-out,

@@ -44,6 +44,13 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
     dataflow=nvdla|shidiannao|eyeriss` fixes every op's mapping to a named
     dataflow and searches the hardware for it by grid search.
 
+    With `objective=pareto` the search returns, per distinct problem (per
+    shared chip with `scope=model`), the designs no other design beats in
+    every figure of `pareto-objectives`; the IR keeps the one `pareto-pick`
+    names and the report holds the whole front (docs/design-space.md).
+    `algorithm` is then digamma, random, nsga2 or moead (pagmo2's NSGA-II
+    and MOEA/D).
+
     With `scope=model` (or `scope=function`) all described ops of the
     module (of each function) run on one chip: one `#digamma.hw` under one
     area budget, buffers sized to the largest need over the ops' mappings,
@@ -62,6 +69,11 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
     Option<"areaBudget", "area-budget", "double", /*default=*/"0.0",
            "Area budget for PEs and buffers in mm^2; 0 takes the platform "
            "preset">,
+    ListOption<"areaSweep", "area-sweep", "double",
+               "Area budgets in mm^2 to search again at, for the report's "
+               "latency and energy against area (report's area_sweep, "
+               "report-plot's area-sweep.svg); the IR keeps the designs of "
+               "area-budget">,
     Option<"dataflow", "dataflow", "const ::digamma::search::Dataflow *",
            /*default=*/"nullptr",
            "With mode=fixed-mapping: instead of each op's digamma.mapping, "
@@ -91,8 +103,22 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
            "PE count of the fixed hardware (mode=fixed-hw)">,
     Option<"objective", "objective", "::digamma::search::Objective",
            /*default=*/"::digamma::search::Objective::Latency",
-           "Objective to minimize",
+           "Objective to minimize, or pareto for the front of non-dominated "
+           "designs over pareto-objectives (the IR keeps pareto-pick's, the "
+           "report holds the front)",
            "::digamma::clValues(::digamma::search::objectiveValues())">,
+    // Names, parsed by the request layer: upstream ListOption parses its
+    // elements with a parser of its own, which never sees llvm::cl values.
+    ListOption<"paretoObjectives", "pareto-objectives", "std::string",
+               "With objective=pareto: the figures the front trades off, two "
+               "or three of latency, energy and area (default all three)">,
+    Option<"paretoPick", "pareto-pick", "::digamma::search::ParetoPick",
+           /*default=*/"::digamma::search::ParetoPick::Knee",
+           "With objective=pareto: the front's design the IR keeps",
+           "::digamma::clValues(::digamma::search::paretoPickValues())">,
+    Option<"paretoSize", "pareto-size", "int", /*default=*/"0",
+           "With objective=pareto: the most designs a front keeps; 0 takes "
+           "64">,
     Option<"peLimit", "pe-limit", "int64_t", /*default=*/"0",
            "Largest PE count the search may use; 0 for no limit beyond the "
            "area budget">,
@@ -106,6 +132,13 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
            "shape and bandwidths, mapping, cost with the bandwidths it needs "
            "and its buffer accesses, samples, time, best-so-far per "
            "generation; shared chips; model totals) to this file">,
+    Option<"reportPlot", "report-plot", "std::string", /*default=*/"\"\"",
+           "Write SVG figures into this existing directory: breakdown.svg "
+           "(cycles and energy per op of the chosen designs), roofline.svg "
+           "(each op's MACs per off-chip byte against MACs per cycle, under "
+           "the budget's roofs), with "
+           "objective=pareto fronts.svg (every front, the kept design "
+           "highlighted), with area-sweep area-sweep.svg">,
     Option<"reportSummary", "report-summary", "bool", /*default=*/"false",
            "Print a one-line summary on stderr">,
     Option<"samples", "samples", "int64_t",

@@ -32,9 +32,19 @@ struct DigammaPipelineOptions
       llvm::cl::desc("Bytes per element; 0 takes the op's element size"),
       llvm::cl::init(0)};
   Option<search::Objective> objective{
-      *this, "objective", llvm::cl::desc("Objective to minimize"),
+      *this, "objective",
+      llvm::cl::desc("Objective to minimize, or pareto for a front"),
       llvm::cl::init(search::Objective::Latency),
       clValues(search::objectiveValues())};
+  ListOption<std::string> paretoObjectives{
+      *this, "pareto-objectives",
+      llvm::cl::desc("With objective=pareto: two or three of latency, energy "
+                     "and area (default all three)")};
+  Option<search::ParetoPick> paretoPick{
+      *this, "pareto-pick",
+      llvm::cl::desc("With objective=pareto: the front's design the IR keeps"),
+      llvm::cl::init(search::ParetoPick::Knee),
+      clValues(search::paretoPickValues())};
   Option<std::string> platform{*this, "platform",
                                llvm::cl::desc("edge (0.2 mm^2) or cloud "
                                               "(7.0 mm^2)"),
@@ -44,17 +54,19 @@ struct DigammaPipelineOptions
                           llvm::cl::init(search::kDefaultSamples)};
   Option<uint64_t> seed{*this, "seed", llvm::cl::desc("Random seed"),
                         llvm::cl::init(1)};
-  Option<api::Scope> scope{*this, "scope",
-                           llvm::cl::desc("How many chips the ops run on"),
-                           llvm::cl::init(api::Scope::Op),
-                           clValues(api::scopeValues())};
-  Option<cost::Semantics> semantics{
-      *this, "semantics", llvm::cl::desc("Cost-model semantics"),
-      llvm::cl::init(cost::Semantics::Sound),
-      clValues(search::semanticsValues())};
-  Option<std::string> report{*this, "report",
-                             llvm::cl::desc("JSON report file"),
-                             llvm::cl::init("")};
+  Option<api::Scope> scope{
+      *this, "scope", llvm::cl::desc("How many chips the ops run on"),
+      llvm::cl::init(api::Scope::Op), clValues(api::scopeValues())};
+  Option<cost::Semantics> semantics{*this, "semantics",
+                                    llvm::cl::desc("Cost-model semantics"),
+                                    llvm::cl::init(cost::Semantics::Sound),
+                                    clValues(search::semanticsValues())};
+  Option<std::string> report{
+      *this, "report", llvm::cl::desc("JSON report file"), llvm::cl::init("")};
+  Option<std::string> reportPlot{
+      *this, "report-plot",
+      llvm::cl::desc("Existing directory for the SVG figures"),
+      llvm::cl::init("")};
   Option<bool> reportSummary{*this, "report-summary",
                              llvm::cl::desc("One-line summary on stderr"),
                              llvm::cl::init(false)};
