@@ -113,6 +113,7 @@ TEST(Designer, IsTheSearchWithThePassTranslation) {
   direct.threads = 1;
   direct.bytesPerElement = 4;
   direct.fixedHardware.bytesPerElement = 4;
+  direct.maxLevels = 3; // the pass's default range
   search::SearchResult expected = search::runDiGamma(layer, direct);
   ASSERT_TRUE(expected.found);
   EXPECT_EQ(design.hardware.numPEs, expected.hardware.numPEs);
