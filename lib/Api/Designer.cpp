@@ -61,6 +61,7 @@ Design api::findDesign(const Layer &layer, const Budget &budget,
 
   search::SearchResult result = searchLayer(plan, request.layers[0]);
   design.samplesUsed = result.samplesUsed;
+  design.bound = search::cycleBound(layer, plan.optionsFor(request.layers[0]));
   if (!result.found) {
     design.error = std::move(result.message);
     return design;
@@ -114,6 +115,11 @@ std::string api::formatDesign(const Layer &layer, const Design &design) {
      << std::setprecision(3) << " energy_nj=" << design.cost.energyNJ
      << std::setprecision(4) << " utilization=" << design.cost.utilization
      << "\n";
+  if (design.bound.valid)
+    os << "bound: cycles=" << design.bound.cycles << " (gap "
+       << std::setprecision(3)
+       << double(design.cost.cycles) / double(design.bound.cycles)
+       << "x, limit " << cost::boundLimitName(design.bound.limit) << ")\n";
   return os.str();
 }
 

@@ -44,10 +44,16 @@
 // REPORT: "best_per_generation": [
 // REPORT: "cost": {
 // REPORT: "cycles":
+// REPORT: "bound": {
+// REPORT: "limit": "{{pes|parallelism}}",
+// REPORT: "max_levels": 3,
+// REPORT: "max_pes": 709,
+// REPORT: "gap":
 // REPORT: "hw": {
 // REPORT: "mapping": [
 // REPORT: "samples": 3000
 // REPORT: "totals": {
+// REPORT: "bound_cycles":
 // REPORT: "ops": 4,
 // REPORT: "searches": 3,
 // REPORT: "searches_saved": 1
