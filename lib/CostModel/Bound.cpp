@@ -112,6 +112,15 @@ std::string_view digamma::cost::boundLimitName(BoundLimit limit) {
   return limit == BoundLimit::Parallelism ? "parallelism" : "pes";
 }
 
+int64_t digamma::cost::mostPEsWithinArea(double areaUm2,
+                                         int64_t bytesPerElement,
+                                         const AreaConstants &constants) {
+  double buffer = double(kSmallestBufferElements) *
+                  sramAreaPerElementUm2(bytesPerElement, constants);
+  return std::max<int64_t>(
+      unitsWithinArea(areaUm2 - buffer, constants.macAreaUm2 + buffer), 1);
+}
+
 CycleBound digamma::cost::cycleBound(const Layer &layer, int64_t maxPEs,
                                      int maxLevels, int64_t simdLanes) {
   return detail::cycleBoundWithin(layer, maxPEs, maxLevels, simdLanes,

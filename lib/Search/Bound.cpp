@@ -2,6 +2,8 @@
 
 #include "digamma/Search/Search.h"
 
+#include "Common.h"
+
 #include <algorithm>
 
 using namespace digamma;
@@ -9,11 +11,14 @@ using namespace digamma::search;
 
 cost::CycleBound digamma::search::cycleBound(const cost::Layer &layer,
                                              const SearchOptions &options) {
-  // The physical PE count, not the search's own cap (detail::maxPEs).
+  // The PEs a design can pay for, not the search's own cap
+  // (detail::maxPEs).
   int64_t pes = options.mode == Mode::FixedHW
                     ? options.fixedHardware.numPEs
-                    : std::min(cost::pesWithinArea(options.areaBudgetUm2,
-                                                   options.model.area),
+                    : std::min(cost::mostPEsWithinArea(
+                                   options.areaBudgetUm2,
+                                   detail::elementBytes(options),
+                                   options.model.area),
                                options.peLimit);
   int levels = options.maxLevels;
   if (options.mode == Mode::FixedMapping && options.fixedMapping)

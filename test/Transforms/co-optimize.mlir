@@ -47,7 +47,8 @@
 // REPORT: "bound": {
 // REPORT: "limit": "{{pes|parallelism}}",
 // REPORT: "max_levels": 3,
-// REPORT: "max_pes": 709,
+// The ops' f32 elements: (200000 - 6 * 32 * 0.086) / (282 + 6 * 32 * 0.086).
+// REPORT: "max_pes": 669,
 // REPORT: "gap":
 // REPORT: "hw": {
 // REPORT: "mapping": [

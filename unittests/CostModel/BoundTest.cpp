@@ -64,34 +64,45 @@ Mapping mappingOfSpread(const Layer &layer, const CycleBound &bound, int levels,
 
 } // namespace
 
+// The budget's PEs: each costs its MAC (282 um^2) and six elements of L1
+// (8 bits x 0.086 um^2 each), and six elements of L2 come off the top.
+TEST(CycleBound, MostPEsWithinArea) {
+  EXPECT_EQ(mostPEsWithinArea(7.0e6, 1), 24464); // (7e6 - 4.128) / 286.128
+  EXPECT_EQ(mostPEsWithinArea(0.2e6, 1), 698);
+  EXPECT_EQ(mostPEsWithinArea(0.2e6, 4), 669); // (2e5 - 16.512) / 298.512
+  EXPECT_LE(mostPEsWithinArea(0.2e6, 1), pesWithinArea(0.2e6));
+  EXPECT_EQ(mostPEsWithinArea(100, 1), 1);
+  EXPECT_EQ(mostPEsWithinArea(-1, 1), 1);
+}
+
 // The issue's example: a 64x64-channel 3x3 layer on 56x56 outputs at the
-// cloud budget (7 mm^2 / 282 um^2 = 24822 PEs). Two levels spread at most
-// K and C, 64 x 64 PEs, each doing 56 * 56 * 9 MACs; three levels also
-// split Y six ways (64 * 64 * 6 = 24576 PEs), each doing
-// ceil(56 / 6) * 56 * 9 = 5040 MACs, above the MACs over every PE,
-// ceil(115605504 / 24822) = 4658.
+// cloud budget, 24464 PEs. Two levels spread at most K and C, 64 x 64 PEs,
+// each doing 56 * 56 * 9 MACs; three levels also split C 13 ways and Y 28
+// ways (64 * 13 * 28 = 23296 PEs), each doing ceil(64 / 13) * ceil(56 / 28)
+// * 56 * 9 = 5040 MACs (64 x 64 x 6 would need 24576 PEs), above the MACs
+// over every PE, ceil(115605504 / 24464) = 4726.
 TEST(CycleBound, HandWorkedConvAtCloud) {
   Layer layer = convLayer(64, 64, 58, 58, 3, 3);
-  int64_t pes = pesWithinArea(7.0e6);
-  ASSERT_EQ(pes, 24822);
+  int64_t pes = mostPEsWithinArea(7.0e6, 1);
   CycleBound two = cycleBound(layer, pes, 2);
   ASSERT_TRUE(two.valid);
-  EXPECT_EQ(two.peCycles, 4658);
+  EXPECT_EQ(two.peCycles, 4726);
   EXPECT_EQ(two.parallelismCycles, 56 * 56 * 9);
   EXPECT_EQ(two.cycles, 56 * 56 * 9);
   EXPECT_EQ(two.limit, BoundLimit::Parallelism);
   EXPECT_EQ(two.spread, (std::array<int64_t, kNumDims>{64, 64, 1, 1, 1, 1}));
   CycleBound three = cycleBound(layer, pes, 3);
-  EXPECT_EQ(three.peCycles, 4658);
+  EXPECT_EQ(three.peCycles, 4726);
   EXPECT_EQ(three.cycles, 5040);
   EXPECT_TRUE(three.exact);
-  // At the edge budget, 709 PEs: 115605504 / 709 = 163054.3 MACs each at
-  // best. Two levels: K and C are the largest pair, and 64 * 64 / 709 >
-  // 5, so some PE gets 6 of the K x C pairs (K 64 x C 11 = 704 PEs does
-  // it): 6 * 56 * 56 * 9.
-  CycleBound edge = cycleBound(layer, pesWithinArea(0.2e6), 2);
-  EXPECT_EQ(edge.peCycles, 163055);
-  EXPECT_EQ(edge.cycles, 6 * 56 * 56 * 9);
+  // At the edge budget, 698 PEs: 115605504 / 698 = 165623.9 MACs each at
+  // best. Two levels: the K x C pairs (4096) over 698 PEs leave some PE 7
+  // (6 would need 64 x 11 = 704 PEs); the Y' x X' pairs (3136) leave it 5,
+  // with 56 x 12 = 672 PEs: 64 * 64 * 5 * 9; the other pairs do worse.
+  CycleBound edge = cycleBound(layer, mostPEsWithinArea(0.2e6, 1), 2);
+  EXPECT_EQ(edge.peCycles, 165624);
+  EXPECT_EQ(edge.cycles, 64 * 64 * 5 * 9);
+  EXPECT_EQ(edge.spread, (std::array<int64_t, kNumDims>{1, 1, 56, 12, 1, 1}));
 }
 
 // A GEMM small enough to check every term by hand, with SIMD and batch.
@@ -189,6 +200,9 @@ TEST_P(BoundInvariants, NeverAboveAValidDesign) {
     Mapping mapping = randomMapping(rng, layer, levels, hw.numPEs);
     const CostReport &report = evaluator.evaluate(layer, hw, mapping);
     ASSERT_TRUE(report.valid) << describe(report.reason);
+    // The buffers mostPEsWithinArea() charges every design at least.
+    EXPECT_GE(report.l1Elements, kSmallestBufferElements);
+    EXPECT_GE(report.l2Elements, kSmallestBufferElements);
     CycleBound bound = cycleBound(layer, hw.numPEs, levels, hw.simdLanes);
     ASSERT_TRUE(bound.valid);
     EXPECT_GE(report.cycles, bound.cycles) << "random design #" << i;
@@ -233,6 +247,7 @@ TEST(CycleBound, FallbackIsStillABound) {
   EXPECT_EQ(weak.peCycles, exact.peCycles);
   // max(4658, 56 * 3 * 3): the MACs over the PEs.
   EXPECT_EQ(weak.cycles, 4658);
+  EXPECT_EQ(weak.peCycles, 4658);
   EXPECT_LE(weak.cycles, exact.cycles);
   // With one level the unspread product wins: 64 * 56 * 56 * 9 (K spread).
   weak = detail::cycleBoundWithin(layer, 24822, 1, 1, 10);

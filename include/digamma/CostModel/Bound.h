@@ -1,5 +1,4 @@
-//===- Bound.h - The fewest cycles any design of a layer can take -*- C++
-//-*-===//
+//===- Bound.h - The fewest cycles any design can take ----------*- C++ -*-===//
 //
 // A lower bound on the cycles of every valid design of a layer under a
 // budget, computed without searching: how far a found design is from what
@@ -8,9 +7,10 @@
 // own figures (maestro semantics) can undercut it.
 //
 // What it assumes (README.md, "The bound"):
-//  * every PE costs at least its MAC's area, so at most maxPEs PEs (the area
-//    over 282 um^2, the PE limit, or the fixed PE count); buffers could be
-//    free;
+//  * at most maxPEs PEs: the PE limit or the fixed PE count, or what the
+//    area budget holds when every PE costs its MAC and the smallest L1 the
+//    cost model sizes (a double-buffered element of each tensor), and the
+//    L2 at least as much (mostPEsWithinArea()); larger buffers are free;
 //  * a PE does at most simdLanes MACs per cycle;
 //  * a mapping spreads at most one loop dimension per level over the PEs,
 //    with at most maxLevels levels, and a PE's work is a tile of the loop
@@ -24,7 +24,7 @@
 #ifndef DIGAMMA_COSTMODEL_BOUND_H
 #define DIGAMMA_COSTMODEL_BOUND_H
 
-#include "digamma/CostModel/Problem.h"
+#include "digamma/CostModel/CostModel.h"
 
 #include <array>
 #include <cstdint>
@@ -73,6 +73,19 @@ struct CycleBound {
   /// extents / simdLanes)), still a bound, and spread is all 1.
   bool exact = true;
 };
+
+/// The most PEs a design within \p areaUm2 can have with elements of
+/// \p bytesPerElement bytes: each PE costs a MAC and the smallest L1 the
+/// cost model sizes, and the L2 is at least as large (CostReport's
+/// l1Elements and l2Elements are never below kSmallestBufferElements). At
+/// least 1; PEs whose MACs alone fit (pesWithinArea()) are at most a few
+/// percent more.
+int64_t mostPEsWithinArea(double areaUm2, int64_t bytesPerElement,
+                          const AreaConstants &constants = {});
+
+/// The smallest L1 (per PE) and L2 requirement of any sound design: the
+/// three tensors' tiles of one element, double-buffered.
+inline constexpr int64_t kSmallestBufferElements = 2 * 3;
 
 /// The bound of \p layer for designs of at most \p maxPEs PEs (at least 1)
 /// of \p simdLanes lanes and at most \p maxLevels mapping levels (at least

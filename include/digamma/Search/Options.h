@@ -84,9 +84,9 @@ struct GeneticParameters {
   /// range's bound; open the whole range once this share of the samples is
   /// used if the best design is still above levelWidenGap times the bound.
   /// Not in the reference, whose range is what it is given.
-  double levelStartTolerance = 0.05;
+  double levelStartTolerance = 0.20;
   double levelWidenAt = 0.125;
-  double levelWidenGap = 1.25;
+  double levelWidenGap = 1.5;
 };
 
 /// Settings of the pagmo baselines (Baselines.h) beyond pagmo's own.
