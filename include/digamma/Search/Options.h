@@ -86,7 +86,7 @@ struct GeneticParameters {
   /// Not in the reference, whose range is what it is given.
   double levelStartTolerance = 0.20;
   double levelWidenAt = 0.125;
-  double levelWidenGap = 1.5;
+  double levelWidenGap = 2.0;
 };
 
 /// Settings of the pagmo baselines (Baselines.h) beyond pagmo's own.
