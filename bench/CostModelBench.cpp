@@ -65,9 +65,24 @@ std::vector<Design> makeDesigns() {
   return designs;
 }
 
-void evaluateResNet50(benchmark::State &state, Semantics semantics) {
+/// Bandwidths of a benchmark case, in elements (one byte each) per cycle;
+/// 2^30 is GAMMA's "unbounded".
+struct Bandwidths {
+  int64_t noc = int64_t(1) << 30;
+  int64_t offchip = int64_t(1) << 30;
+};
+
+void evaluateResNet50(benchmark::State &state, Semantics semantics,
+                      Bandwidths bandwidths = {},
+                      bool reportFigures = false) {
   std::vector<Design> designs = makeDesigns();
-  Evaluator evaluator;
+  for (Design &design : designs) {
+    design.hw.nocBandwidth = bandwidths.noc;
+    design.hw.offchipBandwidth = bandwidths.offchip;
+  }
+  ModelOptions options;
+  options.reportFigures = reportFigures;
+  Evaluator evaluator(options);
   size_t i = 0;
   long before = allocations.load();
   for (auto _ : state) {
@@ -84,5 +99,18 @@ void evaluateResNet50(benchmark::State &state, Semantics semantics) {
 
 BENCHMARK_CAPTURE(evaluateResNet50, sound, Semantics::Sound);
 BENCHMARK_CAPTURE(evaluateResNet50, maestro, Semantics::Maestro);
+// The off-chip figures at unbounded bandwidth, which only reports need.
+BENCHMARK_CAPTURE(evaluateResNet50, sound_offchip_figures, Semantics::Sound,
+                  Bandwidths{}, true);
+// An edge DRAM interface of 16 B/cycle (about one x16 LPDDR5X channel,
+// 17.1 GB/s, at an assumed 1 GHz; memory-anchors.md section 4), with an
+// unbounded and with a 64 B/cycle NoC (ZigZag's edge_tpu_like 512-bit SRAM
+// port, section 3).
+BENCHMARK_CAPTURE(evaluateResNet50, sound_offchip16, Semantics::Sound,
+                  Bandwidths{int64_t(1) << 30, 16});
+BENCHMARK_CAPTURE(evaluateResNet50, sound_offchip16_noc64, Semantics::Sound,
+                  Bandwidths{64, 16});
+BENCHMARK_CAPTURE(evaluateResNet50, maestro_offchip16_noc64,
+                  Semantics::Maestro, Bandwidths{64, 16});
 
 BENCHMARK_MAIN();

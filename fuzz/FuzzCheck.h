@@ -89,6 +89,23 @@ inline void checkSoundReport(const cost::Layer &layer, const cost::Hardware &hw,
   DIGAMMA_FUZZ_CHECK(report.energyNJ > 0, "energy is positive");
   DIGAMMA_FUZZ_CHECK(report.utilization > 0 && report.utilization <= 1.0,
                      "utilization is in (0, 1]");
+  // The off-chip model (README "Off-chip traffic and time").
+  DIGAMMA_FUZZ_CHECK(report.hasReportFigures || cost::isOffchipUnbounded(hw),
+                     "finite off-chip bandwidth has off-chip figures");
+  if (report.hasReportFigures) {
+    DIGAMMA_FUZZ_CHECK(
+        static_cast<__int128>(report.computeCycles) >= minCycles &&
+            report.computeCycles <= report.cycles,
+        "the PEs' schedule is within [ceil(MACs / lanes), cycles]");
+    const cost::OffchipTraffic &o = report.offchip;
+    DIGAMMA_FUZZ_CHECK(o.inputReadBytes >= 0 && o.weightReadBytes >= 0 &&
+                           o.outputReadBytes >= 0 &&
+                           o.outputWriteBytes > o.outputReadBytes,
+                       "off-chip traffic is non-negative; every output is "
+                       "written once more than read back");
+    DIGAMMA_FUZZ_CHECK(report.offchipCycles <= report.cycles,
+                       "cycles >= off-chip bytes / off-chip bandwidth");
+  }
 }
 
 /// True if the two reports agree in every field (bitwise for doubles).

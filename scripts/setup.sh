@@ -29,12 +29,13 @@ build_type=${BUILD_TYPE:-Release}
 # Every package the build, the tests and the benchmarks use. Keep this list
 # complete: CI runs on machines that have none of them. mlir-22-tools also
 # provides mlir-opt and mlir-runner, and libmlir-22-dev the runner's
-# libmlir_(c_)runner_utils.so, which the execution tests use.
+# libmlir_(c_)runner_utils.so, which the execution tests use. python3-dev
+# and pybind11-dev build the Python module (python/).
 packages=(
-  ca-certificates cmake ninja-build g++ python3
+  ca-certificates cmake ninja-build g++ python3 python3-dev pybind11-dev
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   libgtest-dev libgmock-dev libbenchmark-dev
-  libpagmo-dev
+  libpagmo-dev nlohmann-json3-dev
   clang-22 libclang-rt-22-dev
 )
 

@@ -22,6 +22,9 @@ llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.with_environment("PATH", config.digamma_tools_dir, append_path=True)
 
 config.substitutions.append(("%digamma_src_root", config.digamma_src_root))
+# project(digamma VERSION ...) and the LLVM release the build found.
+config.substitutions.append(("%digamma_version", config.digamma_version))
+config.substitutions.append(("%llvm_version", config.llvm_version))
 config.substitutions.append(
     ("%models", os.path.join(config.digamma_src_root, "models")))
 

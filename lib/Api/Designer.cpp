@@ -48,20 +48,24 @@ Layer api::gemm(int64_t m, int64_t n, int64_t k, int64_t batch) {
 
 Design api::findDesign(const Layer &layer, const Budget &budget,
                        const Options &options) {
-  Design design;
   Request request;
   request.layers.push_back({layer});
   request.budget = budget;
   request.options = options;
   SearchPlan plan;
   if (std::optional<std::string> error = planSearch(request, plan)) {
+    Design design;
     design.error = std::move(*error);
     return design;
   }
+  return findDesign(plan, request.layers[0]);
+}
 
-  search::SearchResult result = searchLayer(plan, request.layers[0]);
+Design api::findDesign(const SearchPlan &plan, const LayerProblem &layer) {
+  Design design;
+  search::SearchResult result = searchLayer(plan, layer);
   design.samplesUsed = result.samplesUsed;
-  design.bound = search::cycleBound(layer, plan.optionsFor(request.layers[0]));
+  design.bound = search::cycleBound(layer.layer, plan.optionsFor(layer));
   if (!result.found) {
     design.error = std::move(result.message);
     return design;
@@ -76,7 +80,6 @@ Design api::findDesign(const Layer &layer, const Budget &budget,
   design.l1Bytes = search::bufferBytes(result.cost.l1Elements, bytes);
   design.l2Bytes = search::bufferBytes(result.cost.l2Elements, bytes);
   design.peArrayShape = search::peArrayShape(design.hardware, design.mapping);
-
   return design;
 }
 

@@ -7,6 +7,7 @@
 
 #include "digamma/Api/Request.h"
 
+#include "digamma/Search/Encoding.h"
 #include "digamma/Search/TwoStep.h"
 
 #include <algorithm>
@@ -225,22 +226,50 @@ search::SearchResult digamma::api::searchLayer(const SearchPlan &plan,
   return search::getOptimizer(plan.algorithm).run(layer.layer, options);
 }
 
+std::optional<std::string>
+digamma::api::checkLayerProblem(const SearchPlan &plan,
+                                const LayerProblem &layer) {
+  search::SearchOptions options = plan.optionsFor(layer);
+  // The grid search instantiates the dataflow's mapping for the layer; the
+  // options are planSearch()'s to check.
+  if (plan.dataflow)
+    return search::checkLayer(layer.layer, options.semantics);
+  return search::checkSearchInputs(search::SearchSpace(layer.layer, options));
+}
+
+namespace {
+
+/// What the search of one chip for \p layers takes.
+struct SharedChipInputs {
+  std::vector<search::ModelLayer> layers;
+  search::SearchOptions options;
+  /// The chip's buffer word: the widest element of its layers.
+  int64_t elementBytes = 1;
+};
+
+SharedChipInputs sharedChipInputs(const SearchPlan &plan,
+                                  const std::vector<LayerProblem> &layers) {
+  SharedChipInputs inputs;
+  for (const LayerProblem &layer : layers) {
+    inputs.layers.push_back({layer.layer, layer.weight});
+    inputs.elementBytes =
+        std::max(inputs.elementBytes, plan.elementBytesOf(layer.elementBytes));
+  }
+  inputs.options = plan.options;
+  inputs.options.bytesPerElement = inputs.elementBytes;
+  inputs.options.fixedHardware.bytesPerElement = inputs.elementBytes;
+  return inputs;
+}
+
+} // namespace
+
 SharedChipResult
 digamma::api::searchSharedChip(const SearchPlan &plan,
                                const std::vector<LayerProblem> &layers) {
+  SharedChipInputs inputs = sharedChipInputs(plan, layers);
   SharedChipResult shared;
-  std::vector<search::ModelLayer> modelLayers;
-  int64_t bytes = 1;
-  for (const LayerProblem &layer : layers) {
-    modelLayers.push_back({layer.layer, layer.weight});
-    bytes = std::max(bytes, plan.elementBytesOf(layer.elementBytes));
-  }
-  // One chip has one buffer word size: the widest element of its layers.
-  search::SearchOptions options = plan.options;
-  options.bytesPerElement = bytes;
-  options.fixedHardware.bytesPerElement = bytes;
-  shared.elementBytes = bytes;
-  shared.chip = search::runModelDiGamma(modelLayers, options);
+  shared.elementBytes = inputs.elementBytes;
+  shared.chip = search::runModelDiGamma(inputs.layers, inputs.options);
   const search::ModelSearchResult &chip = shared.chip;
   shared.layers.resize(layers.size());
   for (size_t k = 0; k < layers.size(); ++k) {
@@ -258,4 +287,11 @@ digamma::api::searchSharedChip(const SearchPlan &plan,
     result.bestPerGeneration = chip.bestPerGeneration;
   }
   return shared;
+}
+
+std::optional<std::string>
+digamma::api::checkSharedChip(const SearchPlan &plan,
+                              const std::vector<LayerProblem> &layers) {
+  SharedChipInputs inputs = sharedChipInputs(plan, layers);
+  return search::checkModel(inputs.layers, inputs.options);
 }

@@ -38,8 +38,9 @@ std::string_view digamma::cost::describe(InvalidReason reason) {
   case InvalidReason::None:
     return "valid";
   case InvalidReason::BadLayer:
-    return "the layer has a non-positive dimension or stride, or a filter "
-           "larger than its input";
+    return "the layer has a non-positive dimension, stride, dilation or "
+           "group count, groups that do not divide N, a negative element "
+           "size, or a filter window larger than its input";
   case InvalidReason::BadMapping:
     return "the mapping is malformed (level count, loop order, non-positive "
            "tile or cluster size)";
@@ -68,6 +69,14 @@ std::string_view digamma::cost::describe(InvalidReason reason) {
     return "MAESTRO aborts: a 32-bit iteration-case weight is not positive";
   case InvalidReason::MaestroZeroUnique:
     return "MAESTRO aborts: a changing loop has no unique data";
+  case InvalidReason::MaestroUnsupportedDilation:
+    return "MAESTRO models dilation 1 only";
+  case InvalidReason::MaestroMacMismatch:
+    return "MAESTRO's MAC count differs from the layer's (physically "
+           "impossible figures)";
+  case InvalidReason::MaestroBelowComputeBound:
+    return "MAESTRO's cycles are below the layer's MACs / PEs (physically "
+           "impossible figures)";
   }
   return "unknown";
 }
@@ -82,6 +91,55 @@ std::optional<Semantics> digamma::cost::parseSemantics(std::string_view name) {
   if (name == "maestro")
     return Semantics::Maestro;
   return std::nullopt;
+}
+
+std::string_view digamma::cost::boundName(Bound bound) {
+  switch (bound) {
+  case Bound::Compute:
+    return "compute";
+  case Bound::Noc:
+    return "noc";
+  case Bound::Offchip:
+    break;
+  }
+  return "offchip";
+}
+
+namespace {
+int64_t saturatingMul(int64_t a, int64_t b) {
+  int64_t r;
+  return __builtin_mul_overflow(a, b, &r) ? std::numeric_limits<int64_t>::max()
+                                          : r;
+}
+int64_t bytesPerCycle(int64_t elements, int64_t bytes, int64_t perElement) {
+  return bytes > 0 ? bytes : saturatingMul(elements, perElement);
+}
+bool unboundedRate(int64_t elements, int64_t bytes, int64_t perElement) {
+  if (bytes <= 0)
+    return elements >= kUnboundedBandwidth;
+  return bytes >= saturatingMul(kUnboundedBandwidth, perElement);
+}
+/// What the maestro semantics, which know elements only, take.
+int64_t elementRate(int64_t elements, int64_t bytes, int64_t perElement) {
+  return bytes > 0 ? std::max<int64_t>(1, bytes / perElement) : elements;
+}
+} // namespace
+
+int64_t digamma::cost::nocBytesPerCycle(const Hardware &hw) {
+  return bytesPerCycle(hw.nocBandwidth, hw.nocBandwidthBytes,
+                       hw.bytesPerElement);
+}
+int64_t digamma::cost::offchipBytesPerCycle(const Hardware &hw) {
+  return bytesPerCycle(hw.offchipBandwidth, hw.offchipBandwidthBytes,
+                       hw.bytesPerElement);
+}
+bool digamma::cost::isNocUnbounded(const Hardware &hw) {
+  return unboundedRate(hw.nocBandwidth, hw.nocBandwidthBytes,
+                       hw.bytesPerElement);
+}
+bool digamma::cost::isOffchipUnbounded(const Hardware &hw) {
+  return unboundedRate(hw.offchipBandwidth, hw.offchipBandwidthBytes,
+                       hw.bytesPerElement);
 }
 
 double digamma::cost::digammaAreaUm2(int64_t numPEs, int64_t l1Elements,
@@ -118,20 +176,39 @@ int64_t digamma::cost::bufferElementsWithinArea(double areaUm2,
                          sramAreaPerElementUm2(bytesPerElement, constants));
 }
 
+double digamma::cost::digammaAreaBytesUm2(int64_t numPEs, int64_t l1Bytes,
+                                          int64_t l2Bytes,
+                                          const AreaConstants &constants) {
+  return static_cast<double>(numPEs) * constants.macAreaUm2 +
+         (static_cast<double>(l1Bytes) * static_cast<double>(numPEs) +
+          static_cast<double>(l2Bytes)) *
+             8.0 * constants.sramAreaUm2PerBit;
+}
+
 InvalidReason digamma::cost::checkConstraints(const CostReport &report,
                                               const Hardware &hw,
                                               const Constraints &constraints,
                                               const ModelOptions &options) {
   if (!report.valid)
     return report.reason;
-  if (report.l1Elements > hw.l1Elements)
+  if (report.unsoundReason != InvalidReason::None &&
+      !options.acceptUnsoundMaestro)
+    return report.unsoundReason;
+  // Reports made by hand may lack the byte forms: elements times the
+  // hardware's element size then (what the byte forms are for uniform
+  // element sizes).
+  const bool bytes = report.l1Bytes != 0 || report.l2Bytes != 0;
+  const int64_t l1 = bytes ? report.l1Bytes
+                           : saturatingMul(report.l1Elements, hw.bytesPerElement);
+  const int64_t l2 = bytes ? report.l2Bytes
+                           : saturatingMul(report.l2Elements, hw.bytesPerElement);
+  if (l1 > saturatingMul(hw.l1Elements, hw.bytesPerElement))
     return InvalidReason::L1OverCapacity;
-  if (report.l2Elements > hw.l2Elements)
+  if (l2 > saturatingMul(hw.l2Elements, hw.bytesPerElement))
     return InvalidReason::L2OverCapacity;
   if (hw.numPEs > constraints.peLimit)
     return InvalidReason::PELimitExceeded;
-  double area = digammaAreaUm2(hw.numPEs, report.l1Elements, report.l2Elements,
-                               hw.bytesPerElement, options.area);
+  double area = digammaAreaBytesUm2(hw.numPEs, l1, l2, options.area);
   if (area > constraints.areaBudgetUm2)
     return InvalidReason::AreaOverBudget;
   return InvalidReason::None;
@@ -147,7 +224,8 @@ enum Tensor { In = 0, Wt = 1, Out = 2 };
 enum Kind : uint8_t { Init = 0, Steady = 1, Edge = 2 };
 
 constexpr int kY = static_cast<int>(Dim::Y), kX = static_cast<int>(Dim::X),
-              kR = static_cast<int>(Dim::R), kS = static_cast<int>(Dim::S);
+              kR = static_cast<int>(Dim::R), kS = static_cast<int>(Dim::S),
+              kDimK = static_cast<int>(Dim::K), kDimC = static_cast<int>(Dim::C);
 
 using Extents = std::array<int64_t, kNumDims>;
 
@@ -209,6 +287,8 @@ struct Call {
   std::array<std::array<State, 3>, kNumDims> st;
   std::array<int, kNumDims> ns;
   std::array<bool, 3> sp;
+  /// Sound: per loop, its iteration count (a spatial loop's steps).
+  std::array<int64_t, kNumDims> iterations;
 };
 
 /// One loop of the innermost level at one extent, for fastInner(): its
@@ -245,6 +325,14 @@ struct Workspace {
   static constexpr int kMemo = 128;
   std::array<std::array<MemoEntry, kMemo>, kMaxLevels> memo{};
   uint32_t generation = 0;
+};
+
+/// Off-chip traffic in elements, batch included, and the first fill and
+/// the last drain of level 0 (Engine::offchipTraffic()).
+struct OffchipFigures {
+  int64_t inRead = 0, wtRead = 0, outRead = 0, outWrite = 0;
+  int64_t fillIn = 0, fillWt = 0, drainOut = 0;
+  bool overflow = false;
 };
 
 /// Whole-layer accumulators of the top level (spec 9.1, 9.2, 10.6).
@@ -306,9 +394,13 @@ public:
 
   InvalidReason setup();
   void run(CostReport &report, const ModelOptions &options);
+  /// After run(): the cycles without the off-chip model, and whether the
+  /// closed form proved that no iteration waits for the NoC.
+  int64_t onChip() const { return onChipCycles; }
+  bool nocFree() const { return provedNocFree; }
 
 private:
-  void makeCall(int l, const Extents &t, Call &call) const;
+  void makeCall(int l, const Extents &t, Call &call);
   void maestroStates(const Level &lv, const Extents &t, Call &call) const;
   void maestroLoop(const Level &lv, int j, int64_t ext,
                    std::array<State, 3> &st, int &ns) const;
@@ -337,10 +429,38 @@ private:
               int64_t temporal);
   Extents subExtents(const Level &lv, const Call &call, const int *c,
                      bool ee) const;
+  /// Off-chip traffic of level 0's tiles (README.md, "Off-chip traffic");
+  /// the first fill and the last drain only if \p exposed.
+  OffchipFigures offchipTraffic(bool exposed) const;
+  /// MaestroMacMismatch or MaestroBelowComputeBound if \p report's
+  /// figures are physically impossible for the layer, else None.
+  InvalidReason maestroSoundness(const CostReport &report) const;
 
+  /// NoC delay of \p x units of traffic (spec 9.4): elements when every
+  /// tensor has the hardware's element size and the NoC bandwidth is given
+  /// in elements, bytes otherwise (nocIn(), nocOut()).
   int64_t delta(int64_t x) {
-    int64_t nsend = x / hw.nocBandwidth + (x % hw.nocBandwidth != 0);
+    int64_t nsend = x / nocRate + (x % nocRate != 0);
     return add(hop - 1, nsend);
+  }
+  /// Input and filter traffic, and output traffic, in the NoC's unit.
+  int64_t nocIn(int64_t in, int64_t wt) {
+    return uniformNoc ? add(in, wt)
+                      : add(mul(in, nocScale[In]), mul(wt, nocScale[Wt]));
+  }
+  int64_t nocOut(int64_t out) {
+    return uniformNoc ? out : mul(out, nocScale[Out]);
+  }
+  /// nocIn() without marking overflow (for bounds); false if it overflows.
+  bool nocInBound(int64_t in, int64_t wt, int64_t &result) const {
+    int64_t a = in, b = wt;
+    return (uniformNoc || (!__builtin_mul_overflow(in, nocScale[In], &a) &&
+                           !__builtin_mul_overflow(wt, nocScale[Wt], &b))) &&
+           !__builtin_add_overflow(a, b, &result);
+  }
+  bool nocOutBound(int64_t out, int64_t &result) const {
+    result = out;
+    return uniformNoc || !__builtin_mul_overflow(out, nocScale[Out], &result);
   }
   int64_t mul(int64_t a, int64_t b) { return mulW(a, b, overflow); }
   int64_t add(int64_t a, int64_t b) { return addW(a, b, overflow); }
@@ -403,6 +523,29 @@ private:
   int numLevels = 0;
   std::array<Level, kMaxLevels> levels;
   int64_t hop = 1;
+  /// The NoC's unit and rate (delta()): elements per cycle, or bytes per
+  /// cycle with per-tensor byte weights nocScale.
+  bool uniformNoc = true;
+  std::array<int64_t, 3> nocScale = {1, 1, 1};
+  int64_t nocRate = 1;
+  /// Elements per cycle of MAESTRO's off-chip term (spec 9.6), which sound
+  /// keeps only at unbounded bandwidth; INT64_MAX disables it.
+  int64_t offchipTermRate = std::numeric_limits<int64_t>::max();
+  /// Per-tensor element sizes in bytes.
+  std::array<int64_t, 3> bytes = {1, 1, 1};
+  /// The layer's mapped extents (output rows and columns for Y and X) and
+  /// filter windows, computed once.
+  Extents mapped;
+  int64_t windowY = 1, windowX = 1;
+  /// Whether run() computes the off-chip traffic and the other report
+  /// figures (CostReport::hasReportFigures), and (sound) level 0's
+  /// iteration count per dim for the traffic, from the level-0 call
+  /// (makeCall()), which every run makes.
+  bool wantTraffic = false;
+  Extents topCount;
+  /// True once fastTop() has proved that no iteration waits for the NoC.
+  bool provedNocFree = false;
+  int64_t onChipCycles = 0;
   bool overflow = false;
   InvalidReason crash = InvalidReason::None;
   std::array<std::array<InnerLoop, 2>, kNumDims> innerLoops;
@@ -434,18 +577,37 @@ constexpr std::array<std::array<uint8_t, kNumDims>, 2> kTensorsOfVar = [] {
   return table;
 }();
 
+/// Per var, the one tensor that does not depend on it (3 for none), by
+/// [depthwise][var]: K does not index inputs, C not outputs (but depthwise
+/// outputs), Y and X not weights, R and S not outputs. Inputs depend on R
+/// and S: the filter taps move the window.
+constexpr std::array<std::array<int, kNumDims>, 2> kIrrelevantTo = {{
+    {In, Out, Wt, Wt, Out, Out},
+    {In, 3, Wt, Wt, Out, Out},
+}};
+
 InvalidReason Engine::setup() {
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
   if (findLayerFault(layer) != LayerFault::None)
     return InvalidReason::BadLayer;
+  windowY = layer.r;
+  windowX = layer.s;
+  // Most layers have no dilation; compute the window only if they do.
+  if ((layer.dilationY != 1) | (layer.dilationX != 1)) {
+    windowY = layer.windowY();
+    windowX = layer.windowX();
+  }
   if (hw.numPEs <= 0 || hw.simdLanes <= 0 || hw.nocBandwidth <= 0 ||
       hw.offchipBandwidth <= 0 || hw.bytesPerElement <= 0 || hw.nocHops <= 0 ||
-      hw.nocHopLatency <= 0)
+      hw.nocHopLatency <= 0 || hw.nocBandwidthBytes < 0 ||
+      hw.offchipBandwidthBytes < 0)
     return InvalidReason::BadMapping;
   if (mapping.numLevels < 1 || mapping.numLevels > kMaxLevels)
     return InvalidReason::BadMapping;
   if (maestro && (layer.n != 1 || layer.strideY != 1 || layer.strideX != 1))
     return InvalidReason::MaestroUnsupportedLayer;
+  if (maestro && (layer.dilationY != 1 || layer.dilationX != 1))
+    return InvalidReason::MaestroUnsupportedDilation;
   // MAESTRO reads sizes as 32-bit ints: larger ones are no MAESTRO input,
   // and its arithmetic on them would overflow even in 64 bits here.
   if (maestro) {
@@ -464,12 +626,46 @@ InvalidReason Engine::setup() {
   if (__builtin_mul_overflow(hw.nocHops, hw.nocHopLatency, &hop))
     return InvalidReason::Overflow;
 
+  // Units of the NoC and the off-chip term. MAESTRO knows elements only.
+  // Sound keeps elements while every tensor has the hardware's element size
+  // (so that the figures are exactly the element model's) and weighs each
+  // tensor's elements by its bytes otherwise.
+  const int64_t perElement = hw.bytesPerElement;
+  const bool ownSizes =
+      (layer.inputBytes | layer.weightBytes | layer.outputBytes) != 0;
+  bytes = {perElement, perElement, perElement};
+  if (ownSizes)
+    for (int t = 0; t < 3; ++t)
+      bytes[t] = layer.operandBytes(static_cast<Operand>(t), perElement);
+  if (maestro) {
+    nocRate = elementRate(hw.nocBandwidth, hw.nocBandwidthBytes, perElement);
+    offchipTermRate = elementRate(hw.offchipBandwidth, hw.offchipBandwidthBytes,
+                                  perElement);
+  } else {
+    uniformNoc = hw.nocBandwidthBytes == 0 &&
+                 (!ownSizes || (bytes[In] == perElement &&
+                                bytes[Wt] == perElement &&
+                                bytes[Out] == perElement));
+    if (uniformNoc) {
+      nocRate = hw.nocBandwidth;
+    } else {
+      nocScale = bytes;
+      nocRate = nocBytesPerCycle(hw);
+    }
+    // The off-chip model (run()) replaces MAESTRO's term at finite
+    // bandwidth; at unbounded bandwidth the term stays, so that the figures
+    // are exactly the reference's.
+    if (isOffchipUnbounded(hw))
+      offchipTermRate = elementRate(hw.offchipBandwidth,
+                                    hw.offchipBandwidthBytes, perElement);
+  }
+
   // Structure, the sound semantics' tile rule, and the directives per level
   // in loop order (spec 1.1, 5.3). Depthwise layers have no K directive; a
   // K-parallel depthwise level maps C spatially.
-  Extents outer;
-  for (int d = 0; d < kNumDims; ++d)
-    outer[d] = layer.mappedExtent(static_cast<Dim>(d));
+  mapped = {layer.k, layer.c, (layer.y - windowY) / layer.strideY + 1,
+            (layer.x - windowX) / layer.strideX + 1, layer.r, layer.s};
+  Extents outer = mapped;
   int64_t inner = 1;
   for (int l = 0; l < numLevels; ++l) {
     const MappingLevel &ml = mapping.level(l);
@@ -529,10 +725,13 @@ InvalidReason Engine::setup() {
       // product of its dims' tiles, Y and X as input windows.
       const int64_t tK = ml.tile(Dim::K), tC = ml.tile(Dim::C),
                     tR = ml.tile(Dim::R), tS = ml.tile(Dim::S);
+      // Tiles are within the layer here, so the windows are too.
       const int64_t wY =
-          std::max(ml.tile(Dim::Y), (ml.tile(Dim::Y) - 1) * layer.strideY + tR);
+          std::max(ml.tile(Dim::Y), (ml.tile(Dim::Y) - 1) * layer.strideY +
+                                        (tR - 1) * layer.dilationY + 1);
       const int64_t wX =
-          std::max(ml.tile(Dim::X), (ml.tile(Dim::X) - 1) * layer.strideX + tS);
+          std::max(ml.tile(Dim::X), (ml.tile(Dim::X) - 1) * layer.strideX +
+                                        (tS - 1) * layer.dilationX + 1);
       bool o = false;
       auto product = [&o](std::initializer_list<int64_t> factors) {
         int64_t r = 1;
@@ -555,8 +754,8 @@ InvalidReason Engine::setup() {
     // only end in Overflow: say so now instead of after the analysis (on
     // huge layers with deep mappings, seconds).
     int64_t macs = layer.n;
-    for (Dim d : kAllDims)
-      if (__builtin_mul_overflow(macs, layer.mappedExtent(d), &macs))
+    for (int64_t extent : mapped)
+      if (__builtin_mul_overflow(macs, extent, &macs))
         return InvalidReason::Overflow;
     return InvalidReason::None;
   }
@@ -679,8 +878,11 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
   Tab &tb = call.ownTab[j];
   tb = {full, full, rem, rem, full, full, rem, rem, full, rem};
   if (dir.partner >= 0) {
+    // At most the filter's window, which fits the input.
     int64_t window =
-        std::min(lv.dirs[dir.partner].tile, t[lv.dirs[dir.partner].var]);
+        (std::min(lv.dirs[dir.partner].tile, t[lv.dirs[dir.partner].var]) -
+         1) * (dir.var == kY ? layer.dilationY : layer.dilationX) +
+        1;
     int64_t stride = dir.var == kY ? layer.strideY : layer.strideX;
     tb.m = (full - 1) * stride + window;
     tb.me = (rem - 1) * stride + window;
@@ -697,6 +899,7 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
   int &ns = call.ns[j];
   bool partial = rem < tile;
   if (!dir.spatial) {
+    call.iterations[j] = count;
     st[0] = {Init, false, count == 1, false, 1};
     ns = 1;
     if (count > 1) {
@@ -714,9 +917,11 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
     st[0] = {Init, edge, true, edge && rem < full, 1};
     ns = 1;
     call.edgeFan = count;
+    call.iterations[j] = 1;
     return;
   }
   int64_t steps = ceilDiv(count, n);
+  call.iterations[j] = steps;
   int64_t last = count - (steps - 1) * n;
   bool edgeStep = last < n || partial;
   st[0] = {Init, false, false, false, 1};
@@ -728,7 +933,7 @@ void Engine::soundLoop(const Level &lv, int j, const Extents &t,
   call.edgeFan = last;
 }
 
-void Engine::makeCall(int l, const Extents &t, Call &call) const {
+void Engine::makeCall(int l, const Extents &t, Call &call) {
   const Level &lv = levels[l];
   if (maestro) {
     call.tab = lv.tab.data();
@@ -736,6 +941,11 @@ void Engine::makeCall(int l, const Extents &t, Call &call) const {
     maestroStates(lv, t, call);
   } else {
     soundTables(lv, t, call);
+    if (l == 0 && wantTraffic) {
+      // Level 0's iteration counts, for offchipTraffic().
+      for (int j = 0; j < lv.n; ++j)
+        topCount[lv.dirs[j].var] = call.iterations[j];
+    }
   }
   const uint8_t sigmaTensors = lv.dirs[lv.sigma].tensors;
   for (int t2 = 0; t2 < 3; ++t2)
@@ -954,8 +1164,8 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
     top->up[In] = mul(2, ain(lv, call, c, -1, In));
     top->up[Wt] = mul(2, ain(lv, call, c, -1, Wt));
     top->up[Out] = mul(2, aout(lv, call, c, voutTemporal(lv, call, c).first));
-    inBuf = add(top->up[In], top->up[Wt]) / hw.offchipBandwidth;
-    outBuf = top->up[Out] / hw.offchipBandwidth;
+    inBuf = add(top->up[In], top->up[Wt]) / offchipTermRate;
+    outBuf = top->up[Out] / offchipTermRate;
   }
 
   // A case's sub-level extents are fixed by which loops hand down their
@@ -1028,7 +1238,7 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
       }
       comp = std::max<int64_t>(0, comp);
     }
-    int64_t dI = delta(add(inIn, inWt)), dE = delta(eg);
+    int64_t dI = delta(nocIn(inIn, inWt)), dE = delta(nocOut(eg));
     int64_t o = chg < 0 ? add(comp, dI) : std::max({comp, dI, dE});
     if (top) {
       if (comp == 0) {
@@ -1124,12 +1334,13 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
   const int64_t e = spatial.edgeFan, fan = lv.fan;
   // A bound that overflows bounds nothing: take the case-by-case path
   // (without marking the design as overflowing).
-  int64_t copies, inWt, inBound, outBound;
+  int64_t copies, inWt, out, inBound, outBound;
   if (__builtin_add_overflow(fan, e, &copies) ||
       __builtin_add_overflow(copies, 1, &copies) ||
-      __builtin_add_overflow(bound[In], bound[Wt], &inWt) ||
+      !nocInBound(bound[In], bound[Wt], inWt) ||
       __builtin_mul_overflow(copies, inWt, &inBound) ||
-      __builtin_mul_overflow(copies, bound[Out], &outBound))
+      !nocOutBound(bound[Out], out) ||
+      __builtin_mul_overflow(copies, out, &outBound))
     return false;
   if (overflow || maxWeight >= (int64_t(1) << 31) || delta(inBound) > minWork ||
       delta(outBound) > minWork)
@@ -1139,7 +1350,7 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
   auto table = [&](int j) -> const Tab & {
     return maestro ? lv.tab[j] : loops[j]->ownTab;
   };
-  int64_t ingress = 0;
+  std::array<int64_t, 2> ingress = {0, 0};
   for (int t2 : {In, Wt}) {
     int64_t temporal = 1;
     for (int j = 0; j < lv.n; ++j)
@@ -1147,19 +1358,19 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
         temporal =
             mul(temporal, loops[j]->st[0].edge ? table(j).me : table(j).m);
     if (!((lv.dirs[lv.sigma].tensors >> t2) & 1)) {
-      ingress = add(ingress, temporal);
+      ingress[t2] = temporal;
       continue;
     }
     const Tab &tb = table(lv.sigma);
     const State &s = spatial.st[0];
-    ingress = add(ingress, overClusters(s, fan, e, [&](bool first, bool ee) {
-                    int64_t f = !s.edge  ? tb.m
-                                : e == 1 ? ((first || ee) ? tb.me : 1)
-                                         : (ee ? tb.me : tb.m);
-                    return mul(temporal, f);
-                  }));
+    ingress[t2] = overClusters(s, fan, e, [&](bool first, bool ee) {
+      int64_t f = !s.edge  ? tb.m
+                  : e == 1 ? ((first || ee) ? tb.me : 1)
+                           : (ee ? tb.me : tb.m);
+      return mul(temporal, f);
+    });
   }
-  result.runtime = add(sum, delta(ingress));
+  result.runtime = add(sum, delta(nocIn(ingress[In], ingress[Wt])));
   result.avgPEs = spatial.weightSum > 0 ? spatial.peSum / spatial.weightSum : 0;
   return !overflow;
 }
@@ -1275,13 +1486,13 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     }
     // A bound that overflows bounds nothing: take the case-by-case path
     // (without marking the design as overflowing).
-    int64_t copies, inWt, need;
+    int64_t copies, inWt, out, need;
     if (__builtin_mul_overflow(bl.fan, 2, &copies) ||
         __builtin_add_overflow(copies, 1, &copies) ||
-        __builtin_add_overflow(bl.bound[In], bl.bound[Wt], &inWt) ||
-        __builtin_mul_overflow(copies, inWt, &need) || need > hw.nocBandwidth ||
-        __builtin_mul_overflow(copies, bl.bound[Out], &need) ||
-        need > hw.nocBandwidth)
+        !nocInBound(bl.bound[In], bl.bound[Wt], inWt) ||
+        __builtin_mul_overflow(copies, inWt, &need) || need > nocRate ||
+        !nocOutBound(bl.bound[Out], out) ||
+        __builtin_mul_overflow(copies, out, &need) || need > nocRate)
       return false;
   }
 
@@ -1429,8 +1640,8 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     });
   for (int t = 0; t < 3; ++t)
     top.up[t] = mul(2, first[t]);
-  if (add(top.up[In], top.up[Wt]) / hw.offchipBandwidth / 2 > 1 ||
-      top.up[Out] / hw.offchipBandwidth / 2 > 1 || overflow)
+  if (add(top.up[In], top.up[Wt]) / offchipTermRate / 2 > 1 ||
+      top.up[Out] / offchipTermRate / 2 > 1 || overflow)
     return false;
 
   // Input and filter reads: the cases whose changing loop is i read every
@@ -1462,7 +1673,7 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
 
   // Runtime: every case after the first takes its compute delay; the first
   // adds its ingress delay.
-  const int64_t dI = delta(add(first[In], first[Wt]));
+  const int64_t dI = delta(nocIn(first[In], first[Wt]));
   if (numLevels == 1) {
     // The per-PE work: the temporal loops' sums are their MAC sums.
     int64_t total = macs, g = 0;
@@ -1497,10 +1708,16 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     // one of the two, so each is computed at most once.
     std::array<int64_t, 2> cachedExt = {kUnset, kUnset}, cachedSum{};
     std::array<double, 2> cachedAvg{};
+    const bool innerTemporal = jj >= 0 && !inner.dirs[jj].spatial;
     auto innerAt = [&](int64_t ext, double *avg) {
       if (jj < 0) {
         *avg = 0;
         return int64_t(1);
+      }
+      if (innerTemporal) {
+        // innerSum()'s answer for a temporal loop, without the call.
+        *avg = 0;
+        return ext;
       }
       int slot = ext == tb.tpM ? 0 : 1;
       if (cachedExt[slot] != ext) {
@@ -1575,6 +1792,125 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
   return !overflow;
 }
 
+OffchipFigures Engine::offchipTraffic(bool exposed) const {
+  OffchipFigures f;
+  bool o = false;
+  auto mul = [&o](int64_t a, int64_t b) {
+    int64_t r;
+    o |= __builtin_mul_overflow(a, b, &r);
+    return r;
+  };
+  auto add = [&o](int64_t a, int64_t b) {
+    int64_t r;
+    o |= __builtin_add_overflow(a, b, &r);
+    return r;
+  };
+  const Level &lv = levels[0];
+  const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
+  // Per dim: level-0 iterations, the first (full) and the last (edge) tile;
+  // a spatial loop's iteration is one step of all clusters, its tile their
+  // union. A dim without a loop (depthwise K) is one whole tile.
+  //
+  // A tensor's L2 tile changes whenever a loop at or above its innermost
+  // relevant loop with more than one iteration advances: the irrelevant
+  // loops above that one re-fetch it (passes), those below reuse it. One
+  // walk from the innermost loop outwards finds both. Every dim is
+  // irrelevant to one tensor at most (kIrrelevantTo): inputs depend on C,
+  // Y, X, R and S (a window's rows move with the filter taps), weights on
+  // K, C, R, S, outputs on K, Y, X (depthwise C, Y, X).
+  //
+  // Branch-free: the loops' order and sizes vary from one design to the
+  // next, and mispredicted branches cost more here than arithmetic.
+  Extents count, full = mapped, last = mapped;
+  count.fill(1);
+  const std::array<int, kNumDims> &irrelevantTo = kIrrelevantTo[depthwise];
+  std::array<int64_t, 4> passes = {1, 1, 1, 1}; // In, Wt, Out, none
+  unsigned seen = 0;                           // bit t: tensor t's loop i met
+  int inSlide = -1;
+  for (int j = lv.n - 1; j >= 0; --j) {
+    const Dir &dir = lv.dirs[j];
+    const int var = dir.var;
+    const int64_t ext = mapped[var];
+    const int64_t span = std::min(
+        ext, dir.spatial ? saturatingMul(dir.tile, lv.fan) : dir.tile);
+    // Sound: the level-0 call's counts; maestro: the same by division.
+    const int64_t n = maestro ? ceilDiv(ext, span) : topCount[var];
+    count[var] = n;
+    full[var] = span;
+    last[var] = ext - (n - 1) * span;
+    const int t = irrelevantTo[var];
+    passes[t] = mul(passes[t], (seen >> t) & 1 ? n : 1);
+    const unsigned relevant = 7u & ~(1u << t);
+    inSlide = !(seen & 1) && (relevant & 1) && n > 1 ? var : inSlide;
+    seen |= n > 1 ? relevant : 0;
+  }
+  const int64_t inPasses = passes[In], wtPasses = passes[Wt],
+                outVisits = passes[Out];
+  const bool wtSeen = (seen >> Wt) & 1;
+
+  // Input rows of every pair of Y and R tiles:
+  // sum of (y - 1) * s + (r - 1) * d + 1 = nR*s*(Y' - nY) + nY*d*(R - nR)
+  // + nY*nR; columns alike.
+  const int64_t sy = layer.strideY, sx = layer.strideX;
+  const int64_t dy = layer.dilationY, dx = layer.dilationX;
+  const int64_t oy = mapped[kY], ox = mapped[kX];
+  const int64_t nY = count[kY], nR = count[kR], nX = count[kX], nS = count[kS];
+  const int64_t rowsSum = add(
+      add(mul(mul(nR, sy), oy - nY), mul(mul(nY, dy), layer.r - nR)), nY * nR);
+  const int64_t colsSum = add(
+      add(mul(mul(nS, sx), ox - nX), mul(mul(nX, dx), layer.s - nS)), nX * nS);
+  const int64_t channels = layer.c;
+  int64_t inVolume = mul(mul(channels, rowsSum), colsSum);
+
+  // Halo: when the innermost changing loop of the input slides its window
+  // (Y, X, R or S), consecutive tiles differ along that axis only and
+  // overlap by max(0, window - step) lines, which are still in L2.
+  if (inSlide >= 0 && inSlide != kDimC) {
+    auto overTiles = [&](int dim, int64_t step, int64_t other) {
+      auto overlap = [&](int64_t t) {
+        return std::max<int64_t>(0, (t - 1) * other + 1 - step);
+      };
+      return add(mul(count[dim] - 1, overlap(full[dim])), overlap(last[dim]));
+    };
+    int64_t credit = 0;
+    if (inSlide == kY)
+      credit = mul(overTiles(kR, sy, dy), colsSum);
+    else if (inSlide == kR)
+      credit = mul(overTiles(kY, dy, sy), colsSum);
+    else if (inSlide == kX)
+      credit = mul(overTiles(kS, sx, dx), rowsSum);
+    else
+      credit = mul(overTiles(kX, dx, sx), rowsSum);
+    inVolume -= mul(mul(count[inSlide] - 1, channels), credit);
+  }
+
+  // Outputs: every visit of an output tile writes it; all but the first
+  // read the partial sums back (reduction loops above the tile's
+  // innermost changing loop). Batch and groups are outer loops: inputs and
+  // outputs depend on them; weights that stay in L2 for the whole layer
+  // serve the whole batch, not another group.
+  const int64_t outVolume = mul(mul(depthwise ? channels : layer.k, oy), ox);
+  const int64_t n = layer.n;
+  f.inRead = mul(mul(inPasses, inVolume), n);
+  f.wtRead = mul(mul(mul(wtPasses, depthwise ? channels : layer.k * channels),
+                     layer.r * layer.s),
+                 wtSeen ? n : layer.groups);
+  const int64_t outputs = mul(outVolume, n);
+  f.outWrite = mul(outVisits, outputs);
+  f.outRead = f.outWrite - outputs;
+  if (exposed) {
+    f.fillIn =
+        mul(mul(full[kDimC], (full[kY] - 1) * sy + (full[kR] - 1) * dy + 1),
+            (full[kX] - 1) * sx + (full[kS] - 1) * dx + 1);
+    f.fillWt = mul(mul(depthwise ? 1 : full[kDimK], full[kDimC]),
+                   full[kR] * full[kS]);
+    f.drainOut =
+        mul(mul(depthwise ? last[kDimC] : last[kDimK], last[kY]), last[kX]);
+  }
+  f.overflow = o;
+  return f;
+}
+
 void Engine::run(CostReport &report, const ModelOptions &options) {
   if (++ws.generation == 0) {
     for (auto &level : ws.memo)
@@ -1582,14 +1918,17 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
         entry.generation = 0;
     ws.generation = 1;
   }
+  const bool offchipFinite = !isOffchipUnbounded(hw);
+  wantTraffic = offchipFinite || options.reportFigures;
   Extents t0;
   for (int d = 0; d < kNumDims; ++d)
-    t0[d] = maestro ? layer.dim(static_cast<Dim>(d))
-                    : layer.mappedExtent(static_cast<Dim>(d));
+    t0[d] = maestro ? layer.dim(static_cast<Dim>(d)) : mapped[d];
   TopResult top;
   if (enumerate || !fastTop(t0, top)) {
     top = TopResult();
     analyze(0, t0, &top);
+  } else {
+    provedNocFree = true;
   }
   if (crash != InvalidReason::None) {
     report.reason = crash;
@@ -1598,9 +1937,9 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
 
   // Whole-tensor counts (9.1) in input coordinates.
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
-  const int64_t oy = layer.outY(), ox = layer.outX();
-  const int64_t inY = (oy - 1) * layer.strideY + layer.r;
-  const int64_t inX = (ox - 1) * layer.strideX + layer.s;
+  const int64_t oy = mapped[kY], ox = mapped[kX];
+  const int64_t inY = (oy - 1) * layer.strideY + windowY;
+  const int64_t inX = (ox - 1) * layer.strideX + windowX;
   const int64_t kk = depthwise ? 1 : layer.k;
   top.wrUp[In] = mul(mul(layer.c, inY), inX);
   top.wrUp[Wt] = mul(mul(mul(kk, layer.c), layer.r), layer.s);
@@ -1609,24 +1948,41 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
   // L1: the innermost level's double-buffered tiles (10.2); the output term
   // uses input-coordinate Y and X tiles, as MAESTRO does.
   // Sound: the tile products are the level's traffic bounds (input windows
-  // (t - 1) * stride + r for Y and X).
+  // (t - 1) * stride + (r - 1) * dilation + 1 for Y and X).
   const Level &inner = levels[numLevels - 1];
-  int64_t l1 = 0;
+  std::array<int64_t, 3> l1Tensor;
   if (!maestro) {
     if (inner.boundOverflow)
       overflow = true;
     for (int t = 0; t < 3; ++t)
-      l1 = add(l1, mul(2, inner.bound[t]));
+      l1Tensor[t] = mul(2, inner.bound[t]);
   } else {
     for (int t = 0; t < 3; ++t) {
       int64_t v = 1;
       for (int j = 0; j < inner.n; ++j)
         if ((inner.dirs[j].tensors >> t) & 1)
           v = mul(v, inner.dirs[j].m);
-      l1 = add(l1, mul(2, v));
+      l1Tensor[t] = mul(2, v);
     }
   }
+  int64_t l1 = add(add(l1Tensor[In], l1Tensor[Wt]), l1Tensor[Out]);
   int64_t l2 = add(add(top.up[In], top.up[Wt]), top.up[Out]);
+  // Byte forms, saturating: they never invalidate a design.
+  auto bytesOf = [&](const std::array<int64_t, 3> &elements) {
+    int64_t total = 0;
+    for (int t = 0; t < 3; ++t)
+      if (__builtin_add_overflow(total, saturatingMul(elements[t], bytes[t]),
+                                 &total))
+        return std::numeric_limits<int64_t>::max();
+    return total;
+  };
+  if (bytes[In] == bytes[Wt] && bytes[Wt] == bytes[Out]) {
+    report.l1Bytes = saturatingMul(l1, bytes[In]);
+    report.l2Bytes = saturatingMul(l2, bytes[In]);
+  } else {
+    report.l1Bytes = bytesOf(l1Tensor);
+    report.l2Bytes = bytesOf(top.up);
+  }
   if (maestro) {
     l1 = static_cast<int32_t>(static_cast<uint32_t>(l1));
     l2 = static_cast<int32_t>(static_cast<uint32_t>(l2));
@@ -1654,11 +2010,59 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
     report.reason = InvalidReason::Overflow;
     return;
   }
+  onChipCycles = report.cycles;
+
+  // Off-chip traffic (where it sets the time or a report asks for it) and,
+  // in sound semantics at finite bandwidth, time: the first fill and the
+  // last drain are exposed; the rest overlaps with the on-chip schedule
+  // (double-buffered L2).
+  const OffchipFigures dram = wantTraffic
+                                  ? offchipTraffic(!maestro && offchipFinite)
+                                  : OffchipFigures();
+  report.hasReportFigures = wantTraffic;
+  OffchipTraffic &traffic = report.offchip;
+  int64_t offchipBytes = 0;
+  bool saturated = dram.overflow;
+  if (wantTraffic) {
+    traffic.inputReadBytes = saturatingMul(dram.inRead, bytes[In]);
+    traffic.weightReadBytes = saturatingMul(dram.wtRead, bytes[Wt]);
+    traffic.outputReadBytes = saturatingMul(dram.outRead, bytes[Out]);
+    traffic.outputWriteBytes = saturatingMul(dram.outWrite, bytes[Out]);
+    for (int64_t v : {traffic.inputReadBytes, traffic.weightReadBytes,
+                      traffic.outputReadBytes, traffic.outputWriteBytes})
+      saturated |= __builtin_add_overflow(offchipBytes, v, &offchipBytes);
+  }
+  if (saturated) {
+    // Figures that cannot be told: invalid where they would set the time,
+    // saturated where they are only reported.
+    if (!maestro && offchipFinite) {
+      report.reason = InvalidReason::Overflow;
+      return;
+    }
+    offchipBytes = std::numeric_limits<int64_t>::max();
+  }
+  report.offchipBytes = offchipBytes;
+  const int64_t offchipRate = offchipBytesPerCycle(hw);
+  if (!maestro && offchipFinite) {
+    const int64_t fill =
+        add(mul(dram.fillIn, bytes[In]), mul(dram.fillWt, bytes[Wt]));
+    const int64_t drain = mul(dram.drainOut, bytes[Out]);
+    const int64_t body = offchipBytes - fill - drain;
+    report.cycles =
+        add(add(ceilDiv(fill, offchipRate),
+                std::max(onChipCycles, ceilDiv(body, offchipRate))),
+            ceilDiv(drain, offchipRate));
+    if (overflow) {
+      report.reason = InvalidReason::Overflow;
+      return;
+    }
+  }
 
   const EnergyConstants &en = options.energy;
   double l2Sum = double(a.inputL2Read) + double(a.inputL2Write) +
                  double(a.filterL2Read) + double(a.filterL2Write) +
                  double(a.outputL2Write);
+  report.offchipEnergyNJ = double(offchipBytes) * en.offchipNJPerByte;
   if (maestro) {
     report.energyNJ = l2Sum * en.l2AccessNJ;
   } else {
@@ -1667,16 +2071,44 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
                    double(a.outputL1Read) + double(a.outputL1Write);
     report.energyNJ = double(report.macs) * en.macNJ + l1Sum * en.l1AccessNJ +
                       (l2Sum + double(a.outputL2Read)) * en.l2AccessNJ;
+    if (offchipFinite)
+      report.energyNJ += report.offchipEnergyNJ;
   }
   double cycles = double(report.cycles);
   report.throughput = double(report.macs) / cycles;
   report.avgUsedPEs = top.sub.avgPEs;
   report.utilization =
       report.throughput / double(hw.simdLanes) / double(hw.numPEs);
+  report.operationalIntensity =
+      offchipBytes > 0 ? double(report.macs) / double(offchipBytes) : 0;
+
+  // Busy times (the bound); computeCycles is the evaluator's to refine.
+  if (wantTraffic) {
+    report.computeCycles = onChipCycles;
+    // (Divisions are a good part of an evaluation's time: none when the
+    // traffic fits one cycle, as it does at unbounded rates.)
+    auto cyclesFor = [](int64_t amount, int64_t rate) {
+      return amount <= rate ? int64_t(amount > 0) : ceilDiv(amount, rate);
+    };
+    report.offchipCycles = cyclesFor(offchipBytes, offchipRate);
+    auto nocUnits = [&](int64_t count, int t) {
+      return uniformNoc
+                 ? std::max<int64_t>(count, 0)
+                 : saturatingMul(std::max<int64_t>(count, 0), nocScale[t]);
+    };
+    int64_t ingress;
+    if (__builtin_add_overflow(nocUnits(a.inputL2Read, In),
+                               nocUnits(a.filterL2Read, Wt), &ingress))
+      ingress = std::numeric_limits<int64_t>::max();
+    report.nocCycles =
+        cyclesFor(std::max(ingress, nocUnits(a.outputL2Write, Out)), nocRate);
+  }
 
   // MAESTRO's area and power (10.5).
   double pes = double(hw.numPEs), vw = double(hw.simdLanes);
-  double bw = double(std::min<int64_t>(hw.nocBandwidth, INT32_MAX));
+  double bw = double(std::min<int64_t>(
+      elementRate(hw.nocBandwidth, hw.nocBandwidthBytes, hw.bytesPerElement),
+      INT32_MAX));
   double bus = 14.662 * pes + 28.895;
   double arb = 1.2886 * pes * pes + 5.5814 * pes - 23.711;
   double l1n = double(nz(report.l1Elements)),
@@ -1691,6 +2123,7 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
     report.power = report.powerMaestro;
     report.nocBandwidthReq = double(top.nocPeak);
     report.offchipBandwidthReq = double(top.offchip);
+    report.unsoundReason = maestroSoundness(report);
   } else {
     report.power = report.energyNJ / cycles; // watts at 1 GHz
     report.nocBandwidthReq = (l2Sum + double(a.outputL2Read)) / cycles;
@@ -1700,6 +2133,20 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
         cycles;
   }
   report.valid = true;
+}
+
+InvalidReason Engine::maestroSoundness(const CostReport &report) const {
+  int64_t macs = layer.n, lanes;
+  for (int64_t extent : mapped)
+    if (__builtin_mul_overflow(macs, extent, &macs))
+      return InvalidReason::MaestroMacMismatch;
+  if (report.macs != macs)
+    return InvalidReason::MaestroMacMismatch;
+  if (__builtin_mul_overflow(hw.numPEs, hw.simdLanes, &lanes))
+    lanes = std::numeric_limits<int64_t>::max();
+  if (report.cycles < ceilDiv(macs, lanes))
+    return InvalidReason::MaestroBelowComputeBound;
+  return InvalidReason::None;
 }
 
 } // namespace
@@ -1763,18 +2210,68 @@ Evaluator::Evaluator(Evaluator &&other) noexcept = default;
 Evaluator &Evaluator::operator=(Evaluator &&other) noexcept = default;
 Evaluator::~Evaluator() = default;
 
+namespace {
+/// What evaluate() needs of an engine run besides the report.
+struct RunInfo {
+  int64_t onChipCycles = 0;
+  bool nocFree = false;
+};
+
+/// One engine run into \p report (a single call site of Engine::setup and
+/// Engine::run, which the compiler then inlines, as it did before there
+/// was a second run).
+RunInfo runEngine(detail::Workspace &workspace, const Layer &layer,
+                  const Hardware &hw, const Mapping &mapping, bool maestro,
+                  const ModelOptions &options, CostReport &report) {
+  Engine engine(workspace, layer, hw, mapping, maestro,
+                options.enumerateCases);
+  if (InvalidReason reason = engine.setup(); reason != InvalidReason::None) {
+    report.reason = reason;
+    return {};
+  }
+  engine.run(report, options);
+  return {engine.onChip(), engine.nocFree()};
+}
+} // namespace
+
 const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
                                       const Mapping &mapping,
                                       Semantics semantics) {
   report = CostReport();
   if (!workspace)
     workspace = std::make_unique<detail::Workspace>();
-  Engine engine(*workspace, layer, hw, mapping, semantics == Semantics::Maestro,
-                options.enumerateCases);
-  if (InvalidReason reason = engine.setup(); reason != InvalidReason::None) {
-    report.reason = reason;
+  const bool maestro = semantics == Semantics::Maestro;
+  const RunInfo run =
+      runEngine(*workspace, layer, hw, mapping, maestro, options, report);
+  if (!report.valid || !report.hasReportFigures)
     return report;
+
+  // The PEs' own schedule: the cycles with unbounded NoC and off-chip
+  // bandwidth. The first run gives it unless the NoC may have stalled it
+  // (or, in maestro semantics, MAESTRO's off-chip term); then a second run
+  // does, for reports.
+  report.computeCycles = run.onChipCycles;
+  if (options.reportFigures &&
+      (!(isNocUnbounded(hw) || run.nocFree) ||
+       (maestro && !isOffchipUnbounded(hw)))) {
+    Hardware unbounded = hw;
+    unbounded.nocBandwidth = unbounded.offchipBandwidth = kUnboundedBandwidth;
+    unbounded.nocBandwidthBytes = unbounded.offchipBandwidthBytes = 0;
+    ModelOptions freeOptions = options;
+    freeOptions.reportFigures = false;
+    CostReport free;
+    const RunInfo freeRun = runEngine(*workspace, layer, unbounded, mapping,
+                                      maestro, freeOptions, free);
+    if (free.valid)
+      report.computeCycles = freeRun.onChipCycles;
   }
-  engine.run(report, options);
+  report.bound = Bound::Compute;
+  int64_t busiest = report.computeCycles;
+  if (report.nocCycles > busiest) {
+    report.bound = Bound::Noc;
+    busiest = report.nocCycles;
+  }
+  if (report.offchipCycles > busiest)
+    report.bound = Bound::Offchip;
   return report;
 }

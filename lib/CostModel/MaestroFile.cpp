@@ -258,7 +258,7 @@ std::string parseLayer(Parser &p, MaestroLayer &out) {
   if (!p.expect("{"))
     return p.error;
   bool haveType = false, haveDims = false, haveDataflow = false;
-  bool haveStride = false;
+  bool haveStride = false, haveDilation = false;
   Layer &layer = out.layer;
   for (;;) {
     Token kw;
@@ -290,8 +290,8 @@ std::string parseLayer(Parser &p, MaestroLayer &out) {
         if (!p.next(value, "a dimension size"))
           return p.error;
         std::optional<Dim> d = parseDim(dim.text);
-        bool batch = dim.text == "N";
-        if ((!d && !batch) || dim.text.size() != 1)
+        bool batch = dim.text == "N", groups = dim.text == "G";
+        if ((!d && !batch && !groups) || dim.text.size() != 1)
           return at(dim.line, "unknown dimension '" + dim.text + "'");
         int64_t v;
         if (!parsePositive(value.text, v))
@@ -300,6 +300,8 @@ std::string parseLayer(Parser &p, MaestroLayer &out) {
                                     value.text + "'");
         if (batch)
           layer.n = v;
+        else if (groups)
+          layer.groups = v;
         else
           layer.dim(*d) = v;
       }
@@ -315,42 +317,54 @@ std::string parseLayer(Parser &p, MaestroLayer &out) {
           !e.empty())
         return e;
       haveDataflow = true;
-    } else if (kw.text == "Stride") {
-      // MAESTRO's syntax: `Stride { X: s, Y: s }` before Dimensions.
-      if (haveDims || haveStride)
-        return at(kw.line, haveStride ? "more than one Stride block"
-                                      : "the Stride block must come before "
-                                        "Dimensions");
+    } else if (kw.text == "Stride" || kw.text == "Dilation") {
+      // MAESTRO's syntax: `Stride { X: s, Y: s }` before Dimensions; ours
+      // for dilation likewise.
+      const bool stride = kw.text == "Stride";
+      bool &seen = stride ? haveStride : haveDilation;
+      const std::string block = kw.text, what = stride ? "stride" : "dilation";
+      if (haveDims || seen)
+        return at(kw.line, seen ? "more than one " + block + " block"
+                                : "the " + block +
+                                      " block must come before Dimensions");
       if (!p.expect("{"))
         return p.error;
       for (;;) {
         Token dim, value;
         if (!p.next(dim, "X, Y or '}'"))
-          return at(p.lastLine, "unterminated Stride block");
+          return at(p.lastLine, "unterminated " + block + " block");
         if (dim.text == "}")
           break;
         if (dim.text != "X" && dim.text != "Y")
-          return at(dim.line, "a Stride block sets X and Y, found '" +
+          return at(dim.line, "a " + block + " block sets X and Y, found '" +
                                   dim.text + "'");
-        if (!p.next(value, "a stride"))
+        if (!p.next(value, ("a " + what).c_str()))
           return p.error;
         int64_t v;
         if (!parsePositive(value.text, v))
-          return at(value.line, "stride " + dim.text +
+          return at(value.line, what + " " + dim.text +
                                     " must be a positive integer, found '" +
                                     value.text + "'");
-        (dim.text == "X" ? layer.strideX : layer.strideY) = v;
+        if (stride)
+          (dim.text == "X" ? layer.strideX : layer.strideY) = v;
+        else
+          (dim.text == "X" ? layer.dilationX : layer.dilationY) = v;
       }
-      haveStride = true;
+      seen = true;
     } else {
       return at(kw.line, "unexpected '" + kw.text + "' in a layer");
     }
   }
   if (!haveDataflow)
     return at(name.line, "layer '" + out.name + "' has no Dataflow block");
-  if (layer.r > layer.y || layer.s > layer.x)
+  if (layer.windowY() > layer.y || layer.windowX() > layer.x)
     return at(name.line, "layer '" + out.name +
                              "' has a filter larger than its input");
+  if (layer.n % layer.groups != 0)
+    return at(name.line, "layer '" + out.name + "' has " +
+                             std::to_string(layer.groups) +
+                             " groups, which do not divide N = " +
+                             std::to_string(layer.n));
   return "";
 }
 
@@ -465,13 +479,19 @@ std::string digamma::cost::writeMaestroFile(const Layer &layer,
   std::string out = "Network " + std::string(network) + " {\n";
   out += "Layer " + name + " {\n";
   out += "Type: " + type + "\n";
-  // Batch and strides only when they are not 1: GAMMA's files have neither.
+  // Batch, groups, strides and dilations only when they are not 1: GAMMA's
+  // files have none of them.
   if (layer.strideX != 1 || layer.strideY != 1)
     out += "Stride { X: " + std::to_string(layer.strideX) +
            ", Y: " + std::to_string(layer.strideY) + " }\n";
+  if (layer.dilationX != 1 || layer.dilationY != 1)
+    out += "Dilation { X: " + std::to_string(layer.dilationX) +
+           ", Y: " + std::to_string(layer.dilationY) + " }\n";
   out += "Dimensions { ";
   if (layer.n != 1)
     out += "N: " + std::to_string(layer.n) + ", ";
+  if (layer.groups != 1)
+    out += "G: " + std::to_string(layer.groups) + ", ";
   out += "K: " + std::to_string(depthwise ? 1 : layer.k) +
          ", C: " + std::to_string(layer.c) + ", Y: " + std::to_string(layer.y) +
          ", X: " + std::to_string(layer.x) + ", R: " + std::to_string(layer.r) +

@@ -22,6 +22,18 @@ std::optional<Dim> digamma::cost::parseDim(std::string_view name) {
   return std::nullopt;
 }
 
+std::string_view digamma::cost::operandName(Operand operand) {
+  switch (operand) {
+  case Operand::Input:
+    return "input";
+  case Operand::Weight:
+    return "weight";
+  case Operand::Output:
+    break;
+  }
+  return "output";
+}
+
 std::string_view digamma::cost::layerClassName(LayerClass layerClass) {
   switch (layerClass) {
   case LayerClass::Conv:
@@ -41,7 +53,13 @@ LayerFault digamma::cost::findLayerFault(const Layer &layer) {
       return LayerFault::NonPositiveExtent;
   if (layer.strideY < 1 || layer.strideX < 1)
     return LayerFault::NonPositiveStride;
-  if (layer.r > layer.y || layer.s > layer.x)
+  if (layer.dilationY < 1 || layer.dilationX < 1)
+    return LayerFault::NonPositiveDilation;
+  if (layer.groups < 1 || layer.n % layer.groups != 0)
+    return LayerFault::GroupsNotDividingN;
+  if (layer.inputBytes < 0 || layer.weightBytes < 0 || layer.outputBytes < 0)
+    return LayerFault::NegativeElementBytes;
+  if (layer.windowY() > layer.y || layer.windowX() > layer.x)
     return LayerFault::FilterLargerThanInput;
   return LayerFault::None;
 }
@@ -60,10 +78,25 @@ std::string digamma::cost::describeLayerFault(const Layer &layer,
   case LayerFault::NonPositiveStride:
     return "the layer's strides must be positive, got " + text(layer.strideY) +
            "x" + text(layer.strideX);
-  case LayerFault::FilterLargerThanInput:
-    return "the layer's filter (" + text(layer.r) + "x" + text(layer.s) +
-           ") is larger than its input (" + text(layer.y) + "x" +
-           text(layer.x) + ")";
+  case LayerFault::NonPositiveDilation:
+    return "the layer's dilations must be positive, got " +
+           text(layer.dilationY) + "x" + text(layer.dilationX);
+  case LayerFault::GroupsNotDividingN:
+    return "the layer's groups must divide N, got " + text(layer.groups) +
+           " groups and N=" + text(layer.n);
+  case LayerFault::NegativeElementBytes:
+    return "element sizes must not be negative, got input " +
+           text(layer.inputBytes) + ", weight " + text(layer.weightBytes) +
+           ", output " + text(layer.outputBytes);
+  case LayerFault::FilterLargerThanInput: {
+    std::string filter = text(layer.r) + "x" + text(layer.s);
+    if (layer.dilationY != 1 || layer.dilationX != 1)
+      filter += " dilated " + text(layer.dilationY) + "x" +
+                text(layer.dilationX) + ", spanning " + text(layer.windowY()) +
+                "x" + text(layer.windowX());
+    return "the layer's filter (" + filter + ") is larger than its input (" +
+           text(layer.y) + "x" + text(layer.x) + ")";
+  }
   }
   return "the layer is well-formed";
 }

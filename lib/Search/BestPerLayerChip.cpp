@@ -32,7 +32,7 @@ digamma::search::runBestPerLayerChip(const std::vector<ModelLayer> &layers,
                                      const std::vector<SearchResult> &perLayer,
                                      const SearchOptions &options) {
   ModelSearchResult best;
-  if (std::optional<std::string> error = detail::checkModel(layers, options)) {
+  if (std::optional<std::string> error = checkModel(layers, options)) {
     best.message = *error;
     return best;
   }

@@ -26,6 +26,12 @@ digamma::search::checkLayer(const cost::Layer &layer,
            "does), got N=" +
            text(layer.n) + " stride=" + text(layer.strideY) + "x" +
            text(layer.strideX) + "; use sound semantics";
+  if (semantics == cost::Semantics::Maestro &&
+      (layer.dilationY != 1 || layer.dilationX != 1))
+    return "maestro semantics model dilation 1 only (as MAESTRO does), got "
+           "dilation=" +
+           text(layer.dilationY) + "x" + text(layer.dilationX) +
+           "; use sound semantics";
   return std::nullopt;
 }
 

@@ -597,8 +597,8 @@ ModelSearchResult ModelSearch::finish(const Population &population, size_t best,
 }
 
 std::optional<std::string>
-detail::checkModel(const std::vector<ModelLayer> &layers,
-                   const SearchOptions &options) {
+digamma::search::checkModel(const std::vector<ModelLayer> &layers,
+                            const SearchOptions &options) {
   if (std::optional<std::string> error = validateOptions(options))
     return error;
   if (options.mode != Mode::CoOpt)
@@ -640,7 +640,7 @@ double digamma::search::modelObjectiveValue(Objective objective,
 ModelSearchResult
 digamma::search::runModelDiGamma(const std::vector<ModelLayer> &layers,
                                  const SearchOptions &options) {
-  if (std::optional<std::string> error = detail::checkModel(layers, options)) {
+  if (std::optional<std::string> error = checkModel(layers, options)) {
     ModelSearchResult result;
     result.message = *error;
     return result;

@@ -344,10 +344,6 @@ private:
   std::vector<double> trace;
 };
 
-/// A message for a model no whole-model search can run with, or nullopt.
-std::optional<std::string> checkModel(const std::vector<ModelLayer> &layers,
-                                      const SearchOptions &options);
-
 } // namespace digamma::search::detail
 
 #endif // DIGAMMA_LIB_SEARCH_MODELSEARCHIMPL_H

@@ -268,6 +268,12 @@ void CoOptimizePass::runOnOperation() {
   chipGroups.clear();
   if (failed(collectProblems(plan, ops)))
     return signalPassFailure();
+  if (ops.empty())
+    emitWarning(module.getLoc())
+        << "digamma-co-optimize: no op carries a digamma.loop_nest, so "
+           "nothing was searched; describe the convolutions and matmuls "
+           "first with --digamma-lower-to-loop-nest (or run "
+           "--digamma-pipeline)";
 
   for (Problem &problem : problems)
     problem.bound =

@@ -41,8 +41,8 @@ FailureOr<cost::Layer> digamma::toCostLayer(LoopNestAttr loopNest) {
     layerClass = cost::LayerClass::Gemm;
     break;
   }
-  int64_t n = 1, k = 1, c = 1, outY = 1, outX = 1, r = 1, s = 1;
-  int64_t strideY = 1, strideX = 1;
+  int64_t n = 1, groups = 1, k = 1, c = 1, outY = 1, outX = 1, r = 1, s = 1;
+  int64_t strideY = 1, strideX = 1, dilationY = 1, dilationX = 1;
   unsigned windowIndex = 0;
   for (auto [bound, kind, role] :
        llvm::zip(loopNest.getBounds(), loopNest.getIterators(),
@@ -50,8 +50,10 @@ FailureOr<cost::Layer> digamma::toCostLayer(LoopNestAttr loopNest) {
     bool ok = true;
     switch (role) {
     case DimRole::N:
-    case DimRole::G:
       ok = mulInto(n, bound);
+      break;
+    case DimRole::G:
+      ok = mulInto(n, bound) && mulInto(groups, bound);
       break;
     case DimRole::K:
       ok = mulInto(k, bound);
@@ -69,11 +71,15 @@ FailureOr<cost::Layer> digamma::toCostLayer(LoopNestAttr loopNest) {
       r = bound;
       if (windowIndex < loopNest.getStrides().size())
         strideY = loopNest.getStrides()[windowIndex];
+      if (windowIndex < loopNest.getDilations().size())
+        dilationY = loopNest.getDilations()[windowIndex];
       break;
     case DimRole::S:
       s = bound;
       if (windowIndex < loopNest.getStrides().size())
         strideX = loopNest.getStrides()[windowIndex];
+      if (windowIndex < loopNest.getDilations().size())
+        dilationX = loopNest.getDilations()[windowIndex];
       break;
     }
     if (!ok)
@@ -81,9 +87,13 @@ FailureOr<cost::Layer> digamma::toCostLayer(LoopNestAttr loopNest) {
     if (kind == IteratorKind::Window)
       ++windowIndex;
   }
-  int64_t y = outY - 1, x = outX - 1;
+  // Input extents that give exactly the op's output extents:
+  // (out - 1) * stride + (taps - 1) * dilation + 1.
+  int64_t y = outY - 1, x = outX - 1, windowY = r - 1, windowX = s - 1;
   if (!mulInto(y, strideY) || !mulInto(x, strideX) ||
-      llvm::AddOverflow(y, r, y) || llvm::AddOverflow(x, s, x))
+      !mulInto(windowY, dilationY) || !mulInto(windowX, dilationX) ||
+      llvm::AddOverflow(y, windowY, y) || llvm::AddOverflow(y, int64_t(1), y) ||
+      llvm::AddOverflow(x, windowX, x) || llvm::AddOverflow(x, int64_t(1), x))
     return failure();
   // The cost model counts MACs and tensor volumes in int64: a layer whose
   // counts overflow cannot be evaluated by any design.
@@ -94,7 +104,20 @@ FailureOr<cost::Layer> digamma::toCostLayer(LoopNestAttr loopNest) {
       !mulInto(filter, c) || !mulInto(filter, r) || !mulInto(filter, s) ||
       !mulInto(output, k) || !mulInto(output, outY) || !mulInto(output, outX))
     return failure();
-  return cost::Layer{layerClass, n, k, c, y, x, r, s, strideY, strideX};
+  cost::Layer layer{layerClass, n, k, c, y, x, r, s, strideY, strideX};
+  layer.dilationY = dilationY;
+  layer.dilationX = dilationX;
+  layer.groups = groups;
+  return layer;
+}
+
+void digamma::setOperandBytes(cost::Layer &layer, LoopNestAttr loopNest) {
+  ArrayRef<int64_t> bytes = loopNest.getElementBytes();
+  if (bytes.size() < 3)
+    return;
+  layer.inputBytes = bytes.front();
+  layer.weightBytes = bytes[1];
+  layer.outputBytes = bytes.back();
 }
 
 /// DimRole of a canonical cost dimension and back.
@@ -189,7 +212,7 @@ HwAttr digamma::toHwAttr(MLIRContext *ctx, const cost::Hardware &hw,
 }
 
 llvm::json::Object digamma::toJson(const cost::Layer &layer) {
-  return llvm::json::Object{
+  llvm::json::Object object{
       {"class", std::string(cost::layerClassName(layer.layerClass))},
       {"N", layer.n},
       {"K", layer.k},
@@ -199,6 +222,13 @@ llvm::json::Object digamma::toJson(const cost::Layer &layer) {
       {"R", layer.r},
       {"S", layer.s},
       {"stride", llvm::json::Array{layer.strideY, layer.strideX}}};
+  // Only where they are not the default, so that other reports stay as
+  // they were.
+  if (layer.dilationY != 1 || layer.dilationX != 1)
+    object["dilation"] = llvm::json::Array{layer.dilationY, layer.dilationX};
+  if (layer.groups != 1)
+    object["groups"] = layer.groups;
+  return object;
 }
 
 llvm::json::Array digamma::toJson(const cost::Mapping &mapping) {

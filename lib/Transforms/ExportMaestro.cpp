@@ -283,6 +283,16 @@ void ExportMaestroPass::runOnOperation() {
   });
   if (failedOp)
     return signalPassFailure();
+  if (functions.empty()) {
+    emitWarning(module.getLoc())
+        << "digamma-export-maestro: no op carries a digamma.mapping, so "
+           "nothing was exported to '"
+        << dir
+        << "'; choose designs first with --digamma-co-optimize (or run "
+           "--digamma-pipeline)";
+    markAllAnalysesPreserved();
+    return;
+  }
   for (const std::string &function : functions)
     renderSummaries(function, opsOf[function], files);
 

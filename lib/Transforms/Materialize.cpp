@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -93,21 +94,30 @@ LogicalResult MaterializePass::writeTransformScript(ArrayRef<Target> targets) {
   os << "    transform.yield\n  }\n}\n";
   if (std::optional<OutputFileError> error =
           writeOutputFiles({{transformScript, std::move(script)}}))
-    return emitError(getOperation().getLoc())
+    return emitError(getOperation()->getLoc())
            << "digamma-materialize: cannot write transform script '"
            << error->path << "': " << error->reason;
   return success();
 }
 
 void MaterializePass::runOnOperation() {
-  ModuleOp module = getOperation();
+  Operation *root = getOperation();
   DigammaDialect::MappingAttrHelper mappingHelper(&getContext());
+  // One script describes every op: anchored on each function, the runs
+  // would overwrite each other's file.
+  if (!transformScript.empty() && !isa<ModuleOp>(root)) {
+    root->emitError() << "digamma-materialize: transform-script describes "
+                         "the whole module; run the pass on builtin.module, "
+                         "not nested on '"
+                      << root->getName() << "'";
+    return signalPassFailure();
+  }
 
   // Plan every op first: report every op that cannot be tiled before
   // changing anything.
   SmallVector<Target> targets;
   bool failedOp = false;
-  module.walk([&](Operation *op) {
+  root->walk([&](Operation *op) {
     if (!mappingHelper.isAttrPresent(op))
       return;
     MappingAttr mapping = mappingHelper.getAttr(op);

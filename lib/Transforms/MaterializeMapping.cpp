@@ -10,7 +10,12 @@
 
 #include "digamma/Dialect/Digamma/IR/DigammaDialect.h"
 
-#include "mlir/Dialect/Linalg/IR/LinalgInterfaces.h"
+#include "mlir/Analysis/SliceAnalysis.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Interfaces/DestinationStyleOpInterface.h"
@@ -96,6 +101,38 @@ static TilingStep makeStep(TilingStep::Kind kind, unsigned level,
     if (!llvm::is_contained(loops, loop))
       step.interchange.push_back(loop);
   return step;
+}
+
+/// The one combiner of a single-init linalg op's body (the addition of a
+/// multiply-accumulate), or null.
+static Operation *getCombiner(linalg::LinalgOp op) {
+  if (op.getNumDpsInits() != 1)
+    return nullptr;
+  SmallVector<Operation *, 4> combiners;
+  if (!matchReduction(op.getRegionOutputArgs(), 0, combiners) ||
+      combiners.size() != 1)
+    return nullptr;
+  return combiners.front();
+}
+
+/// Why the partial sums of a reduction-parallel level cannot be built for
+/// \p op, or an empty string. On tensors upstream tiling builds them; on
+/// buffers tileReductionOnBuffers does, for a linalg op with one output and
+/// a combiner with a neutral element (every op the lowering describes).
+static std::string describeUnsupportedPartialSums(Operation *op) {
+  auto dps = dyn_cast<DestinationStyleOpInterface>(op);
+  if (!dps || !dps.hasPureBufferSemantics())
+    return "";
+  auto linalgOp = dyn_cast<linalg::LinalgOp>(op);
+  Operation *combiner = linalgOp ? getCombiner(linalgOp) : nullptr;
+  if (!combiner)
+    return "the op works on buffers and is not a linalg op with one output "
+           "whose body ends in a single combiner";
+  if (!arith::getNeutralElement(combiner))
+    return "the op works on buffers and its combiner '" +
+           combiner->getName().getStringRef().str() +
+           "' has no neutral element to start the partial sums from";
+  return "";
 }
 
 FailureOr<MaterializationPlan>
@@ -218,14 +255,15 @@ digamma::planMaterialization(Operation *op, MappingAttr mapping,
                               stringifyDimRole(level.getParallel()) +
                               " spans both parallel and reduction loops; a "
                               "spatial level must be one or the other");
-    auto dps = dyn_cast<DestinationStyleOpInterface>(op);
-    if (numReductions != 0 && dps && !dps.hasPureTensorSemantics())
-      return fail(reason, "mapping level #" + llvm::Twine(levelNumber) +
-                              " spreads reduction dimension " +
-                              stringifyDimRole(level.getParallel()) +
-                              " over PEs, which needs a partial-sum tensor, "
-                              "but the op works on buffers (materialize "
-                              "before bufferization)");
+    if (numReductions != 0) {
+      std::string why = describeUnsupportedPartialSums(op);
+      if (!why.empty())
+        return fail(reason, "mapping level #" + llvm::Twine(levelNumber) +
+                                " spreads reduction dimension " +
+                                stringifyDimRole(level.getParallel()) +
+                                " over PEs, which needs partial sums, but " +
+                                why);
+    }
 
     if (!outer.empty())
       plan.steps.push_back(makeStep(TilingStep::Kind::Outer, levelNumber,
@@ -271,6 +309,134 @@ static StringRef describeStep(TilingStep::Kind kind) {
   return "loops inside the forall";
 }
 
+namespace {
+/// What tileReductionOnBuffers built.
+struct BufferPartialReduction {
+  Operation *tiledOp;
+  scf::ForallOp loop;
+};
+} // namespace
+
+/// The partial-sum forall of \p step on a linalg op on buffers (what
+/// upstream PartialReductionOuterParallel does on tensors): a buffer of the
+/// output's shape times the level's fan-out along each tiled reduction loop
+/// (appended, as upstream appends them), filled with the combiner's neutral
+/// element; a forall whose every iteration accumulates its slice of the
+/// reduction into its own slot; a linalg.reduce that adds the slots into the
+/// output; the buffer's deallocation. Replaces \p op. Planning checked that
+/// the op has one output and a combiner with a neutral element.
+static FailureOr<BufferPartialReduction>
+tileReductionOnBuffers(RewriterBase &rewriter, linalg::LinalgOp op,
+                       const TilingStep &step) {
+  MLIRContext *ctx = op->getContext();
+  Location loc = op.getLoc();
+  auto tileable = cast<TilingInterface>(op.getOperation());
+  Operation *combiner = getCombiner(op);
+  Value output = op.getDpsInits()[0];
+  auto outputType = cast<MemRefType>(output.getType());
+  TypedAttr neutral = *arith::getNeutralElement(combiner);
+
+  rewriter.setInsertionPoint(op);
+  SmallVector<Range> domain = tileable.getIterationDomain(rewriter);
+  AffineExpr d0, s0;
+  bindDims(ctx, d0);
+  bindSymbols(ctx, s0);
+
+  // The partial-sum buffer: the output's sizes, then one slot per
+  // iteration of each tiled loop.
+  SmallVector<OpFoldResult> partialSizes =
+      memref::getMixedSizes(rewriter, loc, output);
+  SmallVector<OpFoldResult> lbs, ubs, steps;
+  for (unsigned loop : step.tiledLoops) {
+    int64_t tile = step.tileSizes[loop];
+    OpFoldResult extent = affine::makeComposedFoldedAffineApply(
+        rewriter, loc, s0 - d0, {domain[loop].offset, domain[loop].size});
+    partialSizes.push_back(affine::makeComposedFoldedAffineApply(
+        rewriter, loc, s0.ceilDiv(tile), {extent}));
+    lbs.push_back(domain[loop].offset);
+    ubs.push_back(domain[loop].size);
+    steps.push_back(rewriter.getIndexAttr(tile));
+  }
+  SmallVector<int64_t> staticSizes;
+  SmallVector<Value> dynamicSizes;
+  dispatchIndexOpFoldResults(partialSizes, dynamicSizes, staticSizes);
+  auto partialType = MemRefType::get(staticSizes, outputType.getElementType());
+  Value partial =
+      memref::AllocOp::create(rewriter, loc, partialType, dynamicSizes);
+  Value identity = arith::ConstantOp::create(rewriter, loc, neutral);
+  linalg::FillOp::create(rewriter, loc, ValueRange{identity},
+                         ValueRange{partial});
+
+  auto mapping = rewriter.getArrayAttr(SmallVector<Attribute>(
+      step.tiledLoops.size(), PeLevelAttr::get(ctx, step.level)));
+  auto forall = scf::ForallOp::create(rewriter, loc, lbs, ubs, steps,
+                                      ValueRange{}, mapping);
+  rewriter.setInsertionPoint(forall.getTerminator());
+  SmallVector<OpFoldResult> offsets, sizes;
+  for (const Range &range : domain) {
+    offsets.push_back(range.offset);
+    sizes.push_back(range.size);
+  }
+  SmallVector<OpFoldResult> slot;
+  for (auto [index, loop] : llvm::enumerate(step.tiledLoops)) {
+    Value iv = forall.getInductionVars()[index];
+    int64_t tile = step.tileSizes[loop];
+    offsets[loop] = iv;
+    sizes[loop] = affine::makeComposedFoldedAffineMin(
+        rewriter, loc,
+        AffineMap::get(1, 1, {rewriter.getAffineConstantExpr(tile), s0 - d0},
+                       ctx),
+        {iv, ubs[index]});
+    slot.push_back(affine::makeComposedFoldedAffineApply(
+        rewriter, loc, (d0 - s0).floorDiv(tile), {iv, lbs[index]}));
+  }
+  FailureOr<TilingResult> tiled =
+      tileable.getTiledImplementation(rewriter, offsets, sizes);
+  if (failed(tiled) || tiled->tiledOps.size() != 1)
+    return failure();
+  auto tiledOp = cast<linalg::LinalgOp>(tiled->tiledOps.front());
+
+  // The iteration's slot of the partial sums, shaped like the tile's output
+  // (the output does not depend on the tiled reduction loops: it is the
+  // whole output at this level).
+  rewriter.setInsertionPoint(tiledOp);
+  OpOperand &tileOutput = tiledOp.getDpsInitsMutable()[0];
+  Value outputTile = tileOutput.get();
+  unsigned outputRank = outputType.getRank();
+  SmallVector<OpFoldResult> slotOffsets(outputRank, rewriter.getIndexAttr(0));
+  llvm::append_range(slotOffsets, slot);
+  SmallVector<OpFoldResult> slotSizes =
+      memref::getMixedSizes(rewriter, loc, outputTile);
+  slotSizes.append(slot.size(), rewriter.getIndexAttr(1));
+  SmallVector<OpFoldResult> unitStrides(slotSizes.size(),
+                                        rewriter.getIndexAttr(1));
+  auto tileShape = cast<MemRefType>(outputTile.getType()).getShape();
+  auto slotType = memref::SubViewOp::inferRankReducedResultType(
+      tileShape, partialType, slotOffsets, slotSizes, unitStrides);
+  Value slotView = memref::SubViewOp::create(rewriter, loc, slotType, partial,
+                                             slotOffsets, slotSizes,
+                                             unitStrides);
+  rewriter.modifyOpInPlace(tiledOp, [&] { tileOutput.set(slotView); });
+  if (Operation *view = outputTile.getDefiningOp();
+      view && view->use_empty() && isa<memref::SubViewOp>(view))
+    rewriter.eraseOp(view);
+
+  // Add the slots into the output, then free them.
+  rewriter.setInsertionPointAfter(forall);
+  SmallVector<int64_t> slotDims = llvm::to_vector(
+      llvm::seq<int64_t>(outputRank, outputRank + step.tiledLoops.size()));
+  linalg::ReduceOp::create(
+      rewriter, loc, ValueRange{partial}, ValueRange{output}, slotDims,
+      [&](OpBuilder &builder, Location bodyLoc, ValueRange args) {
+        Operation *merge = builder.clone(*combiner);
+        merge->setOperands(args);
+        linalg::YieldOp::create(builder, bodyLoc, merge->getResult(0));
+      });
+  memref::DeallocOp::create(rewriter, loc, partial);
+  rewriter.eraseOp(op);
+  return BufferPartialReduction{tiledOp, forall};
+}
+
 FailureOr<MaterializedMapping>
 digamma::materializeMapping(RewriterBase &rewriter, TilingInterface op,
                             const MaterializationPlan &plan) {
@@ -308,6 +474,21 @@ digamma::materializeMapping(RewriterBase &rewriter, TilingInterface op,
             ReductionTilingStrategy::PartialReductionOuterParallel);
         options.setReductionDims(step.tiledLoops);
       }
+    }
+    // Upstream builds partial sums on tensors only.
+    auto linalgOp = dyn_cast<linalg::LinalgOp>(current);
+    if (step.partialReduction && linalgOp &&
+        linalgOp.hasPureBufferSemantics()) {
+      FailureOr<BufferPartialReduction> tiled =
+          tileReductionOnBuffers(rewriter, linalgOp, step);
+      if (failed(tiled))
+        return emitError(loc)
+               << "digamma: tiling failed for the partial-sum forall of "
+                  "mapping level #"
+               << step.level;
+      result.loops.push_back(tiled->loop);
+      current = tiled->tiledOp;
+      continue;
     }
     rewriter.setInsertionPoint(current);
     FailureOr<scf::SCFTilingResult> tiled =

@@ -3,16 +3,22 @@
 // multiplier), grouped and 3-D; mappings of two and three levels with
 // non-dividing tiles and spatial reductions over C, R and S. The original
 // IR and the materialized IR run through mlir-runner and print identical
-// results.
+// results; the materialized foralls run as if their iterations were
+// concurrent (--test-digamma-forall-isolation), and the loops are checked
+// against each mapping (--test-digamma-materialized-loop-order).
 //
 // REQUIRES: mlir-runner
 // RUN: cat %s %S/Inputs/exec-fill.mlir > %t.input.mlir
 // RUN: digamma-opt %t.input.mlir --one-shot-bufferize=bufferize-function-boundaries --scf-forall-to-for --convert-linalg-to-loops | %mlir_run_main > %t.reference
 // RUN: digamma-opt %t.input.mlir --digamma-lower-to-loop-nest --digamma-materialize -o %t.tiled.mlir
 // RUN: FileCheck %s --check-prefix=IR --input-file=%t.tiled.mlir
-// RUN: digamma-opt %t.tiled.mlir --one-shot-bufferize=bufferize-function-boundaries --scf-forall-to-for --convert-linalg-to-loops | %mlir_run_main > %t.materialized
+// RUN: digamma-opt %t.tiled.mlir --one-shot-bufferize=bufferize-function-boundaries --test-digamma-forall-isolation --convert-linalg-to-loops | %mlir_run_main > %t.materialized
 // RUN: diff %t.reference %t.materialized
+// RUN: digamma-opt %t.input.mlir --digamma-lower-to-loop-nest --test-digamma-materialized-loop-order -o /dev/null 2>&1 | FileCheck %s --check-prefix=ORDER
 // RUN: FileCheck %s --input-file=%t.reference
+
+// ORDER-COUNT-6: remark: loops follow the mapping:
+// ORDER-NOT: remark
 
 // CHECK: sizes = [2, 5, 5, 5]
 // CHECK: sizes = [1, 6, 4, 6]

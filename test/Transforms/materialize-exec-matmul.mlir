@@ -1,5 +1,8 @@
 // Execution check of --digamma-materialize on matmuls: the original IR and
-// the materialized IR run through mlir-runner and print identical results.
+// the materialized IR run through mlir-runner and print identical results,
+// the materialized foralls with iterations run as if concurrent
+// (--test-digamma-forall-isolation); the loops are checked against each
+// mapping (--test-digamma-materialized-loop-order).
 // Mappings have one to four levels, non-dividing tiles, batch loops,
 // spatial reductions (partial-sum foralls) and a folded K dimension.
 //
@@ -8,9 +11,13 @@
 // RUN: digamma-opt %t.input.mlir --one-shot-bufferize=bufferize-function-boundaries --scf-forall-to-for --convert-linalg-to-loops | %mlir_run_main > %t.reference
 // RUN: digamma-opt %t.input.mlir --digamma-lower-to-loop-nest --digamma-materialize -o %t.tiled.mlir
 // RUN: FileCheck %s --check-prefix=IR --input-file=%t.tiled.mlir
-// RUN: digamma-opt %t.tiled.mlir --one-shot-bufferize=bufferize-function-boundaries --scf-forall-to-for --convert-linalg-to-loops | %mlir_run_main > %t.materialized
+// RUN: digamma-opt %t.tiled.mlir --one-shot-bufferize=bufferize-function-boundaries --test-digamma-forall-isolation --convert-linalg-to-loops | %mlir_run_main > %t.materialized
 // RUN: diff %t.reference %t.materialized
+// RUN: digamma-opt %t.input.mlir --digamma-lower-to-loop-nest --test-digamma-materialized-loop-order -o /dev/null 2>&1 | FileCheck %s --check-prefix=ORDER
 // RUN: FileCheck %s --input-file=%t.reference
+
+// ORDER-COUNT-6: remark: loops follow the mapping:
+// ORDER-NOT: remark
 
 // Six results of the expected shapes; the first row of @mm_two_level was
 // computed independently (Python, exact integers).

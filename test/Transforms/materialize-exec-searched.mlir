@@ -1,8 +1,12 @@
 // Execution check of --digamma-materialize on the mappings the
 // co-optimizer finds with one, two and three levels (every level count the
 // search can produce: min-levels/max-levels are limited to 1..3) for a
-// matmul, a strided convolution and a depthwise convolution. Each
-// materialized program prints what the original prints.
+// matmul, a strided convolution and a depthwise convolution, materialized
+// on tensors and, bufferized first, on buffers. Each materialized program
+// prints what the original prints when its forall iterations run as if
+// concurrent (--test-digamma-forall-isolation: a reduction spread without
+// partial sums races and prints something else), and its loops are checked
+// against the mapping (--test-digamma-materialized-loop-order).
 //
 // REQUIRES: mlir-runner
 // RUN: cat %s %S/Inputs/exec-fill.mlir > %t.input.mlir
@@ -12,20 +16,34 @@
 // RUN: digamma-opt %t.input.mlir --digamma-lower-to-loop-nest --digamma-co-optimize="samples=1000 min-levels=1 max-levels=1 seed=5" -o %t.l1.mlir
 // RUN: FileCheck %s --check-prefix=L1 --input-file=%t.l1.mlir
 // RUN: digamma-opt %t.l1.mlir --digamma-materialize | FileCheck %s --check-prefix=TILED1 --implicit-check-not="digamma.mapping ="
-// RUN: digamma-opt %t.l1.mlir --digamma-materialize --one-shot-bufferize=bufferize-function-boundaries --scf-forall-to-for --convert-linalg-to-loops | %mlir_run_main > %t.l1.out
+// RUN: digamma-opt %t.l1.mlir --digamma-materialize --one-shot-bufferize=bufferize-function-boundaries --test-digamma-forall-isolation --convert-linalg-to-loops | %mlir_run_main > %t.l1.out
 // RUN: diff %t.reference %t.l1.out
+// RUN: digamma-opt %t.l1.mlir --test-digamma-materialized-loop-order -o /dev/null 2>&1 | FileCheck %s --check-prefix=ORDER
+// RUN: digamma-opt %t.l1.mlir --one-shot-bufferize=bufferize-function-boundaries --digamma-materialize --test-digamma-forall-isolation --convert-linalg-to-loops | %mlir_run_main > %t.l1.buffers.out
+// RUN: diff %t.reference %t.l1.buffers.out
 //
 // RUN: digamma-opt %t.input.mlir --digamma-lower-to-loop-nest --digamma-co-optimize="samples=1000 min-levels=2 max-levels=2 seed=5" -o %t.l2.mlir
 // RUN: FileCheck %s --check-prefix=L2 --input-file=%t.l2.mlir
 // RUN: digamma-opt %t.l2.mlir --digamma-materialize | FileCheck %s --check-prefix=TILED2 --implicit-check-not="digamma.mapping ="
-// RUN: digamma-opt %t.l2.mlir --digamma-materialize --one-shot-bufferize=bufferize-function-boundaries --scf-forall-to-for --convert-linalg-to-loops | %mlir_run_main > %t.l2.out
+// RUN: digamma-opt %t.l2.mlir --digamma-materialize --one-shot-bufferize=bufferize-function-boundaries --test-digamma-forall-isolation --convert-linalg-to-loops | %mlir_run_main > %t.l2.out
 // RUN: diff %t.reference %t.l2.out
+// RUN: digamma-opt %t.l2.mlir --test-digamma-materialized-loop-order -o /dev/null 2>&1 | FileCheck %s --check-prefix=ORDER
+// RUN: digamma-opt %t.l2.mlir --one-shot-bufferize=bufferize-function-boundaries --digamma-materialize --test-digamma-forall-isolation --convert-linalg-to-loops | %mlir_run_main > %t.l2.buffers.out
+// RUN: diff %t.reference %t.l2.buffers.out
 //
 // RUN: digamma-opt %t.input.mlir --digamma-lower-to-loop-nest --digamma-co-optimize="samples=1000 min-levels=3 max-levels=3 seed=5" -o %t.l3.mlir
 // RUN: FileCheck %s --check-prefix=L3 --input-file=%t.l3.mlir
 // RUN: digamma-opt %t.l3.mlir --digamma-materialize | FileCheck %s --check-prefix=TILED3 --implicit-check-not="digamma.mapping ="
-// RUN: digamma-opt %t.l3.mlir --digamma-materialize --one-shot-bufferize=bufferize-function-boundaries --scf-forall-to-for --convert-linalg-to-loops | %mlir_run_main > %t.l3.out
+// RUN: digamma-opt %t.l3.mlir --digamma-materialize --one-shot-bufferize=bufferize-function-boundaries --test-digamma-forall-isolation --convert-linalg-to-loops | %mlir_run_main > %t.l3.out
 // RUN: diff %t.reference %t.l3.out
+// RUN: digamma-opt %t.l3.mlir --test-digamma-materialized-loop-order -o /dev/null 2>&1 | FileCheck %s --check-prefix=ORDER
+// RUN: digamma-opt %t.l3.mlir --one-shot-bufferize=bufferize-function-boundaries --digamma-materialize --test-digamma-forall-isolation --convert-linalg-to-loops | %mlir_run_main > %t.l3.buffers.out
+// RUN: diff %t.reference %t.l3.buffers.out
+
+// Every design's loops follow its mapping (tensors; the buffer runs check
+// the numbers).
+// ORDER-COUNT-3: remark: loops follow the mapping:
+// ORDER-NOT: remark
 
 // OUT: sizes = [12, 9]
 // OUT: sizes = [1, 10, 6, 6]

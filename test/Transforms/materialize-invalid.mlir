@@ -2,7 +2,7 @@
 // and the pass changes nothing.
 // RUN: digamma-opt %s --split-input-file --digamma-materialize -verify-diagnostics
 // RUN: not digamma-opt %s --split-input-file --digamma-materialize -mlir-print-ir-after-failure 2>&1 | FileCheck %s --implicit-check-not=scf.for
-// CHECK-COUNT-9: IR Dump After MaterializePass Failed
+// CHECK-COUNT-10: IR Dump After MaterializePass Failed
 
 // An op without TilingInterface.
 func.func private @layer(tensor<4x4xf32>, tensor<4x4xf32>, tensor<4x4xf32>) -> tensor<4x4xf32>
@@ -94,13 +94,40 @@ func.func @mixed_spatial(%a: tensor<4x3x5xf32>, %b: tensor<5x3xf32>, %c: tensor<
 
 // -----
 
-// Spreading a reduction needs a partial-sum tensor: not on buffers.
-func.func @reduction_on_buffers(%a: memref<4x4xf32>, %b: memref<4x4xf32>, %c: memref<4x4xf32>) {
-  // expected-error @below {{cannot apply the mapping: mapping level #0 spreads reduction dimension C over PEs, which needs a partial-sum tensor, but the op works on buffers (materialize before bufferization)}}
-  linalg.matmul {
-    digamma.loop_nest = #digamma.loop_nest<gemm, dims = [m: 4 parallel Y, n: 4 parallel K, k: 4 reduction C], strides = [], dilations = [], operands = [(m, k) : 4, (k, n) : 4, (m, n) : 4]>,
-    digamma.mapping = #digamma.mapping<levels = [#digamma.level<parallel = C, cluster = 1, order = [K, C, Y, X, R, S], tiles = [4, 2, 4, 1, 1, 1]>]>}
-    ins(%a, %b : memref<4x4xf32>, memref<4x4xf32>) outs(%c : memref<4x4xf32>)
+// Spreading a reduction on buffers needs partial sums that start from the
+// combiner's neutral element and are merged by it: a body that subtracts
+// has no neutral element, a body that uses the accumulator twice has no
+// single combiner.
+func.func @reduction_on_buffers_no_neutral_element(%a: memref<4x4xf32>, %b: memref<4x4xf32>, %c: memref<4x4xf32>) {
+  // expected-error @below {{cannot apply the mapping: mapping level #0 spreads reduction dimension C over PEs, which needs partial sums, but the op works on buffers and its combiner 'arith.subf' has no neutral element to start the partial sums from}}
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      {digamma.loop_nest = #digamma.loop_nest<gemm, dims = [m: 4 parallel Y, n: 4 parallel K, k: 4 reduction C], strides = [], dilations = [], operands = [(m, k) : 4, (k, n) : 4, (m, n) : 4]>,
+       digamma.mapping = #digamma.mapping<levels = [#digamma.level<parallel = C, cluster = 1, order = [K, C, Y, X, R, S], tiles = [4, 2, 4, 1, 1, 1]>]>}
+      ins(%a, %b : memref<4x4xf32>, memref<4x4xf32>) outs(%c : memref<4x4xf32>) {
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %p = arith.mulf %x, %y : f32
+    %s = arith.subf %acc, %p : f32
+    linalg.yield %s : f32
+  }
+  return
+}
+
+// -----
+
+func.func @reduction_on_buffers_two_combiners(%a: memref<4x4xf32>, %b: memref<4x4xf32>, %c: memref<4x4xf32>) {
+  // expected-error @below {{cannot apply the mapping: mapping level #0 spreads reduction dimension C over PEs, which needs partial sums, but the op works on buffers and is not a linalg op with one output whose body ends in a single combiner}}
+  linalg.generic {indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (k, n)>, affine_map<(m, n, k) -> (m, n)>],
+                  iterator_types = ["parallel", "parallel", "reduction"]}
+      {digamma.loop_nest = #digamma.loop_nest<gemm, dims = [m: 4 parallel Y, n: 4 parallel K, k: 4 reduction C], strides = [], dilations = [], operands = [(m, k) : 4, (k, n) : 4, (m, n) : 4]>,
+       digamma.mapping = #digamma.mapping<levels = [#digamma.level<parallel = C, cluster = 1, order = [K, C, Y, X, R, S], tiles = [4, 2, 4, 1, 1, 1]>]>}
+      ins(%a, %b : memref<4x4xf32>, memref<4x4xf32>) outs(%c : memref<4x4xf32>) {
+  ^bb0(%x: f32, %y: f32, %acc: f32):
+    %p = arith.mulf %x, %y : f32
+    %s = arith.addf %acc, %p : f32
+    %t = arith.addf %s, %acc : f32
+    linalg.yield %t : f32
+  }
   return
 }
 

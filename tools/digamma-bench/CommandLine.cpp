@@ -8,6 +8,8 @@
 
 #include "Bench.h"
 
+#include "digamma/Version.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -124,7 +126,8 @@ void printHelp() {
       "                      constant penalty for invalid designs)\n"
       "  --threads=N         worker threads; default: all cores\n"
       "  --out=DIR           output directory; default bench-out\n"
-      "  --quiet             no progress on stderr\n",
+      "  --quiet             no progress on stderr\n"
+      "  --version           the DiGamma-MLIR and LLVM versions\n",
       kTool, defaultModelsDir().c_str(), api::platformNames().c_str(),
       (long long)search::kDefaultSamples, search::kDefaultPopulation,
       search::listNames(search::semanticsValues()).c_str());
@@ -206,6 +209,11 @@ Config digamma::bench::parseCommandLine(int argc, char **argv) {
     }
     if (key == "--help" || key == "-h") {
       printHelp();
+      std::exit(0);
+    } else if (key == "--version") {
+      std::fputs(
+          digamma::getVersionText("digamma-bench", /*usesLLVM=*/false).c_str(),
+          stdout);
       std::exit(0);
     } else if (key == "--models") {
       config.modelSpecs = splitList(value);

@@ -9,7 +9,9 @@
 
 #include "digamma/CostModel/CostModel.h"
 #include "digamma/CostModel/MaestroFile.h"
+#include "digamma/Version.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <sstream>
@@ -37,7 +39,21 @@ static const char *const kUsage =
     "  --noc_hop_latency=<n>      cycles per hop (default 1)\n"
     "  --semantics=maestro|sound  MAESTRO's figures (default) or the sound "
     "model\n"
-    "  --help                     this text\n";
+    "  --element_bytes=<n>        bytes per element (default 1): the unit of\n"
+    "                             the bandwidths and the size constraints\n"
+    "  --input_bytes=<n>, --weight_bytes=<n>, --output_bytes=<n>\n"
+    "                             one tensor's element size (default\n"
+    "                             --element_bytes), e.g. 1, 1, 4 for int8\n"
+    "                             with 32-bit accumulators\n"
+    "  --dram_pj_per_bit=<x>      off-chip energy (default 8, LPDDR4); counted\n"
+    "                             in the sound energy at finite\n"
+    "                             --offchip_bw_cstr\n"
+    "  --memory_columns=true      append the off-chip columns: bytes read and\n"
+    "                             written per tensor, total bytes, MACs per\n"
+    "                             byte, off-chip energy, the busy cycles of\n"
+    "                             compute, NoC and off-chip and the bound\n"
+    "  --help                     this text\n"
+    "  --version                  the DiGamma-MLIR and LLVM versions\n";
 
 static int fail(const std::string &message) {
   std::cerr << "digamma-cost: error: " << message << "\n";
@@ -62,14 +78,30 @@ static bool parseCount(const std::string &text, int64_t &value,
   return value > 0;
 }
 
+/// A positive decimal number (pJ per bit).
+static bool parseEnergy(const std::string &text, double &value) {
+  char *end = nullptr;
+  value = std::strtod(text.c_str(), &end);
+  return !text.empty() && end == text.c_str() + text.size() &&
+         std::isfinite(value) && value >= 0;
+}
+
 int main(int argc, char **argv) {
   Hardware hw;
   Semantics semantics = Semantics::Maestro;
   std::string path;
+  // Per-tensor element sizes; 0 takes --element_bytes.
+  int64_t inputBytes = 0, weightBytes = 0, outputBytes = 0;
+  ModelOptions options;
+  bool memoryColumns = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "--help" || arg == "-help" || arg == "-h") {
       std::cout << kUsage;
+      return 0;
+    }
+    if (arg == "--version") {
+      std::cout << digamma::getVersionText("digamma-cost", /*usesLLVM=*/false);
       return 0;
     }
     if (arg.rfind("--", 0) != 0) {
@@ -84,6 +116,21 @@ int main(int argc, char **argv) {
     std::string name = arg.substr(2, eq - 2), value = arg.substr(eq + 1);
     if (name == "Mapping_file") {
       path = value;
+      continue;
+    }
+    if (name == "memory_columns") {
+      if (value != "true" && value != "false")
+        return fail("--memory_columns needs true or false, got '" + value +
+                    "'");
+      memoryColumns = value == "true";
+      continue;
+    }
+    if (name == "dram_pj_per_bit") {
+      double pj;
+      if (!parseEnergy(value, pj))
+        return fail("--dram_pj_per_bit needs a non-negative number, got '" +
+                    value + "'");
+      options.energy.offchipNJPerByte = pj * 8.0 / 1000.0;
       continue;
     }
     if (name == "semantics") {
@@ -104,7 +151,11 @@ int main(int argc, char **argv) {
                  {"noc_bw_cstr", &hw.nocBandwidth, true},
                  {"offchip_bw_cstr", &hw.offchipBandwidth, true},
                  {"noc_hops", &hw.nocHops, false},
-                 {"noc_hop_latency", &hw.nocHopLatency, false}};
+                 {"noc_hop_latency", &hw.nocHopLatency, false},
+                 {"element_bytes", &hw.bytesPerElement, false},
+                 {"input_bytes", &inputBytes, false},
+                 {"weight_bytes", &weightBytes, false},
+                 {"output_bytes", &outputBytes, false}};
     bool known = false;
     for (const Flag &flag : flags) {
       if (name != flag.name)
@@ -130,7 +181,8 @@ int main(int argc, char **argv) {
                     ? file.error
                     : path + ": " + file.error);
 
-  Evaluator evaluator;
+  options.reportFigures = memoryColumns;
+  Evaluator evaluator(options);
   // Everything is evaluated before anything is printed, so that a failing
   // layer leaves stdout empty.
   std::ostringstream csv;
@@ -141,10 +193,20 @@ int main(int argc, char **argv) {
                "(Bytes), Num MACs, input l1 read, input l1 write, input l2 "
                "read, input l2 write, filter l1 read, filter l1 write, filter "
                "l2 read, filter l2 write, output l1 read, output l1 write, "
-               "output l2 read, output l2 write, Avg number of utilized PEs\n";
+               "output l2 read, output l2 write, Avg number of utilized PEs";
+  if (memoryColumns)
+    csv << ", Offchip input read (Bytes), Offchip weight read (Bytes), "
+           "Offchip output read (Bytes), Offchip output write (Bytes), "
+           "Offchip Bytes, Operational Intensity (MACs/Byte), Offchip "
+           "Energy (nJ), Compute Cycles, NoC Cycles, Offchip Cycles, Bound";
+  csv << "\n";
   for (const MaestroLayer &layer : file.layers) {
+    Layer sized = layer.layer;
+    sized.inputBytes = inputBytes;
+    sized.weightBytes = weightBytes;
+    sized.outputBytes = outputBytes;
     const CostReport &r =
-        evaluator.evaluate(layer.layer, hw, layer.mapping, semantics);
+        evaluator.evaluate(sized, hw, layer.mapping, semantics);
     if (!r.valid)
       return fail(path + ": layer '" + layer.name + "': " +
                   std::string(describe(r.reason)));
@@ -168,7 +230,17 @@ int main(int argc, char **argv) {
           a.filterL1Read, a.filterL1Write, a.filterL2Read, a.filterL2Write,
           a.outputL1Read, a.outputL1Write, a.outputL2Read, a.outputL2Write})
       csv << ", " << v;
-    csv << ", " << r.avgUsedPEs << "\n";
+    csv << ", " << r.avgUsedPEs;
+    if (memoryColumns) {
+      const OffchipTraffic &t = r.offchip;
+      csv << ", " << t.inputReadBytes << ", " << t.weightReadBytes << ", "
+          << t.outputReadBytes << ", " << t.outputWriteBytes << ", "
+          << r.offchipBytes << ", " << r.operationalIntensity << ", "
+          << r.offchipEnergyNJ << ", " << r.computeCycles << ", "
+          << r.nocCycles << ", " << r.offchipCycles << ", "
+          << boundName(r.bound);
+    }
+    csv << "\n";
   }
   std::cout << csv.str();
   return 0;

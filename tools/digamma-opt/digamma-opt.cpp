@@ -1,59 +1,46 @@
 //===- digamma-opt.cpp - The digamma optimizer driver ---------------------===//
 //
-// MlirOptMain with digamma's registration entry points (digamma/InitAll.h,
-// the same calls a downstream tool makes: dialects, passes, pipelines and the
-// transform-dialect extension) plus the upstream passes and dialects the
-// tests run around them: canonicalize, cse, one-shot bufferization,
-// forall-to-for and linalg-to-loops lowering, the transform interpreter with
-// linalg's transform ops.
+// mlir-opt plus digamma: every upstream dialect, dialect extension,
+// interface implementation and pass (mlir/InitAll*.h, what mlir-opt
+// registers), so that frontend output (torch-mlir's ml_program and cf, TOSA,
+// vector, llvm types, dlti attributes) parses and upstream lowerings run in
+// the same invocation as digamma's passes; then digamma's own entry points
+// (digamma/InitAll.h, the lean set a downstream tool calls) and the
+// --test-digamma-* passes of the lit tests (test/lib).
 //
 //===----------------------------------------------------------------------===//
 
 #include "digamma/InitAll.h"
+#include "digamma/Version.h"
 
-#include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
-#include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
-#include "mlir/Dialect/Linalg/Passes.h"
-#include "mlir/Dialect/Linalg/TransformOps/DialectExtension.h"
-#include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/SCF/Transforms/Passes.h"
-#include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/Transform/IR/TransformDialect.h"
-#include "mlir/Dialect/Transform/Transforms/Passes.h"
 #include "mlir/IR/DialectRegistry.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
-#include "mlir/Transforms/Passes.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace digamma::test {
+void registerTestForallIsolationPass();
+void registerTestMaterializedLoopOrderPass();
+} // namespace digamma::test
 
 int main(int argc, char **argv) {
-  // digamma's passes and pipelines, and the few upstream passes the tests
-  // run.
+  llvm::cl::SetVersionPrinter([](llvm::raw_ostream &os) {
+    os << digamma::getVersionText("digamma-opt", /*usesLLVM=*/true);
+  });
+  mlir::registerAllPasses();
   digamma::registerAllPasses();
-  mlir::registerCanonicalizerPass();
-  mlir::registerCSEPass();
-  mlir::bufferization::registerOneShotBufferizePass();
-  mlir::registerConvertLinalgToLoopsPass();
-  mlir::registerSCFForallToForLoopPass();
-  mlir::transform::registerInterpreterPass();
-  mlir::transform::registerPreloadLibraryPass();
+  // Testing aids of the lit tests (test/lib).
+  digamma::test::registerTestForallIsolationPass();
+  digamma::test::registerTestMaterializedLoopOrderPass();
 
   mlir::DialectRegistry registry;
+  mlir::registerAllDialects(registry);
+  mlir::registerAllExtensions(registry);
   digamma::registerAllDialects(registry);
   digamma::registerAllExtensions(registry);
-  // What bufferization and the loops the tests lower to need.
-  registry.insert<mlir::bufferization::BufferizationDialect>();
-  mlir::arith::registerBufferizableOpInterfaceExternalModels(registry);
-  mlir::bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
-      registry);
-  mlir::linalg::registerBufferizableOpInterfaceExternalModels(registry);
-  mlir::scf::registerBufferizableOpInterfaceExternalModels(registry);
-  mlir::tensor::registerBufferizableOpInterfaceExternalModels(registry);
-
-  // linalg's transform ops (structured.match) for the tests' scripts.
-  mlir::linalg::registerTransformDialectExtension(registry);
 
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "digamma optimizer driver\n", registry));

@@ -188,6 +188,88 @@ TEST(Request, SharedChipGivesEveryLayerItsMapping) {
                        3.0 * double(shared.chip.costs[1].cycles));
 }
 
+TEST(Request, LayerChecksGiveTheSearchsMessage) {
+  // Bad layers and mappings: the message the search gives, without it.
+  Request request = smallRequest();
+  request.layers[0].layer = conv2d(8, 8, 2, 2, 3, 3);
+  SearchPlan plan;
+  ASSERT_FALSE(planSearch(request, plan));
+  std::optional<std::string> error = checkLayerProblem(plan, request.layers[0]);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(*error, "the layer's filter (3x3) is larger than its input (2x2)");
+  EXPECT_EQ(searchLayer(plan, request.layers[0]).message, *error);
+
+  request = smallRequest();
+  request.options.mode = search::Mode::FixedMapping;
+  cost::Mapping mapping;
+  mapping.level(0).tiles[0] = 1000;
+  request.layers[0].fixedMapping = mapping;
+  ASSERT_FALSE(planSearch(request, plan));
+  error = checkLayerProblem(plan, request.layers[0]);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(searchLayer(plan, request.layers[0]).message, *error);
+
+  // A dataflow's grid search checks the layer for its semantics.
+  request = smallRequest();
+  request.layers[0].layer = conv2d(32, 16, 19, 19, 3, 3, /*stride=*/2);
+  request.options.mode = search::Mode::FixedMapping;
+  request.options.dataflow = "eyeriss";
+  request.options.semantics = cost::Semantics::Maestro;
+  ASSERT_FALSE(planSearch(request, plan));
+  error = checkLayerProblem(plan, request.layers[0]);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(searchLayer(plan, request.layers[0]).message, *error);
+
+  // Valid input no design fits: no message, and no design.
+  request = smallRequest();
+  request.budget.areaMm2 = 1e-4;
+  ASSERT_FALSE(planSearch(request, plan));
+  EXPECT_FALSE(checkLayerProblem(plan, request.layers[0]));
+  search::SearchResult none = searchLayer(plan, request.layers[0]);
+  EXPECT_FALSE(none.found);
+  EXPECT_NE(none.message.find("smallest feasible area"), std::string::npos);
+}
+
+TEST(Request, SharedChipChecksGiveTheSearchsMessage) {
+  Request request = smallRequest();
+  request.scope = Scope::Model;
+  request.layers.push_back({conv2d(8, 8, 2, 2, 3, 3)});
+  SearchPlan plan;
+  ASSERT_FALSE(planSearch(request, plan));
+  std::optional<std::string> error = checkSharedChip(plan, request.layers);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(*error, "layer 1: the layer's filter (3x3) is larger than its "
+                    "input (2x2)");
+  EXPECT_EQ(searchSharedChip(plan, request.layers).chip.message, *error);
+  EXPECT_EQ(checkSharedChip(plan, {}).value_or(""),
+            "the model has no layer to search");
+  EXPECT_EQ(searchSharedChip(plan, {}).chip.message,
+            "the model has no layer to search");
+
+  request.layers.pop_back();
+  request.budget.areaMm2 = 1e-4;
+  ASSERT_FALSE(planSearch(request, plan));
+  EXPECT_FALSE(checkSharedChip(plan, request.layers));
+  EXPECT_FALSE(searchSharedChip(plan, request.layers).chip.found);
+}
+
+TEST(Request, PlannedDesignIsFindDesigns) {
+  // A request naming a platform gives the design of that platform's budget.
+  Request request = smallRequest();
+  request.platform = "cloud";
+  SearchPlan plan;
+  ASSERT_FALSE(planSearch(request, plan));
+  Design planned = findDesign(plan, request.layers[0]);
+  Design direct = findDesign(request.layers[0].layer,
+                             Budget::forPlatform(Platform::Cloud),
+                             request.options);
+  ASSERT_TRUE(planned.found) << planned.error;
+  EXPECT_EQ(formatDesign(request.layers[0].layer, planned),
+            formatDesign(request.layers[0].layer, direct));
+  EXPECT_EQ(planned.objectiveValue, direct.objectiveValue);
+  EXPECT_EQ(planned.samplesUsed, direct.samplesUsed);
+}
+
 TEST(Workload, EqualProblemsAreSearchedOnce) {
   ProblemTable table;
   LayerProblem conv{conv2d(32, 16, 18, 18, 3, 3), 1.0, 1};

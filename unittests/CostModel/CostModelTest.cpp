@@ -14,7 +14,9 @@
 using namespace digamma;
 using namespace digamma::cost;
 using digamma::testing::allModelLayers;
+using digamma::testing::randomLayer;
 using digamma::testing::randomMapping;
+using digamma::testing::touchedInputLines;
 using digamma::testing::uniform;
 
 // Counts heap allocations of this test program, to prove evaluate() makes
@@ -45,6 +47,15 @@ static int64_t trueMacs(const Layer &layer) {
   return macs;
 }
 
+static int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
+
+/// Options that compute the off-chip figures at unbounded bandwidth too.
+static ModelOptions withFigures() {
+  ModelOptions options;
+  options.reportFigures = true;
+  return options;
+}
+
 namespace {
 
 /// Checks the physical invariants of one valid report.
@@ -66,14 +77,72 @@ void expectSound(const Layer &layer, const Hardware &hw,
   EXPECT_GT(report.energyNJ, 0);
   EXPECT_GT(report.utilization, 0);
   EXPECT_LE(report.utilization, 1.0);
+
+  // Buffers in bytes: per tensor, elements times its element size.
+  const int64_t bIn = layer.operandBytes(Operand::Input, hw.bytesPerElement);
+  const int64_t bWt = layer.operandBytes(Operand::Weight, hw.bytesPerElement);
+  const int64_t bOut = layer.operandBytes(Operand::Output, hw.bytesPerElement);
+  const int64_t fewest = std::min({bIn, bWt, bOut});
+  const int64_t most = std::max({bIn, bWt, bOut});
+  EXPECT_GE(report.l1Bytes, report.l1Elements * fewest);
+  EXPECT_LE(report.l1Bytes, report.l1Elements * most);
+  EXPECT_GE(report.l2Bytes, report.l2Elements * fewest);
+  EXPECT_LE(report.l2Bytes, report.l2Elements * most);
+
+  // Off-chip traffic: at least the compulsory traffic (every input element
+  // a MAC reads, every weight of every group read once, every output
+  // written once), outputs written once more than read back, and no
+  // faster than the off-chip bandwidth allows.
+  ASSERT_TRUE(report.hasReportFigures);
+  const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
+  const int64_t oy = layer.outY(), ox = layer.outX();
+  const int64_t inputs =
+      layer.n * layer.c *
+      touchedInputLines(layer.y, oy, layer.r, layer.strideY,
+                        layer.dilationY) *
+      touchedInputLines(layer.x, ox, layer.s, layer.strideX, layer.dilationX);
+  const int64_t weights =
+      layer.groups * (depthwise ? 1 : layer.k) * layer.c * layer.r * layer.s;
+  const int64_t outputs = layer.n * (depthwise ? layer.c : layer.k) * oy * ox;
+  const OffchipTraffic &o = report.offchip;
+  EXPECT_GE(o.inputReadBytes, inputs * bIn);
+  EXPECT_GE(o.weightReadBytes, weights * bWt);
+  EXPECT_GE(o.outputReadBytes, 0);
+  EXPECT_EQ(o.outputWriteBytes - o.outputReadBytes, outputs * bOut);
+  EXPECT_EQ(report.offchipBytes, o.inputReadBytes + o.weightReadBytes +
+                                     o.outputReadBytes + o.outputWriteBytes);
+  const int64_t offchipRate = offchipBytesPerCycle(hw);
+  EXPECT_EQ(report.offchipCycles, ceilDiv(report.offchipBytes, offchipRate));
+  EXPECT_GE(report.cycles, report.offchipCycles);
+  EXPECT_DOUBLE_EQ(report.operationalIntensity,
+                   double(report.macs) / double(report.offchipBytes));
+  EXPECT_DOUBLE_EQ(report.offchipEnergyNJ,
+                   double(report.offchipBytes) * EnergyConstants().offchipNJPerByte);
+  if (!isOffchipUnbounded(hw))
+    EXPECT_GT(report.energyNJ, report.offchipEnergyNJ);
+
+  // The PEs' own schedule is a schedule: no faster than the work allows,
+  // and communication only adds to it. The bound is the busiest resource.
+  EXPECT_GE(report.computeCycles, ceilDiv(report.macs, hw.numPEs));
+  EXPECT_GE(report.cycles, report.computeCycles);
+  EXPECT_GE(report.nocCycles, 0);
+  const int64_t busiest = std::max(
+      {report.computeCycles, report.nocCycles, report.offchipCycles});
+  EXPECT_EQ(report.bound, report.computeCycles == busiest ? Bound::Compute
+                          : report.nocCycles == busiest   ? Bound::Noc
+                                                          : Bound::Offchip);
+  EXPECT_EQ(report.unsoundReason, InvalidReason::None);
 }
 
 class SoundInvariants : public ::testing::TestWithParam<LayerClass> {};
 
 } // namespace
 
-// 100,000 random mappings per layer class over the seven models' layers:
-// 1 to 3 levels, tiles that divide or not, partial R and S.
+// 100,000 random mappings per layer class: 1 to 3 levels, tiles that
+// divide or not, partial R and S; half on the seven models' layers, half on
+// random layers with strides, dilations, batches, groups, odd sizes and
+// per-tensor element sizes (randomLayer()); NoC and off-chip bandwidths
+// from 1 element per cycle to unbounded.
 TEST_P(SoundInvariants, HoldOnRandomMappings) {
   std::vector<Layer> layers;
   for (const Layer &layer : allModelLayers())
@@ -81,17 +150,34 @@ TEST_P(SoundInvariants, HoldOnRandomMappings) {
       layers.push_back(layer);
   ASSERT_FALSE(layers.empty());
   std::mt19937_64 rng(42 + static_cast<int>(GetParam()));
-  Evaluator evaluator;
+  Evaluator evaluator(withFigures());
   for (int i = 0; i < 100000; ++i) {
-    const Layer &layer = layers[i % layers.size()];
+    const Layer layer = i % 2 == 0 ? layers[(i / 2) % layers.size()]
+                                   : randomLayer(rng, GetParam());
     Hardware hw;
     hw.numPEs = uniform(rng, 1, 1024);
     hw.nocBandwidth = int64_t(1) << uniform(rng, 0, 30);
     hw.offchipBandwidth = int64_t(1) << uniform(rng, 0, 30);
+    if (i % 5 == 0)
+      hw.bytesPerElement = 4;
     Mapping mapping = randomMapping(
         rng, layer, static_cast<int>(uniform(rng, 1, 3)), hw.numPEs);
-    const CostReport &report = evaluator.evaluate(layer, hw, mapping);
+    CostReport report = evaluator.evaluate(layer, hw, mapping);
     expectSound(layer, hw, report);
+    if (i % 4 == 0) {
+      // Off-chip memory only adds time, and computeCycles is the time with
+      // unbounded NoC and off-chip bandwidth.
+      Hardware ideal = hw;
+      ideal.offchipBandwidth = kUnboundedBandwidth;
+      const CostReport &onChip = evaluator.evaluate(layer, ideal, mapping);
+      ASSERT_TRUE(onChip.valid);
+      EXPECT_LE(onChip.cycles, report.cycles);
+      ideal.nocBandwidth = kUnboundedBandwidth;
+      const CostReport &free = evaluator.evaluate(layer, ideal, mapping);
+      ASSERT_TRUE(free.valid);
+      EXPECT_EQ(free.cycles, report.computeCycles);
+      EXPECT_EQ(free.offchipBytes, report.offchipBytes);
+    }
     if (::testing::Test::HasFailure())
       FAIL() << "mapping #" << i;
   }
@@ -106,7 +192,7 @@ INSTANTIATE_TEST_SUITE_P(AllClasses, SoundInvariants,
 // evaluates without overflow.
 TEST(CostModel, NoOverflowOnLargeLayers) {
   std::mt19937_64 rng(7);
-  Evaluator evaluator;
+  Evaluator evaluator(withFigures());
   for (Layer layer : allModelLayers()) {
     for (int64_t *dim :
          {&layer.k, &layer.c, &layer.y, &layer.x, &layer.r, &layer.s})
@@ -122,23 +208,37 @@ TEST(CostModel, NoOverflowOnLargeLayers) {
   }
 }
 
-// More NoC or off-chip bandwidth is never slower.
+// More NoC or off-chip bandwidth is never slower, on the models' layers
+// and on random ones (strides, dilations, batches, groups, element sizes),
+// up to and across GAMMA's unbounded 2^30.
 TEST(CostModel, MoreBandwidthNeverSlower) {
   std::vector<Layer> layers = allModelLayers();
+  const LayerClass classes[] = {LayerClass::Conv, LayerClass::DepthwiseConv,
+                                LayerClass::Gemm};
   std::mt19937_64 rng(11);
   Evaluator evaluator;
   for (int i = 0; i < 20000; ++i) {
-    const Layer &layer = layers[i % layers.size()];
+    const Layer layer = i % 2 == 0 ? layers[(i / 2) % layers.size()]
+                                   : randomLayer(rng, classes[i % 3]);
     Hardware hw;
     hw.numPEs = uniform(rng, 1, 512);
     hw.nocBandwidth = uniform(rng, 1, 256);
     hw.offchipBandwidth = uniform(rng, 1, 256);
+    if (i % 7 == 0)
+      hw.offchipBandwidth = kUnboundedBandwidth - uniform(rng, 1, 2);
     Mapping mapping = randomMapping(rng, layer, 2, hw.numPEs);
-    int64_t slow = evaluator.evaluate(layer, hw, mapping).cycles;
+    CostReport slow = evaluator.evaluate(layer, hw, mapping);
+    ASSERT_TRUE(slow.valid) << describe(slow.reason);
     Hardware faster = hw;
     faster.nocBandwidth *= uniform(rng, 1, 8);
-    faster.offchipBandwidth *= uniform(rng, 1, 8);
-    EXPECT_LE(evaluator.evaluate(layer, faster, mapping).cycles, slow);
+    faster.offchipBandwidth =
+        std::min(faster.offchipBandwidth * uniform(rng, 1, 8),
+                 kUnboundedBandwidth);
+    const CostReport &fast = evaluator.evaluate(layer, faster, mapping);
+    ASSERT_TRUE(fast.valid) << describe(fast.reason);
+    EXPECT_LE(fast.cycles, slow.cycles);
+    if (::testing::Test::HasFailure())
+      FAIL() << "mapping #" << i;
   }
 }
 
@@ -312,6 +412,163 @@ TEST(CostModel, StrideWidensTheInputWindow) {
   EXPECT_EQ(report.l1Elements, 2 * (2 * 225 + 72 + 4 * 225));
   EXPECT_EQ(report.accesses.inputL2Write, 2 * 15 * 15);
   EXPECT_EQ(report.macs, 4 * 2 * 49 * 9);
+}
+
+// Stride 2 with an edge tile, worked by hand: one channel-pair of a 3-row
+// filter over 5 output rows (11 input rows), rows tiled 2, 2, 1 in the
+// outer loop and the 2 channels one at a time inside it. Every (row tile,
+// channel) pair fetches its window, (rows - 1) * 2 + 3 rows: 5, 5 and, for
+// the edge tile of 1 row, 3. The channel loop wraps between row tiles, so
+// no halo is shared: 2 * (5 + 5 + 3) = 26 input rows over the NoC. (The
+// edge window written as rows * stride + window - 1 would give 4 and 28.)
+TEST(CostModel, StrideTwoEdgeTileWindow) {
+  Layer layer;
+  layer.k = 1;
+  layer.c = 2;
+  layer.r = 3;
+  layer.strideY = 2;
+  layer.y = 11;
+  ASSERT_EQ(layer.outY(), 5);
+  Hardware hw;
+  Mapping mapping;
+  mapping.numLevels = 1;
+  mapping.level(0).order = {Dim::Y, Dim::C, Dim::K, Dim::X, Dim::R, Dim::S};
+  mapping.level(0).tiles = {1, 1, 2, 1, 3, 1};
+  Evaluator evaluator(withFigures());
+  const CostReport &report = evaluator.evaluate(layer, hw, mapping);
+  ASSERT_TRUE(report.valid) << describe(report.reason);
+  EXPECT_EQ(report.accesses.inputL2Read, 2 * (5 + 5 + 3));
+  // From DRAM the same: the L2 holds one (row tile, channel) slab, so the
+  // row a slab shares with the next row tile of its channel is gone when
+  // that tile comes.
+  EXPECT_EQ(report.offchip.inputReadBytes, 2 * (5 + 5 + 3));
+  EXPECT_EQ(report.macs, 2 * 5 * 3);
+}
+
+// Dilation 2 turns a 3x3 filter into a 5x5 window: with the same 4x4
+// outputs, the input is 8x8 instead of 6x6, and every input window grows
+// by 2 rows and columns; MACs do not change.
+TEST(CostModel, DilationWidensTheWindow) {
+  Layer plain;
+  plain.k = 2;
+  plain.c = 3;
+  plain.r = plain.s = 3;
+  plain.y = plain.x = 6;
+  Layer dilated = plain;
+  dilated.dilationY = dilated.dilationX = 2;
+  dilated.y = dilated.x = 8;
+  ASSERT_EQ(dilated.outY(), 4);
+  ASSERT_EQ(dilated.windowY(), 5);
+  Hardware hw;
+  Mapping mapping;
+  mapping.numLevels = 1;
+  mapping.level(0).order = {Dim::K, Dim::C, Dim::Y, Dim::X, Dim::R, Dim::S};
+  // 2-row output tiles: windows of (2 - 1) + 3 = 4 rows, dilated 6.
+  mapping.level(0).tiles = {2, 3, 2, 4, 3, 3};
+  Evaluator evaluator(withFigures());
+  CostReport a = evaluator.evaluate(plain, hw, mapping);
+  CostReport b = evaluator.evaluate(dilated, hw, mapping);
+  ASSERT_TRUE(a.valid && b.valid) << describe(b.reason);
+  EXPECT_EQ(b.macs, a.macs);
+  EXPECT_EQ(b.macs, 2 * 3 * 16 * 9);
+  // L1: input C3 x window x window, filter 2 x 3 x 9, output 2 x window x
+  // window (input coordinates), doubled.
+  EXPECT_EQ(a.l1Elements, 2 * (3 * 4 * 6 + 54 + 2 * 4 * 6));
+  EXPECT_EQ(b.l1Elements, 2 * (3 * 6 * 8 + 54 + 2 * 6 * 8));
+  // The whole input, and over the NoC one window per row tile: the second
+  // tile shares the window's rows beyond the 2-row advance (2 plain, 4
+  // dilated) and brings 2 new ones.
+  EXPECT_EQ(a.accesses.inputL2Write, 3 * 6 * 6);
+  EXPECT_EQ(b.accesses.inputL2Write, 3 * 8 * 8);
+  EXPECT_EQ(a.accesses.inputL2Read, 3 * (4 + 2) * 6);
+  EXPECT_EQ(b.accesses.inputL2Read, 3 * (6 + 2) * 8);
+  EXPECT_EQ(a.offchip.inputReadBytes, 3 * 6 * 6);
+  EXPECT_EQ(b.offchip.inputReadBytes, 3 * 8 * 8);
+  EXPECT_EQ(b.offchip.weightReadBytes, a.offchip.weightReadBytes);
+
+  // MAESTRO models no dilation.
+  EXPECT_EQ(evaluator.evaluate(dilated, hw, mapping, Semantics::Maestro).reason,
+            InvalidReason::MaestroUnsupportedDilation);
+  EXPECT_EQ(describe(InvalidReason::MaestroUnsupportedDilation),
+            "MAESTRO models dilation 1 only");
+  // A window wider than the input is a bad layer.
+  Layer tooWide = dilated;
+  tooWide.dilationY = 4; // 9 rows of 8
+  EXPECT_EQ(evaluator.evaluate(tooWide, hw, mapping).reason,
+            InvalidReason::BadLayer);
+  Layer zero = dilated;
+  zero.dilationX = 0;
+  EXPECT_EQ(evaluator.evaluate(zero, hw, mapping).reason,
+            InvalidReason::BadLayer);
+}
+
+// MAESTRO's figures can be physically impossible; the evaluator reports
+// them as MAESTRO does, and checkConstraints() rejects them unless the
+// options accept them (the reference's behaviour).
+TEST(CostModel, UnsoundMaestroFiguresAreRejectedByDefault) {
+  Evaluator evaluator;
+  // The spec's Example 9: an output tile of 6 rows where the output has 4
+  // gives MAESTRO -1152 MACs.
+  Layer layer;
+  layer.k = layer.c = 4;
+  layer.y = layer.x = 6;
+  layer.r = layer.s = 3;
+  Hardware hw;
+  hw.numPEs = 16;
+  Mapping mapping;
+  mapping.level(0).parallelDim = Dim::K;
+  mapping.level(0).order = {Dim::K, Dim::C, Dim::Y, Dim::X, Dim::R, Dim::S};
+  mapping.level(0).tiles = {1, 4, 6, 4, 3, 3};
+  mapping.level(1).parallelDim = Dim::C;
+  mapping.level(1).clusterSize = 4;
+  mapping.level(1).order = {Dim::C, Dim::K, Dim::Y, Dim::X, Dim::R, Dim::S};
+  mapping.level(1).tiles = {1, 1, 4, 4, 3, 3};
+  CostReport wrongMacs =
+      evaluator.evaluate(layer, hw, mapping, Semantics::Maestro);
+  ASSERT_TRUE(wrongMacs.valid);
+  EXPECT_EQ(wrongMacs.macs, -1152);
+  EXPECT_EQ(wrongMacs.cycles, 146);
+  EXPECT_EQ(wrongMacs.unsoundReason, InvalidReason::MaestroMacMismatch);
+  EXPECT_EQ(checkConstraints(wrongMacs, hw, {}),
+            InvalidReason::MaestroMacMismatch);
+  ModelOptions reference;
+  reference.acceptUnsoundMaestro = true;
+  EXPECT_EQ(checkConstraints(wrongMacs, hw, {}, reference),
+            InvalidReason::None);
+
+  // An FC layer (K = 128 out, C = 256 in) on one PE: MAESTRO counts the
+  // right 32768 MACs but takes 28933 cycles (its edge iterations use the
+  // full tile's offsets).
+  Layer fc;
+  fc.k = 128;
+  fc.c = 256;
+  Hardware one;
+  Mapping fcMapping;
+  fcMapping.level(0).parallelDim = Dim::C;
+  fcMapping.level(0).order = {Dim::S, Dim::C, Dim::R, Dim::X, Dim::Y, Dim::K};
+  fcMapping.level(0).tiles = {112, 137, 1, 1, 1, 1};
+  fcMapping.level(1).parallelDim = Dim::S;
+  fcMapping.level(1).order = {Dim::C, Dim::K, Dim::R, Dim::S, Dim::Y, Dim::X};
+  fcMapping.level(1).tiles = {111, 7, 1, 1, 1, 1};
+  CostReport tooFast =
+      evaluator.evaluate(fc, one, fcMapping, Semantics::Maestro);
+  ASSERT_TRUE(tooFast.valid);
+  EXPECT_EQ(tooFast.macs, 128 * 256);
+  EXPECT_EQ(tooFast.cycles, 28933);
+  EXPECT_EQ(tooFast.unsoundReason, InvalidReason::MaestroBelowComputeBound);
+  EXPECT_EQ(checkConstraints(tooFast, one, {}),
+            InvalidReason::MaestroBelowComputeBound);
+  EXPECT_EQ(checkConstraints(tooFast, one, {}, reference),
+            InvalidReason::None);
+  // Sound figures are never unsound.
+  const CostReport &sound = evaluator.evaluate(fc, one, fcMapping);
+  ASSERT_TRUE(sound.valid);
+  EXPECT_EQ(sound.unsoundReason, InvalidReason::None);
+  EXPECT_GE(sound.cycles, 128 * 256);
+  EXPECT_EQ(checkConstraints(sound, one, {}), InvalidReason::None);
+  EXPECT_EQ(describe(InvalidReason::MaestroBelowComputeBound),
+            "MAESTRO's cycles are below the layer's MACs / PEs (physically "
+            "impossible figures)");
 }
 
 TEST(CostModel, EvaluateDoesNotAllocate) {
@@ -524,22 +781,33 @@ TEST(CostModel, SoundEqualsMaestroOnRegularMappings) {
 }
 
 // The closed forms give the same figures as enumerating every case, for
-// both semantics, including bandwidth-bound and SIMD designs.
+// both semantics, including bandwidth-bound and SIMD designs, NoC rates in
+// bytes and layers with their own element sizes, strides and dilations.
 TEST(CostModel, ClosedFormsEqualEnumeration) {
   std::vector<Layer> layers = allModelLayers();
+  const LayerClass classes[] = {LayerClass::Conv, LayerClass::DepthwiseConv,
+                                LayerClass::Gemm};
   std::mt19937_64 rng(33);
-  Evaluator fast;
-  ModelOptions options;
+  ModelOptions figures;
+  figures.reportFigures = true;
+  Evaluator fast(figures);
+  ModelOptions options = figures;
   options.enumerateCases = true;
   Evaluator slow(options);
   for (int i = 0; i < 3000; ++i) {
-    const Layer &layer = layers[i % layers.size()];
+    Layer layer = layers[i % layers.size()];
+    if (i % 4 == 3) {
+      // (Maestro rejects what it cannot model, alike on both paths.)
+      layer = randomLayer(rng, classes[i % 3]);
+    }
     Hardware hw;
     hw.numPEs = uniform(rng, 1, 512);
     if (i % 3 == 0) {
       hw.nocBandwidth = uniform(rng, 1, 64);
       hw.offchipBandwidth = uniform(rng, 1, 4096);
     }
+    if (i % 5 == 0)
+      hw.nocBandwidthBytes = uniform(rng, 1, 256);
     if (i % 7 == 0)
       hw.simdLanes = uniform(rng, 1, 4);
     Mapping mapping = randomMapping(
@@ -548,6 +816,9 @@ TEST(CostModel, ClosedFormsEqualEnumeration) {
       CostReport a = fast.evaluate(layer, hw, mapping, semantics);
       const CostReport &b = slow.evaluate(layer, hw, mapping, semantics);
       expectSameFigures(a, b);
+      EXPECT_EQ(a.computeCycles, b.computeCycles);
+      EXPECT_EQ(a.offchipBytes, b.offchipBytes);
+      EXPECT_EQ(a.bound, b.bound);
       if (a.valid)
         EXPECT_DOUBLE_EQ(a.energyNJ, b.energyNJ);
       if (::testing::Test::HasFailure())

@@ -83,6 +83,44 @@ TEST_F(CostModelBridgeTest, GroupedAndGemmFold) {
   EXPECT_EQ(layer->r, 1);
 }
 
+// Dilation widens the input the canonical layer derives from the output
+// extents, groups are counted apart from the batch, and the operands' own
+// element sizes are available (an i8 x i8 -> i32 convolution).
+TEST_F(CostModelBridgeTest, DilationGroupsAndElementSizesPassThrough) {
+  auto nest = parse<LoopNestAttr>(
+      "#digamma.loop_nest<conv, dims = [n: 2 parallel N, g: 3 parallel G, "
+      "f: 8 parallel K, oh: 10 parallel Y, ow: 12 parallel X, "
+      "c: 4 reduction C, kh: 3 window R, kw: 5 window S], strides = [2, 1], "
+      "dilations = [3, 2], operands = [(n, g, c, oh * 2 + kh * 3, ow + kw * "
+      "2) : 1, (g, f, c, kh, kw) : 1, (n, g, f, oh, ow) : 4]>");
+  ASSERT_TRUE(nest);
+  FailureOr<cost::Layer> layer = toCostLayer(nest);
+  ASSERT_TRUE(succeeded(layer));
+  EXPECT_EQ(layer->n, 6);
+  EXPECT_EQ(layer->groups, 3);
+  EXPECT_EQ(layer->dilationY, 3);
+  EXPECT_EQ(layer->dilationX, 2);
+  // (OY - 1) * stride + (R - 1) * dilation + 1.
+  EXPECT_EQ(layer->y, 9 * 2 + 2 * 3 + 1);
+  EXPECT_EQ(layer->x, 11 * 1 + 4 * 2 + 1);
+  EXPECT_EQ(layer->outY(), 10);
+  EXPECT_EQ(layer->outX(), 12);
+  // The hardware's element size until asked for the operands' own.
+  EXPECT_EQ(layer->inputBytes, 0);
+  setOperandBytes(*layer, nest);
+  EXPECT_EQ(layer->inputBytes, 1);
+  EXPECT_EQ(layer->weightBytes, 1);
+  EXPECT_EQ(layer->outputBytes, 4);
+  llvm::json::Object json = toJson(*layer);
+  EXPECT_EQ(json.getInteger("groups"), 3);
+  ASSERT_TRUE(json.getArray("dilation"));
+  EXPECT_EQ((*json.getArray("dilation"))[0].getAsInteger(), 3);
+  // Undilated, ungrouped layers keep their report as it was.
+  cost::Layer plain;
+  EXPECT_FALSE(toJson(plain).getArray("dilation"));
+  EXPECT_FALSE(toJson(plain).get("groups"));
+}
+
 TEST_F(CostModelBridgeTest, MappingRoundTrips) {
   auto mapping = parse<MappingAttr>(
       "#digamma.mapping<levels = [#digamma.level<parallel = K, cluster = 1, "

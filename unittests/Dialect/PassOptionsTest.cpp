@@ -1,15 +1,25 @@
 //===- PassOptionsTest.cpp - The pass's defaults are the request's --------===//
 //
 // The C++ API promises the defaults of --digamma-co-optimize: the pass's
-// options (and the pipeline's) start where an api::Request starts.
+// options (and the pipeline's) start where an api::Request starts, and the
+// request options other front ends set by name (api::requestOptions()) are
+// the pass's options by the same names.
 //
 //===----------------------------------------------------------------------===//
 
 #include "digamma/Api/Request.h"
+#include "digamma/Api/RequestOptions.h"
 #include "digamma/Transforms/Passes.h"
 #include "digamma/Transforms/Pipelines.h"
 
+#include "mlir/Pass/Pass.h"
+#include "llvm/Support/raw_ostream.h"
+
 #include "gtest/gtest.h"
+
+#include <map>
+#include <set>
+#include <sstream>
 
 using namespace digamma;
 
@@ -51,6 +61,55 @@ TEST(PassOptions, DefaultsAreTheRequestDefaults) {
   EXPECT_EQ(pipeline.scope.getValue(), request.scope);
   EXPECT_EQ(pipeline.platform.getValue(), request.platform);
   EXPECT_EQ(pipeline.seed.getValue(), options.seed);
+}
+
+/// The options of a default --digamma-co-optimize as it prints them:
+/// name -> value.
+std::map<std::string, std::string> printedPassOptions() {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  createCoOptimizePass()->printAsTextualPipeline(os);
+  os.flush();
+  // digamma-co-optimize{algorithm=digamma area-budget=0.000000e+00 ...}
+  size_t open = text.find('{'), close = text.rfind('}');
+  EXPECT_NE(open, std::string::npos) << text;
+  std::istringstream options(text.substr(open + 1, close - open - 1));
+  std::map<std::string, std::string> values;
+  for (std::string option; options >> option;) {
+    size_t eq = option.find('=');
+    values[option.substr(0, eq)] = option.substr(eq + 1);
+  }
+  return values;
+}
+
+TEST(PassOptions, RequestOptionsAreThePassOptions) {
+  std::map<std::string, std::string> pass = printedPassOptions();
+  // The pass's own: its report; the request's own: what the pass decides
+  // itself (threads) or the benchmarks set (graded penalties).
+  const std::set<std::string> passOnly = {"report", "report-summary"};
+  const std::set<std::string> requestOnly = {"threads", "graded-penalty"};
+  std::set<std::string> names;
+  api::Request fromPass;
+  for (const api::RequestOption &option : api::requestOptions()) {
+    std::string name(option.name);
+    names.insert(name);
+    if (requestOnly.count(name))
+      continue;
+    auto it = pass.find(name);
+    ASSERT_NE(it, pass.end()) << "the pass has no option " << name;
+    // The pass's default, read as the request reads text.
+    EXPECT_FALSE(option.set(fromPass, it->second)) << name << "=" << it->second;
+  }
+  for (const auto &[name, value] : pass)
+    if (!passOnly.count(name))
+      EXPECT_TRUE(names.count(name)) << "no request option " << name;
+
+  // The defaults agree, except the element size (the pass's 0 is the op's).
+  api::Request defaults;
+  for (const api::RequestOption &option : api::requestOptions())
+    if (option.name != "element-bytes")
+      EXPECT_EQ(option.get(fromPass), option.get(defaults)) << option.name;
+  EXPECT_EQ(pass["element-bytes"], "0");
 }
 
 } // namespace

@@ -6,6 +6,8 @@
 
 #include "gtest/gtest.h"
 
+#include <limits>
+
 using namespace digamma;
 using namespace digamma::search;
 
@@ -25,6 +27,25 @@ std::vector<ModelLayer> smallModel() {
   gemm.y = 50;
   layers.push_back({gemm, 3.0});
   return layers;
+}
+
+/// Each layer's own DiGamma result.
+std::vector<SearchResult> searchEachLayer(const std::vector<ModelLayer> &layers,
+                                          const SearchOptions &options) {
+  std::vector<SearchResult> results;
+  for (const ModelLayer &layer : layers)
+    results.push_back(runDiGamma(layer.layer, options));
+  return results;
+}
+
+/// Same PE count, buffers and array shape (level count and cluster sizes).
+bool sameChip(const cost::Hardware &hwA, const cost::Mapping &a,
+              const cost::Hardware &hwB, const cost::Mapping &b) {
+  bool same = hwA.numPEs == hwB.numPEs && hwA.l1Elements == hwB.l1Elements &&
+              hwA.l2Elements == hwB.l2Elements && a.numLevels == b.numLevels;
+  for (int l = 1; same && l < a.numLevels; ++l)
+    same = a.level(l).clusterSize == b.level(l).clusterSize;
+  return same;
 }
 
 SearchOptions smallOptions() {
@@ -192,9 +213,7 @@ TEST(ModelSearch, EveryLayerImprovesOnTheSmallestChip) {
 TEST(ModelSearch, BestPerLayerChipRemapsEveryLayer) {
   std::vector<ModelLayer> layers = smallModel();
   SearchOptions options = smallOptions();
-  std::vector<SearchResult> perLayer;
-  for (const ModelLayer &layer : layers)
-    perLayer.push_back(runDiGamma(layer.layer, options));
+  std::vector<SearchResult> perLayer = searchEachLayer(layers, options);
   ModelSearchResult chip = runBestPerLayerChip(layers, perLayer, options);
   ASSERT_TRUE(chip.found) << chip.message;
   // The chip is one of the winners' and every layer fits it.
@@ -208,16 +227,9 @@ TEST(ModelSearch, BestPerLayerChipRemapsEveryLayer) {
   // A single chip: every layer keeps the winner's array shape (level count
   // and cluster sizes), not one of its own.
   bool shapeOfAWinner = false;
-  for (const SearchResult &one : perLayer) {
-    bool same = one.hardware.numPEs == chip.hardware.numPEs &&
-                one.hardware.l1Elements == chip.hardware.l1Elements &&
-                one.hardware.l2Elements == chip.hardware.l2Elements &&
-                one.mapping.numLevels == chip.mappings[0].numLevels;
-    for (int l = 1; same && l < one.mapping.numLevels; ++l)
-      same = one.mapping.level(l).clusterSize ==
-             chip.mappings[0].level(l).clusterSize;
-    shapeOfAWinner |= same;
-  }
+  for (const SearchResult &one : perLayer)
+    shapeOfAWinner |= sameChip(one.hardware, one.mapping, chip.hardware,
+                               chip.mappings[0]);
   EXPECT_TRUE(shapeOfAWinner);
   for (const cost::Mapping &m : chip.mappings) {
     ASSERT_EQ(m.numLevels, chip.mappings[0].numLevels);
@@ -233,6 +245,62 @@ TEST(ModelSearch, BestPerLayerChipRemapsEveryLayer) {
   }
   EXPECT_LE(chip.samplesUsed,
             options.samples * static_cast<int64_t>(layers.size()));
+  // The totals and the objective are those of the layers' costs on it.
+  double cycles = 0, energy = 0;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    cycles += layers[i].weight * double(chip.costs[i].cycles);
+    energy += layers[i].weight * chip.costs[i].energyNJ;
+  }
+  EXPECT_DOUBLE_EQ(chip.totalCycles, cycles);
+  EXPECT_DOUBLE_EQ(chip.totalEnergyNJ, energy);
+  EXPECT_DOUBLE_EQ(chip.objectiveValue,
+                   modelObjectiveValue(options.objective, cycles, energy,
+                                       chip.areaUm2));
+}
+
+TEST(ModelSearch, BestPerLayerChipIsTheBestOfTheWinners) {
+  std::vector<ModelLayer> layers = smallModel();
+  SearchOptions options = smallOptions();
+  std::vector<SearchResult> perLayer = searchEachLayer(layers, options);
+  // The distinct winner chips (PE count, buffers and array shape).
+  std::vector<size_t> winners;
+  for (size_t i = 0; i < perLayer.size(); ++i) {
+    ASSERT_TRUE(perLayer[i].found);
+    bool seen = false;
+    for (size_t w : winners)
+      seen |= sameChip(perLayer[w].hardware, perLayer[w].mapping,
+                       perLayer[i].hardware, perLayer[i].mapping);
+    if (!seen)
+      winners.push_back(i);
+  }
+  ASSERT_GT(winners.size(), 1u) << "the layers should not share a winner";
+  // The candidates share the budget evenly (ModelSearch.h), and the
+  // re-mapping searches are deterministic: each candidate alone with its
+  // share of the samples gets exactly the re-mapping it gets among all, so
+  // the chip chosen among all is the best of the candidates alone.
+  const int64_t share = 300;
+  SearchOptions all = options, alone = options;
+  all.samples = share * static_cast<int64_t>(winners.size());
+  alone.samples = share;
+  ModelSearchResult chip = runBestPerLayerChip(layers, perLayer, all);
+  ASSERT_TRUE(chip.found) << chip.message;
+  double best = std::numeric_limits<double>::infinity();
+  cost::Hardware bestHardware;
+  for (size_t w : winners) {
+    std::vector<SearchResult> only(layers.size(), perLayer[w]);
+    ModelSearchResult one = runBestPerLayerChip(layers, only, alone);
+    if (!one.found)
+      continue;
+    EXPECT_LE(chip.objectiveValue, one.objectiveValue) << "winner " << w;
+    if (one.objectiveValue < best) {
+      best = one.objectiveValue;
+      bestHardware = one.hardware;
+    }
+  }
+  EXPECT_EQ(chip.objectiveValue, best);
+  EXPECT_EQ(chip.hardware.numPEs, bestHardware.numPEs);
+  EXPECT_EQ(chip.hardware.l1Elements, bestHardware.l1Elements);
+  EXPECT_EQ(chip.hardware.l2Elements, bestHardware.l2Elements);
 }
 
 TEST(ModelSearch, ImpossibleBudgetNamesTheSmallestChip) {

@@ -6,6 +6,8 @@
 
 #include "gtest/gtest.h"
 
+#include <algorithm>
+#include <array>
 #include <set>
 
 using namespace digamma;
@@ -260,32 +262,62 @@ TEST(Operators, LegalizeGivesEveryLevelADimensionOfTheLayer) {
 TEST(Operators, CrossoverExchangesOneDimension) {
   cost::Layer layer = convLayer();
   SearchOptions options = smallOptions();
+  options.maxLevels = 3; // parents of different depths too
   SearchSpace space(layer, options);
   Random rng(3);
+  // Per dimension: trials in which the parents' tiles of it differ on their
+  // shared levels, and trials in which the crossover visibly exchanged them.
+  std::array<int, cost::kNumDims> differing{}, exchanged{};
   for (int i = 0; i < 1000; ++i) {
     Individual a, b;
     space.randomize(a, rng);
     space.randomize(b, rng);
     Individual a0 = a, b0 = b;
     crossover(a, b, rng);
+    int shared = std::min(a0.mapping.numLevels, b0.mapping.numLevels);
     int changed = 0;
     for (int d = 0; d < cost::kNumDims; ++d) {
-      bool swapped = true, kept = true;
-      for (int l = 0; l < a.mapping.numLevels; ++l) {
-        swapped &=
-            a.mapping.level(l).tiles[d] == b0.mapping.level(l).tiles[d] &&
-            b.mapping.level(l).tiles[d] == a0.mapping.level(l).tiles[d];
-        kept &= a.mapping.level(l).tiles[d] == a0.mapping.level(l).tiles[d] &&
-                b.mapping.level(l).tiles[d] == b0.mapping.level(l).tiles[d];
+      auto tile = [d](const Individual &ind, int l) {
+        return ind.mapping.level(l).tiles[d];
+      };
+      bool swapped = true, kept = true, differ = false;
+      for (int l = 0; l < shared; ++l) {
+        swapped &= tile(a, l) == tile(b0, l) && tile(b, l) == tile(a0, l);
+        kept &= tile(a, l) == tile(a0, l) && tile(b, l) == tile(b0, l);
+        differ |= tile(a0, l) != tile(b0, l);
       }
-      ASSERT_TRUE(swapped || kept);
+      // Levels only the deeper parent has keep their tiles.
+      for (int l = shared; l < a0.mapping.numLevels; ++l)
+        ASSERT_EQ(tile(a, l), tile(a0, l)) << "#" << i;
+      for (int l = shared; l < b0.mapping.numLevels; ++l)
+        ASSERT_EQ(tile(b, l), tile(b0, l)) << "#" << i;
+      // Both children change, each taking the other's tiles: no one-way copy.
+      ASSERT_TRUE(swapped || kept) << "#" << i << ", dimension " << d;
+      differing[d] += differ;
+      exchanged[d] += !kept;
       changed += !kept;
     }
-    EXPECT_LE(changed, 1);
+    EXPECT_LE(changed, 1) << "#" << i;
     // Orders, parallel dims and HW genes are untouched.
     EXPECT_EQ(a.numPEs, a0.numPEs);
+    EXPECT_EQ(b.numPEs, b0.numPEs);
+    EXPECT_EQ(a.mapping.numLevels, a0.mapping.numLevels);
     EXPECT_EQ(a.mapping.level(0).order, a0.mapping.level(0).order);
+    EXPECT_EQ(a.mapping.level(0).parallelDim, a0.mapping.level(0).parallelDim);
   }
+  // The crossover picks one of the six dimensions uniformly, so it visibly
+  // exchanges about a sixth of the differing ones (binomial: the bounds are
+  // more than 4 standard deviations away), and every dimension's turn comes.
+  // A crossover that exchanges nothing, or always the same dimension, fails.
+  int totalDiffering = 0, totalExchanged = 0;
+  for (int d = 0; d < cost::kNumDims; ++d) {
+    EXPECT_GT(exchanged[d], 0) << "dimension " << d << " is never exchanged";
+    totalDiffering += differing[d];
+    totalExchanged += exchanged[d];
+  }
+  EXPECT_GT(totalDiffering, 3000); // the parents differ in most dimensions
+  EXPECT_GT(totalExchanged, totalDiffering / 6 * 3 / 4);
+  EXPECT_LT(totalExchanged, totalDiffering / 6 * 5 / 4);
 }
 
 TEST(Operators, GrowAndAgeStayWithinTheLevelRange) {
@@ -625,6 +657,66 @@ TEST(Search, BadLayersAndUnsupportedSemanticsAreNamed) {
   }
   options.semantics = cost::Semantics::Sound;
   EXPECT_TRUE(runDiGamma(strided, options).found);
+}
+
+// MAESTRO models no dilation: the search says so at once.
+TEST(Search, MaestroRejectsDilation) {
+  SearchOptions options = smallOptions();
+  options.semantics = cost::Semantics::Maestro;
+  cost::Layer dilated = convLayer();
+  dilated.dilationY = 2;
+  dilated.y += dilated.r - 1; // the same output rows
+  SearchResult result = runDiGamma(dilated, options);
+  EXPECT_FALSE(result.found);
+  EXPECT_EQ(result.message, "maestro semantics model dilation 1 only (as "
+                            "MAESTRO does), got dilation=2x1; use sound "
+                            "semantics");
+  options.semantics = cost::Semantics::Sound;
+  EXPECT_TRUE(runDiGamma(dilated, options).found);
+  cost::Layer tooWide = convLayer();
+  tooWide.dilationX = tooWide.x; // a window wider than the input
+  EXPECT_EQ(runDiGamma(tooWide, options).message,
+            "the layer's filter (3x3 dilated 1x" +
+                std::to_string(tooWide.x) + ", spanning 3x" +
+                std::to_string(2 * tooWide.x + 1) +
+                ") is larger than its input (" + std::to_string(tooWide.y) +
+                "x" + std::to_string(tooWide.x) + ")");
+}
+
+// Issue 15's case: ResNet-18's second layer (K = C = 64, 56x56 input in
+// GAMMA's table, so 54x54 outputs in MAESTRO's convention, 3x3 filter) at
+// edge, 40,000 samples, 1-byte elements, seed 1. Accepting MAESTRO's
+// figures as the reference does, the search answers 130,369 cycles on 512
+// PEs, below the 209,952 cycles its MACs need at one MAC per PE and cycle.
+// By default such designs are invalid and the answer is physically
+// possible.
+TEST(Search, MaestroSearchRejectsImpossibleFigures) {
+  cost::Layer layer;
+  layer.k = layer.c = 64;
+  layer.y = layer.x = 56;
+  layer.r = layer.s = 3;
+  const int64_t macs = int64_t(64) * 64 * 54 * 54 * 9;
+  SearchOptions options;
+  options.semantics = cost::Semantics::Maestro;
+  options.areaBudgetUm2 = kEdgeAreaBudgetUm2;
+  options.bytesPerElement = 1;
+  options.fixedHardware.bytesPerElement = 1;
+  options.samples = 40000;
+  options.seed = 1;
+  options.threads = 1;
+  SearchResult result = runDiGamma(layer, options);
+  ASSERT_TRUE(result.found) << result.message;
+  EXPECT_EQ(result.cost.macs, macs);
+  EXPECT_GE(result.cost.cycles * result.hardware.numPEs, macs);
+  EXPECT_EQ(result.cost.unsoundReason, cost::InvalidReason::None);
+
+  options.model.acceptUnsoundMaestro = true;
+  SearchResult reference = runDiGamma(layer, options);
+  ASSERT_TRUE(reference.found);
+  EXPECT_EQ(reference.cost.cycles, 130369);
+  EXPECT_EQ(reference.hardware.numPEs, 512);
+  EXPECT_LT(reference.cost.cycles * reference.hardware.numPEs, macs);
+  EXPECT_NE(reference.cost.unsoundReason, cost::InvalidReason::None);
 }
 
 TEST(Search, OptimizersShareOneInterface) {

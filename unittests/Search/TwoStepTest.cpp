@@ -8,6 +8,10 @@
 
 #include "gtest/gtest.h"
 
+#include <algorithm>
+#include <limits>
+#include <vector>
+
 using namespace digamma;
 using namespace digamma::search;
 
@@ -168,26 +172,62 @@ TEST(TwoStep, HardwareGridUsesTheBudgetAndRespectsTheArea) {
 }
 
 TEST(TwoStep, HardwareGridBeatsItsOwnGridPoints) {
-  // The grid always holds the largest PE count with unit growth; the
-  // winner is at least as good as that point.
+  // A budget whose grid fits the samples: the grid then holds every PE count
+  // from 1 to the most the area allows, each with every cluster size (the
+  // powers of two below the inner parallel extent and that extent; only the
+  // extent for Eyeriss) and every growth step (TwoStep.h). The search
+  // evaluates each of these points once and returns the best of them.
   cost::Layer layer = convLayer();
   SearchOptions options = edgeOptions();
+  options.areaBudgetUm2 = 20000; // 70 PEs at most: 8169 points for nvdla
+  options.samples = 10000;
   for (const Dataflow &dataflow : builtinDataflows()) {
     SearchResult result = runHardwareGrid(layer, dataflow, options);
-    ASSERT_TRUE(result.found);
+    ASSERT_TRUE(result.found) << dataflow.name;
     SearchOptions coOpt = options;
     coOpt.minLevels = coOpt.maxLevels = 2;
     SearchSpace space(layer, coOpt);
-    Individual point;
-    point.numPEs = space.maxPEs;
-    DataflowShape shape;
-    shape.clusterSize = 1;
-    point.mapping = instantiateDataflow(dataflow, layer, shape);
-    space.repair(point);
+    int64_t innerExtent = layer.mappedExtent(dataflow.levels[1].parallel);
     cost::Evaluator evaluator;
-    space.evaluate(point, evaluator);
-    if (point.valid)
-      EXPECT_LE(result.objectiveValue, point.objective) << dataflow.name;
+    int64_t points = 0, valid = 0;
+    double best = std::numeric_limits<double>::infinity();
+    for (int64_t numPEs = 1; numPEs <= space.maxPEs; ++numPEs) {
+      int64_t bound = std::min(numPEs, innerExtent);
+      std::vector<int64_t> clusters;
+      if (!dataflow.clusterIsInnerExtent)
+        for (int64_t c = 1; c < bound; c *= 2)
+          clusters.push_back(c);
+      clusters.push_back(bound);
+      for (int64_t cluster : clusters) {
+        DataflowShape shape;
+        shape.clusterSize = cluster;
+        int outerSteps = maxDataflowGrowth(dataflow, layer, 0, shape);
+        for (int g0 = 0; g0 <= outerSteps; ++g0) {
+          shape.growth = {g0, 0};
+          int innerSteps = maxDataflowGrowth(dataflow, layer, 1, shape);
+          for (int g1 = 0; g1 <= innerSteps; ++g1) {
+            shape.growth = {g0, g1};
+            Individual point;
+            point.numPEs = numPEs;
+            point.mapping = instantiateDataflow(dataflow, layer, shape);
+            space.repair(point);
+            space.evaluate(point, evaluator);
+            ++points;
+            if (!point.valid)
+              continue;
+            ++valid;
+            best = std::min(best, point.objective);
+            EXPECT_LE(result.objectiveValue, point.objective)
+                << dataflow.name << ": " << numPEs << " PEs, cluster "
+                << cluster << ", growth " << g0 << "/" << g1;
+          }
+        }
+      }
+    }
+    EXPECT_LE(points, options.samples) << dataflow.name;
+    EXPECT_EQ(result.samplesUsed, points) << dataflow.name;
+    EXPECT_GT(valid, points / 10) << dataflow.name;
+    EXPECT_EQ(result.objectiveValue, best) << dataflow.name;
   }
 }
 

@@ -92,6 +92,11 @@ struct Design {
 /// and the reason in `error` (Request.h's wording).
 Design findDesign(const Layer &layer, const Budget &budget,
                   const Options &options = {});
+/// The design of \p layer, a layer of a planned request (Scope::Op):
+/// searchLayer() and the figures a Design adds. findDesign(layer, budget,
+/// options) is planSearch() and this; front ends that fill a Request
+/// themselves (a platform, checkLayerProblem() first) call it directly.
+Design findDesign(const SearchPlan &plan, const LayerProblem &layer);
 
 /// A short multi-line description of \p layer and \p design (or its error).
 std::string formatDesign(const Layer &layer, const Design &design);

@@ -3,11 +3,13 @@
 // What a caller asks for (layers with weights, a platform and budget, search
 // options, a scope), checked and turned into the search library's options in
 // one place. The pass `--digamma-co-optimize`, the C++ API (Designer.h),
-// digamma-bench, digamma-search-quality and digamma-model-scope all fill a
-// Request from their own flags and call planSearch(): units (mm^2 to um^2,
-// bytes to elements), platform presets, defaults and error messages live
-// here alone. A new option is added to Options (or Budget) and to
-// planSearch(), then to each front end's flag parsing.
+// digamma-bench, digamma-search-quality, digamma-model-scope and the Python
+// module all fill a Request from their own flags and call planSearch():
+// units (mm^2 to um^2, bytes to elements), platform presets, defaults and
+// error messages live here alone. A new option is added to Options (or
+// Budget), to planSearch() and to requestOptions() (RequestOptions.h, which
+// gives it to the Python module), then to each other front end's flag
+// parsing.
 //
 // Messages name the request's fields as the pass options and tool flags
 // spell them: Options::samples is `samples`, Budget::areaMm2 `area-budget`,
@@ -191,6 +193,13 @@ std::optional<std::string> planSearch(const Request &request, SearchPlan &plan);
 /// a seed whatever the thread count; never throws (except bad_alloc).
 search::SearchResult searchLayer(const SearchPlan &plan,
                                  const LayerProblem &layer);
+/// The message searchLayer() gives for \p layer without searching (a layer
+/// no design can evaluate, a fixed mapping that does not fit it), or
+/// nullopt: a result without a design after nullopt means that no design
+/// fits the budget. For front ends that tell bad input from an empty design
+/// space; searchLayer() checks it itself.
+std::optional<std::string> checkLayerProblem(const SearchPlan &plan,
+                                             const LayerProblem &layer);
 
 /// One chip for \p layers (Scope::Model).
 struct SharedChipResult {
@@ -203,6 +212,12 @@ struct SharedChipResult {
 };
 SharedChipResult searchSharedChip(const SearchPlan &plan,
                                   const std::vector<LayerProblem> &layers);
+/// The message searchSharedChip() gives for \p layers without searching
+/// (no layer, a layer no design can evaluate, named by its index), or
+/// nullopt, as checkLayerProblem() for one layer.
+std::optional<std::string>
+checkSharedChip(const SearchPlan &plan,
+                const std::vector<LayerProblem> &layers);
 
 //===----------------------------------------------------------------------===//
 // Names, for front ends that parse them

@@ -30,9 +30,11 @@ namespace digamma::cost {
 ///
 /// Sound: the same analysis with exact per-call edge tiles in output
 /// coordinates: MACs equal the layer's MACs, cycles >= MACs / (PEs * SIMD),
-/// all counts >= 0, energy counts every MAC and access. Sound equals
-/// Maestro on regular mappings (see isRegularMapping()); README.md lists the
-/// differences.
+/// all counts >= 0, energy counts every MAC and access. It also models
+/// batches, strides, dilations and, at a finite off-chip bandwidth, the
+/// DRAM traffic's time and energy (README.md, "Off-chip traffic and time").
+/// Sound equals Maestro on regular mappings (see isRegularMapping()) at
+/// unbounded off-chip bandwidth; README.md lists the differences.
 enum class Semantics : uint8_t { Sound, Maestro };
 
 /// "sound" or "maestro", the names every tool and pass option uses.
@@ -61,10 +63,26 @@ enum class InvalidReason : uint8_t {
   MaestroWeightOverflow,
   /// MAESTRO aborts: a changing loop has no unique data.
   MaestroZeroUnique,
+  /// MAESTRO models dilation 1 only.
+  MaestroUnsupportedDilation,
+  /// Set in CostReport::unsoundReason, never in reason: MAESTRO's MAC count
+  /// differs from the layer's (edge or oversized tiles). checkConstraints()
+  /// rejects such a design unless ModelOptions::acceptUnsoundMaestro.
+  MaestroMacMismatch,
+  /// As MaestroMacMismatch: MAESTRO's cycles are below the layer's MACs /
+  /// (PEs * SIMD lanes), faster than the PEs can compute.
+  MaestroBelowComputeBound,
 };
 
 /// A sentence describing \p reason.
 std::string_view describe(InvalidReason reason);
+
+/// Off-chip (DRAM) energy per byte in nJ: LPDDR4 8 pJ/bit and HBM2
+/// 3.9 pJ/bit, the table of Accelergy's CACTI plug-in
+/// (accelergy-cacti-plug-in cacti_wrapper.py, DRAM_estimate_energy; HBM2
+/// from Chatterjee et al., MICRO'17; memory-anchors.md section 2).
+inline constexpr double kLpddr4NJPerByte = 8.0 * 8.0 / 1000.0;
+inline constexpr double kHbm2NJPerByte = 3.9 * 8.0 / 1000.0;
 
 /// Energy per access in nJ. MAESTRO (commit e1d8efd) uses a MAC energy of
 /// 0.00023 nJ and expresses L1 and L2 accesses as 1.68 and 18.61 MACs.
@@ -72,6 +90,12 @@ struct EnergyConstants {
   double macNJ = 0.00023;
   double l1AccessNJ = 1.68 * 0.00023;
   double l2AccessNJ = 18.61 * 0.00023;
+  /// Per off-chip byte read or written. Sound semantics add the off-chip
+  /// energy to CostReport::energyNJ only when the off-chip bandwidth is
+  /// finite: an unbounded one is GAMMA's idealised memory, which has no
+  /// DRAM (so the paper's figures stand). CostReport::offchipEnergyNJ
+  /// always holds the term.
+  double offchipNJPerByte = kLpddr4NJPerByte;
 };
 
 /// Area constants. DiGamma's model (GAMMA's `external_area_model`): an INT8
@@ -88,6 +112,34 @@ struct ModelOptions {
   /// Evaluate every iteration case one by one instead of the closed-form
   /// sums. Same figures, much slower; for testing the fast path.
   bool enumerateCases = false;
+  /// Compute the figures that only reports need (CostReport's off-chip
+  /// traffic, offchipBytes, operationalIntensity, offchipEnergyNJ, busy
+  /// times and bound) at unbounded off-chip bandwidth too, where nothing
+  /// else depends on them (at finite bandwidth the traffic sets the cycles
+  /// and they are always computed), and the exact computeCycles where the
+  /// NoC may stall the design (a second evaluation with unbounded
+  /// bandwidths). They cost a search about a tenth of a sound evaluation,
+  /// and a second maestro one, without changing any figure it ranks by.
+  bool reportFigures = false;
+  /// Let checkConstraints() accept maestro reports whose figures are
+  /// physically impossible (CostReport::unsoundReason), as the reference
+  /// GAMMA does. The evaluator reports MAESTRO's figures either way.
+  bool acceptUnsoundMaestro = false;
+};
+
+/// The resource that limits a design (CostReport::bound).
+enum class Bound : uint8_t { Compute, Noc, Offchip };
+
+/// "compute", "noc" or "offchip".
+std::string_view boundName(Bound bound);
+
+/// Off-chip (DRAM <-> L2) traffic per tensor in bytes, batch included.
+/// Output reads are partial sums read back.
+struct OffchipTraffic {
+  int64_t inputReadBytes = 0;
+  int64_t weightReadBytes = 0;
+  int64_t outputReadBytes = 0;
+  int64_t outputWriteBytes = 0;
 };
 
 /// Accesses per tensor and buffer level, in elements.
@@ -120,6 +172,43 @@ struct CostReport {
   /// the PE count, SIMD width, NoC bandwidth and the L1/L2 requirements.
   double areaMaestroUm2 = 0;
   double powerMaestro = 0;
+
+  /// The L1 and L2 requirements in bytes: per tensor, elements times the
+  /// tensor's element size (Layer::operandBytes). Saturate at INT64_MAX.
+  /// (checkConstraints() uses these.)
+  int64_t l1Bytes = 0;
+  int64_t l2Bytes = 0;
+  /// True if the report figures below (offchip to bound) are computed: at
+  /// finite off-chip bandwidth, or when ModelOptions::reportFigures asks
+  /// for them. They are zero (bound: Compute) otherwise.
+  bool hasReportFigures = false;
+  /// Off-chip traffic per tensor (see README.md, "Off-chip traffic and
+  /// time"), and its total.
+  OffchipTraffic offchip;
+  int64_t offchipBytes = 0;
+  /// MACs per off-chip byte.
+  double operationalIntensity = 0;
+  /// offchipBytes times EnergyConstants::offchipNJPerByte; part of
+  /// energyNJ when the off-chip bandwidth is finite (sound semantics).
+  double offchipEnergyNJ = 0;
+  /// Busy times of the three resources, in cycles: the PEs' schedule (the
+  /// cycles with unbounded NoC and off-chip bandwidth; exact when the NoC
+  /// is unbounded, when no iteration can wait for it, or with
+  /// ModelOptions::reportFigures, and otherwise the cycles without the
+  /// off-chip model, an upper bound), the NoC link between L2 and the
+  /// array (the larger of its ingress and egress bytes over its
+  /// bandwidth), and the off-chip interface (offchipBytes over its
+  /// bandwidth).
+  int64_t computeCycles = 0;
+  int64_t nocCycles = 0;
+  int64_t offchipCycles = 0;
+  /// The resource with the largest busy time; ties go to compute, then noc.
+  /// Without off-chip figures (unbounded bandwidth) compute or noc.
+  Bound bound = Bound::Compute;
+  /// Maestro semantics: MaestroMacMismatch or MaestroBelowComputeBound if
+  /// MAESTRO's figures are physically impossible, else None. Always None
+  /// for sound reports.
+  InvalidReason unsoundReason = InvalidReason::None;
 };
 
 /// DiGamma's area of \p numPEs PEs with \p l1Elements of L1 each and
@@ -142,6 +231,21 @@ int64_t pesWithinArea(double areaUm2, const AreaConstants &constants = {});
 int64_t bufferElementsWithinArea(double areaUm2, int64_t bytesPerElement,
                                  const AreaConstants &constants = {});
 
+/// The same area from byte counts: PEs * 282 + (L1 * PEs + L2) * 8 * 0.086,
+/// L1 and L2 in bytes (CostReport::l1Bytes, l2Bytes). Equals
+/// digammaAreaUm2() when every tensor has bytesPerElement bytes.
+double digammaAreaBytesUm2(int64_t numPEs, int64_t l1Bytes, int64_t l2Bytes,
+                           const AreaConstants &constants = {});
+
+/// The NoC and off-chip bandwidths of \p hw in bytes per cycle (the byte
+/// forms, or the element forms times bytesPerElement; saturating).
+int64_t nocBytesPerCycle(const Hardware &hw);
+int64_t offchipBytesPerCycle(const Hardware &hw);
+/// True if the bandwidth is unbounded: at least kUnboundedBandwidth
+/// elements of bytesPerElement bytes per cycle.
+bool isNocUnbounded(const Hardware &hw);
+bool isOffchipUnbounded(const Hardware &hw);
+
 /// Design constraints checked after evaluation.
 struct Constraints {
   double areaBudgetUm2 = std::numeric_limits<double>::infinity();
@@ -149,7 +253,10 @@ struct Constraints {
 };
 
 /// First constraint \p report breaks on \p hw (capacities, area, PE limit),
-/// or None.
+/// or None. A maestro report with an unsoundReason breaks it too, unless
+/// \p options accept unsound MAESTRO figures. Capacities and area use the
+/// reports' byte forms when they are set (elements times bytesPerElement
+/// otherwise), so that per-tensor element sizes count.
 InvalidReason checkConstraints(const CostReport &report, const Hardware &hw,
                                const Constraints &constraints,
                                const ModelOptions &options = {});

@@ -6,8 +6,8 @@
 //   Network <name> {
 //   Layer <name> {
 //   Type: CONV | DSCONV
-//   [Stride { X: 2, Y: 2 }]
-//   Dimensions { [N: 4,] K: 64, C: 64, Y: 56, X: 56, R: 3, S: 3 }
+//   [Stride { X: 2, Y: 2 }] [Dilation { X: 2, Y: 2 }]
+//   Dimensions { [N: 4,] [G: 2,] K: 64, C: 64, Y: 56, X: 56, R: 3, S: 3 }
 //   Dataflow {
 //   TemporalMap(16,16) K; SpatialMap(8,8) C; TemporalMap(10,10) Y'; ...
 //   Cluster(8,P);
@@ -33,9 +33,12 @@
 // Two parts of MAESTRO's format that GAMMA never writes are read and
 // written for layers that need them (digamma-export-maestro): a batch
 // `N: n` entry in Dimensions and a `Stride { X: s, Y: s }` block before
-// Dimensions; the writer emits them only when they are not 1. The
-// `maestro` semantics reject such layers (MaestroUnsupportedLayer), the
-// `sound` semantics model them.
+// Dimensions. Two more are ours, for what MAESTRO cannot express: a
+// `Dilation { X: d, Y: d }` block before Dimensions and a `G: g` entry in
+// Dimensions (how many of the N outer iterations are groups, Layer::groups).
+// The writer emits each only when it is not 1. The `maestro` semantics
+// reject such layers (MaestroUnsupportedLayer, MaestroUnsupportedDilation),
+// the `sound` semantics model them.
 //
 // The reader accepts exactly this subset: directives with size equal to
 // offset on K, C, Y', X', R and S, one SpatialMap per level, every

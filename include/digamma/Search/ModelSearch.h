@@ -23,6 +23,7 @@
 
 #include "digamma/Search/Search.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,13 @@ struct ModelSearchResult {
 /// cycles times area, power total energy per total cycle.
 double modelObjectiveValue(Objective objective, double totalCycles,
                            double totalEnergyNJ, double areaUm2);
+
+/// A message for a model no chip search can run on (options, a mode other
+/// than CoOpt, no layer, a bad layer (named by its index) or weight), or
+/// nullopt. runModelDiGamma and runBestPerLayerChip check it first; front
+/// ends that tell bad input from a budget no chip fits check it before.
+std::optional<std::string> checkModel(const std::vector<ModelLayer> &layers,
+                                      const SearchOptions &options);
 
 /// Searches one shared chip and a mapping per layer. \p options.samples is
 /// the budget per layer: the search makes at most samples * layers.size()

@@ -16,13 +16,21 @@
 
 namespace digamma {
 
-/// Canonical layer of a loop nest: N is the product of the N and G dims, K
-/// and C the products of their dims, R and S the filter extents, and Y and X
-/// the input extents (OY - 1) * strideY + R and (OX - 1) * strideX + S, so
-/// that the cost model's output extents equal the loop nest's. Dilations are
-/// not representable and are ignored. Fails if an extent, the MAC count or
+/// Canonical layer of a loop nest: N is the product of the N and G dims
+/// (groups the product of the G dims), K and C the products of their dims,
+/// R and S the filter extents, dilations the window dims' dilations, and Y
+/// and X the input extents (OY - 1) * strideY + (R - 1) * dilationY + 1 and
+/// (OX - 1) * strideX + (S - 1) * dilationX + 1, so that the cost model's
+/// output extents equal the loop nest's. Element sizes are left to the
+/// hardware's (see setOperandBytes()). Fails if an extent, the MAC count or
 /// a tensor volume overflows int64.
 mlir::FailureOr<cost::Layer> toCostLayer(LoopNestAttr loopNest);
+
+/// Gives \p layer the loop nest's per-tensor element sizes: its first
+/// operand is the input, its second the weight (filter or right-hand
+/// matrix), its last the output (quantized ops' zero points sit between).
+/// An i8 x i8 -> i32 convolution gets 1, 1 and 4 bytes.
+void setOperandBytes(cost::Layer &layer, LoopNestAttr loopNest);
 
 /// Converts a verified mapping; fails for more than cost::kMaxLevels levels.
 mlir::FailureOr<cost::Mapping> toCostMapping(MappingAttr mapping);
@@ -42,7 +50,8 @@ HwAttr toHwAttr(mlir::MLIRContext *ctx, const cost::Hardware &hw,
                 double areaUm2 = 0.0);
 
 /// The layer as the passes' JSON reports write it: class, N, K, C, Y, X, R,
-/// S and [strideY, strideX].
+/// S, [strideY, strideX], and [dilationY, dilationX] and groups where they
+/// are not 1.
 llvm::json::Object toJson(const cost::Layer &layer);
 
 /// The mapping as the passes' JSON reports write it: per level, outermost

@@ -27,10 +27,13 @@
 // every level has its scf.forall (of one iteration if the tile is whole).
 // A parallel dimension made of reduction loops (C of a convolution or a
 // GEMM, R, S) becomes a partial-reduction forall: every iteration
-// accumulates into its own slice of a partial-sum tensor and a linalg
-// reduction after the loop adds them up (upstream
-// PartialReductionOuterParallel), which is the spatial reduction the cost
-// model charges. Non-dividing tiles leave smaller edge tiles (affine.min).
+// accumulates into its own slot of a partial-sum tensor or buffer and a
+// linalg.reduce after the loop adds them up, which is the spatial reduction
+// the cost model charges. On tensors that is upstream's
+// PartialReductionOuterParallel; on buffers the same structure is built
+// here (a memref.alloc with the level's fan-out as trailing dimensions,
+// filled with the combiner's neutral element, freed after the merge).
+// Non-dividing tiles leave smaller edge tiles (affine.min).
 //
 //===----------------------------------------------------------------------===//
 
@@ -82,7 +85,8 @@ struct MaterializedMapping {
 /// failure and sets \p reason to a sentence saying why (no TilingInterface,
 /// no loop nest, a loop nest that does not describe the op, a mapping that
 /// does not fit the loop nest, a spatial level that mixes parallel and
-/// reduction loops, a spatial reduction on buffers).
+/// reduction loops, a spatial reduction on buffers by an op without a
+/// single combiner with a neutral element).
 mlir::FailureOr<MaterializationPlan> planMaterialization(mlir::Operation *op,
                                                          MappingAttr mapping,
                                                          std::string &reason);

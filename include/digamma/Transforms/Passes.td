@@ -177,8 +177,7 @@ def ExportMaestroPass
   ];
 }
 
-def LowerToLoopNestPass
-    : Pass<"digamma-lower-to-loop-nest", "::mlir::ModuleOp"> {
+def LowerToLoopNestPass : Pass<"digamma-lower-to-loop-nest"> {
   let summary = "Describe linalg convolutions and contractions as "
                 "#digamma.loop_nest attributes";
   let description = [{
@@ -194,6 +193,11 @@ def LowerToLoopNestPass
     Ops with dynamic shapes, zero-size dims, or convolutions/contractions
     the attribute cannot describe are left untouched; with `emit-remarks`
     a remark on the op names the reason. The pass never fails.
+
+    The pass runs on any op it is anchored on (the module from the command
+    line, or each function with
+    `--pass-pipeline="builtin.module(func.func(digamma-lower-to-loop-nest))"`)
+    and describes the ops nested in it.
 
     Before:
     ```mlir
@@ -218,7 +222,7 @@ def LowerToLoopNestPass
   ];
 }
 
-def MaterializePass : Pass<"digamma-materialize", "::mlir::ModuleOp"> {
+def MaterializePass : Pass<"digamma-materialize"> {
   let summary = "Tile every op as its digamma.mapping says, with upstream "
                 "tiling";
   let description = [{
@@ -231,10 +235,13 @@ def MaterializePass : Pass<"digamma-materialize", "::mlir::ModuleOp"> {
     `#digamma.pe_level<L>` for the parallel dimension, and `scf.for` loops
     for the rest. Non-dividing tiles leave edge tiles. A parallel reduction
     dimension (C of a convolution or GEMM, R, S) becomes a partial-sum
-    forall followed by a reduction. The innermost tiled op keeps the
+    forall followed by a reduction, on tensors (upstream's partial
+    reduction) and on buffers (a partial-sum buffer with one slot per
+    iteration, allocated, merged into the output and freed). The innermost tiled op keeps the
     `digamma.*` attributes except `digamma.mapping`, so a second run does
-    nothing. The result is ordinary tensor IR that one-shot bufferization
-    and the upstream lowerings accept; `--canonicalize` tidies it.
+    nothing. The result is ordinary tensor (or buffer) IR that one-shot
+    bufferization and the upstream lowerings accept; `--canonicalize`
+    tidies it.
 
     Before:
     ```mlir
@@ -259,12 +266,18 @@ def MaterializePass : Pass<"digamma-materialize", "::mlir::ModuleOp"> {
     Ops whose mapping cannot be applied (no TilingInterface, no or a stale
     loop nest, a spatial level that mixes parallel and reduction loops)
     get an error; nothing is changed then.
+
+    The pass runs on any op it is anchored on (the module, or each function
+    with `--pass-pipeline="builtin.module(func.func(digamma-materialize))"`)
+    and tiles the ops nested in it; `transform-script` needs the module,
+    since it describes every op in one file.
   }];
   let dependentDialects = [
     "::digamma::DigammaDialect",
     "::mlir::affine::AffineDialect",
     "::mlir::arith::ArithDialect",
     "::mlir::linalg::LinalgDialect",
+    "::mlir::memref::MemRefDialect",
     "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect"
   ];

@@ -6,6 +6,7 @@ Usage: check-maestro-roundtrip.py DIGAMMA_COST IR_FILE EXPORT_DIR [--expect-ops 
 For every op of IR_FILE that carries digamma.cost (in program order, per
 function), reads the op's entry in EXPORT_DIR/<function>.json, runs
 DIGAMMA_COST with the entry's flags on its MAESTRO mapping file, and checks
+that the flags give the op's digamma.hw (PE count, L1 and L2 in elements),
 that digamma-cost's cycles and MACs equal the op's digamma.cost and that its
 L1/L2 requirements (elements) times the op's element size equal the
 digamma.cost buffer bytes. Also checks that the summary's cost, the CSV
@@ -24,6 +25,9 @@ COST = re.compile(r"digamma\.cost = #digamma\.cost<cycles = (\d+), macs = (\d+),
                   r"energy_nj = [-\d.e+]+, area_um2 = [-\d.e+]+, l1_bytes = (\d+), "
                   r"l2_bytes = (\d+),")
 HW_BYTES = re.compile(r"digamma\.hw = #digamma\.hw<[^>]*?element_bytes = (\d+)>")
+HW = re.compile(r"digamma\.hw = #digamma\.hw<num_pes = (\d+), cluster_sizes = \[[\d, ]+\], "
+                r"l1_bytes = (\d+), l2_bytes = (\d+),")
+INT64_MAX = 2**63 - 1
 
 
 def main():
@@ -35,7 +39,8 @@ def main():
         del args[at:at + 2]
     tool, ir_file, export_dir = args
 
-    # (function, cycles, macs, l1 bytes, l2 bytes, element bytes) per op.
+    # (function, cycles, macs, l1 bytes, l2 bytes, element bytes, the
+    # digamma.hw's (PEs, L1 bytes, L2 bytes)) per op.
     ops = []
     function = "module"
     with open(ir_file) as f:
@@ -46,13 +51,17 @@ def main():
             cost = COST.search(line)
             if not cost:
                 continue
-            hw = HW_BYTES.search(line)
-            ops.append((function, *map(int, cost.groups()), int(hw.group(1)) if hw else 1))
+            hw_bytes, hw = HW_BYTES.search(line), HW.search(line)
+            if not hw:
+                sys.exit(f"{ir_file}: digamma.cost without a digamma.hw")
+            ops.append((function, *map(int, cost.groups()),
+                        int(hw_bytes.group(1)) if hw_bytes else 1,
+                        tuple(map(int, hw.groups()))))
 
     summaries = {}
     rows = {}
     count = 0
-    for function, cycles, macs, l1, l2, bytes_ in ops:
+    for function, cycles, macs, l1, l2, bytes_, (pes, hw_l1, hw_l2) in ops:
         if function not in summaries:
             with open(os.path.join(export_dir, function + ".json")) as f:
                 summaries[function] = json.load(f)
@@ -71,6 +80,14 @@ def main():
             sys.exit(f"{where}: the CSV summary differs from the IR")
         if entry["element_bytes"] != bytes_:
             sys.exit(f"{where}: element bytes {entry['element_bytes']} != the IR's {bytes_}")
+        # The flags are the chip's: its PEs and its buffers in elements (-1
+        # for an unbounded buffer).
+        flags = dict(flag.split("=", 1) for flag in entry["digamma_cost_flags"])
+        elements = [str(b // bytes_) if b != INT64_MAX else "-1" for b in (hw_l1, hw_l2)]
+        if [flags.get("--num_pes"), flags.get("--l1_size_cstr"),
+                flags.get("--l2_size_cstr")] != [str(pes)] + elements:
+            sys.exit(f"{where}: the flags {entry['digamma_cost_flags']} are not the "
+                     f"digamma.hw's {pes} PEs and L1/L2 {elements[0]}/{elements[1]} elements")
         command = [tool] + entry["digamma_cost_flags"] + \
             [os.path.join(export_dir, entry["mapping_file"])]
         result = subprocess.run(command, capture_output=True, text=True)
