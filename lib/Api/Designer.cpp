@@ -122,7 +122,8 @@ std::string api::formatDesign(const Layer &layer, const Design &design) {
     os << "bound: cycles=" << design.bound.cycles << " (gap "
        << std::setprecision(3)
        << double(design.cost.cycles) / double(design.bound.cycles)
-       << "x, limit " << cost::boundLimitName(design.bound.limit) << ")\n";
+       << "x, limited by " << cost::boundLimitName(design.bound.limitedBy)
+       << ")\n";
   return os.str();
 }
 

@@ -14,6 +14,12 @@
 // of the levels below that spread d, and the fan-outs multiply to at most
 // the PE count. Minimizing over every such spread gives the bound.
 //
+// The off-chip term: at a finite off-chip bandwidth B a sound design takes
+// ceil(F / B) + max(T, ceil((D - F - W) / B)) + ceil(W / B) >= ceil(D / B)
+// cycles for its off-chip bytes D (README.md, "Off-chip traffic and
+// time"), and D is at least the compulsory traffic: every input element a
+// MAC reads, every weight of every group, every output written once.
+//
 //===----------------------------------------------------------------------===//
 
 #include "digamma/CostModel/Bound.h"
@@ -26,6 +32,49 @@ using namespace digamma::cost;
 namespace {
 
 int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
+
+int64_t saturatingMul(int64_t a, int64_t b) {
+  int64_t product;
+  return __builtin_mul_overflow(a, b, &product)
+             ? std::numeric_limits<int64_t>::max()
+             : product;
+}
+
+int64_t saturatingAdd(int64_t a, int64_t b) {
+  int64_t sum;
+  return __builtin_add_overflow(a, b, &sum)
+             ? std::numeric_limits<int64_t>::max()
+             : sum;
+}
+
+/// Input rows (columns) some MAC reads: the distinct a * stride + b *
+/// dilation for a < out and b < taps. Closed forms where the windows leave
+/// no gap; otherwise counted line by line, or, for extents far beyond any
+/// DNN's, the max(out, taps) lines that are surely distinct (still a bound).
+int64_t touchedLines(int64_t out, int64_t taps, int64_t stride,
+                     int64_t dilation) {
+  if (taps == 1)
+    return out;
+  if (out == 1)
+    return taps;
+  if (dilation == 1 && stride <= taps)
+    return (out - 1) * stride + taps;
+  if (stride == 1 && dilation <= out)
+    return (taps - 1) * dilation + out;
+  const int64_t span = (out - 1) * stride + (taps - 1) * dilation + 1;
+  if (span > (int64_t(1) << 22) / taps)
+    return std::max(out, taps);
+  int64_t count = 0;
+  for (int64_t line = 0; line < span; ++line)
+    for (int64_t b = 0; b < taps && b * dilation <= line; ++b) {
+      int64_t offset = line - b * dilation;
+      if (offset % stride == 0 && offset / stride < out) {
+        ++count;
+        break;
+      }
+    }
+  return count;
+}
 
 /// Enumerations longer than this fall back to the weaker bound. The bundled
 /// models' layers take well under a millisecond each; six extents of about
@@ -109,29 +158,77 @@ private:
 } // namespace
 
 std::string_view digamma::cost::boundLimitName(BoundLimit limit) {
-  return limit == BoundLimit::Parallelism ? "parallelism" : "pes";
+  switch (limit) {
+  case BoundLimit::PEs:
+    return "pes";
+  case BoundLimit::Parallelism:
+    return "parallelism";
+  case BoundLimit::Offchip:
+    break;
+  }
+  return "offchip";
 }
 
-int64_t digamma::cost::mostPEsWithinArea(double areaUm2,
+OffchipLink digamma::cost::offchipLinkOf(const Hardware &hw) {
+  OffchipLink link;
+  link.bytesPerCycle = isOffchipUnbounded(hw) ? 0 : offchipBytesPerCycle(hw);
+  link.bytesPerElement = hw.bytesPerElement;
+  return link;
+}
+
+int64_t digamma::cost::compulsoryOffchipBytes(const Layer &layer,
+                                              int64_t bytesPerElement) {
+  if (findLayerFault(layer) != LayerFault::None)
+    return 0;
+  const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
+  const int64_t oy = layer.outY(), ox = layer.outX();
+  int64_t inputs = saturatingMul(
+      saturatingMul(layer.n, layer.c),
+      saturatingMul(touchedLines(oy, layer.r, layer.strideY, layer.dilationY),
+                    touchedLines(ox, layer.s, layer.strideX, layer.dilationX)));
+  int64_t weights = saturatingMul(
+      saturatingMul(layer.groups, depthwise ? 1 : layer.k),
+      saturatingMul(layer.c, saturatingMul(layer.r, layer.s)));
+  int64_t outputs = saturatingMul(
+      saturatingMul(layer.n, depthwise ? layer.c : layer.k),
+      saturatingMul(oy, ox));
+  return saturatingAdd(
+      saturatingAdd(
+          saturatingMul(inputs,
+                        layer.operandBytes(Operand::Input, bytesPerElement)),
+          saturatingMul(weights,
+                        layer.operandBytes(Operand::Weight, bytesPerElement))),
+      saturatingMul(outputs,
+                    layer.operandBytes(Operand::Output, bytesPerElement)));
+}
+
+int64_t digamma::cost::smallestBufferBytes(const Layer &layer,
+                                           int64_t bytesPerElement) {
+  int64_t bytes = 0;
+  for (Operand operand : {Operand::Input, Operand::Weight, Operand::Output})
+    bytes = saturatingAdd(bytes, layer.operandBytes(operand, bytesPerElement));
+  return saturatingMul(2, bytes);
+}
+
+int64_t digamma::cost::mostPEsWithinArea(double areaUm2, const Layer &layer,
                                          int64_t bytesPerElement,
                                          const AreaConstants &constants) {
-  double buffer = double(kSmallestBufferElements) *
-                  sramAreaPerElementUm2(bytesPerElement, constants);
+  double buffer = double(smallestBufferBytes(layer, bytesPerElement)) *
+                  sramAreaPerElementUm2(1, constants);
   return std::max<int64_t>(
       unitsWithinArea(areaUm2 - buffer, constants.macAreaUm2 + buffer), 1);
 }
 
 CycleBound digamma::cost::cycleBound(const Layer &layer, int64_t maxPEs,
-                                     int maxLevels, int64_t simdLanes) {
+                                     int maxLevels, int64_t simdLanes,
+                                     const OffchipLink &offchip) {
   return detail::cycleBoundWithin(layer, maxPEs, maxLevels, simdLanes,
-                                  kMaxVisits);
+                                  kMaxVisits, offchip);
 }
 
-CycleBound digamma::cost::detail::cycleBoundWithin(const Layer &layer,
-                                                   int64_t maxPEs,
-                                                   int maxLevels,
-                                                   int64_t simdLanes,
-                                                   int64_t maxVisits) {
+CycleBound digamma::cost::detail::cycleBoundWithin(
+    const Layer &layer, int64_t maxPEs, int maxLevels, int64_t simdLanes,
+    int64_t maxVisits, const OffchipLink &offchip) {
   CycleBound bound;
   if (findLayerFault(layer) != LayerFault::None)
     return bound;
@@ -177,10 +274,21 @@ CycleBound digamma::cost::detail::cycleBoundWithin(const Layer &layer,
     bound.exact = false;
   }
   bound.parallelismCycles = n * ceilDiv(least, lanes);
-  bound.cycles = std::max(bound.peCycles, bound.parallelismCycles);
-  bound.limit = bound.parallelismCycles > bound.peCycles
-                    ? BoundLimit::Parallelism
-                    : BoundLimit::PEs;
+  bound.offchipBytes =
+      compulsoryOffchipBytes(layer, std::max<int64_t>(offchip.bytesPerElement, 1));
+  if (offchip.bytesPerCycle > 0) {
+    bound.offchipBytesPerCycle = offchip.bytesPerCycle;
+    bound.offchipCycles = ceilDiv(bound.offchipBytes, offchip.bytesPerCycle);
+  }
+  bound.cycles = bound.peCycles;
+  if (bound.parallelismCycles > bound.cycles) {
+    bound.cycles = bound.parallelismCycles;
+    bound.limitedBy = BoundLimit::Parallelism;
+  }
+  if (bound.offchipCycles > bound.cycles) {
+    bound.cycles = bound.offchipCycles;
+    bound.limitedBy = BoundLimit::Offchip;
+  }
   bound.valid = true;
   return bound;
 }

@@ -420,12 +420,15 @@ static llvm::json::Object boundJson(const cost::CycleBound &bound) {
       {"cycles", bound.cycles},
       {"pe_cycles", bound.peCycles},
       {"parallelism_cycles", bound.parallelismCycles},
-      {"limit", llvm::StringRef(cost::boundLimitName(bound.limit))},
+      {"offchip_cycles", bound.offchipCycles},
+      {"limited_by", llvm::StringRef(cost::boundLimitName(bound.limitedBy))},
       {"spread", std::move(spread)},
       {"exact", bound.exact},
       {"max_pes", bound.maxPEs},
       {"max_levels", bound.maxLevels},
-      {"simd_lanes", bound.simdLanes}};
+      {"simd_lanes", bound.simdLanes},
+      {"offchip_bytes", bound.offchipBytes},
+      {"offchip_bytes_per_cycle", bound.offchipBytesPerCycle}};
 }
 
 /// cycles / bound, or 0 without a bound.

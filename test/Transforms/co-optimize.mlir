@@ -45,7 +45,7 @@
 // REPORT: "cost": {
 // REPORT: "cycles":
 // REPORT: "bound": {
-// REPORT: "limit": "{{pes|parallelism}}",
+// REPORT: "limited_by": "{{pes|parallelism}}",
 // REPORT: "max_levels": 3,
 // The ops' f32 elements: (200000 - 6 * 32 * 0.086) / (282 + 6 * 32 * 0.086).
 // REPORT: "max_pes": 669,

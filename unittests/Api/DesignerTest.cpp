@@ -203,7 +203,7 @@ TEST(Designer, TheBoundIsTheRequestsOwn) {
   ASSERT_TRUE(one.found) << one.error;
   // One level spreads K (64): 32 * 28 * 28 * 9 MACs per PE.
   EXPECT_EQ(one.bound.cycles, 32 * 28 * 28 * 9);
-  EXPECT_EQ(one.bound.limit, cost::BoundLimit::Parallelism);
+  EXPECT_EQ(one.bound.limitedBy, cost::BoundLimit::Parallelism);
   options.mode = search::Mode::FixedMapping;
   options.maxLevels = 3;
   options.fixedMapping = one.mapping;

@@ -36,7 +36,7 @@ TEST(SearchBound, FollowsTheBudgetAndTheMode) {
   SearchOptions options = optionsAt(kCloudAreaBudgetUm2);
   cost::CycleBound bound = cycleBound(layer, options);
   // Every PE the area holds with its smallest L1, the range's most levels.
-  EXPECT_EQ(bound.maxPEs, cost::mostPEsWithinArea(kCloudAreaBudgetUm2, 1));
+  EXPECT_EQ(bound.maxPEs, cost::mostPEsWithinArea(kCloudAreaBudgetUm2, layer, 1));
   EXPECT_EQ(bound.maxLevels, 3);
   EXPECT_EQ(bound.cycles, cost::cycleBound(layer, bound.maxPEs, 3).cycles);
   options.peLimit = 1000;
@@ -45,11 +45,11 @@ TEST(SearchBound, FollowsTheBudgetAndTheMode) {
   options = optionsAt(kCloudAreaBudgetUm2);
   options.bytesPerElement = 4;
   EXPECT_EQ(cycleBound(layer, options).maxPEs,
-            cost::mostPEsWithinArea(kCloudAreaBudgetUm2, 4));
+            cost::mostPEsWithinArea(kCloudAreaBudgetUm2, layer, 4));
   // Beyond the search's own cap (2^20 PEs) the bound still counts them all.
   options = optionsAt(1e12);
   EXPECT_EQ(cycleBound(layer, options).maxPEs,
-            cost::mostPEsWithinArea(1e12, 1));
+            cost::mostPEsWithinArea(1e12, layer, 1));
   EXPECT_GT(cycleBound(layer, options).maxPEs, int64_t(1) << 30);
 
   options = optionsAt(kEdgeAreaBudgetUm2);
@@ -72,6 +72,21 @@ TEST(SearchBound, FollowsTheBudgetAndTheMode) {
   options.fixedArrayShape = true;
   options.initialMapping = one;
   EXPECT_EQ(cycleBound(layer, options).maxLevels, 1);
+
+  // The fixed hardware's off-chip bandwidth, with the search's element
+  // size: 64 * 58 * 58 input, 64 * 64 * 9 weight and 64 * 56 * 56 output
+  // elements of 2 bytes at 16 bytes per cycle.
+  options = optionsAt(kCloudAreaBudgetUm2);
+  EXPECT_EQ(cycleBound(layer, options).offchipCycles, 0);
+  options.bytesPerElement = 2;
+  options.fixedHardware.offchipBandwidth = 8;
+  bound = cycleBound(layer, options);
+  EXPECT_EQ(bound.offchipBytesPerCycle, 16);
+  EXPECT_EQ(bound.offchipBytes,
+            2 * (64 * 58 * 58 + 64 * 64 * 9 + 64 * 56 * 56));
+  EXPECT_EQ(bound.offchipCycles, (bound.offchipBytes + 15) / 16);
+  EXPECT_EQ(bound.limitedBy, cost::BoundLimit::Offchip);
+  EXPECT_EQ(bound.cycles, bound.offchipCycles);
 }
 
 // No optimizer finds a design below the bound: DiGamma, random sampling
@@ -104,6 +119,16 @@ TEST(SearchBound, NoSearchBeatsIt) {
     SearchResult result = runDiGamma(layers[i], fixed);
     ASSERT_TRUE(result.found) << result.message;
     EXPECT_GE(result.cost.cycles, cycleBound(layers[i], fixed).cycles);
+
+    // A finite off-chip link: its bytes over the bandwidth bound it too.
+    SearchOptions slow = optionsAt(kEdgeAreaBudgetUm2);
+    slow.samples = 1500;
+    slow.fixedHardware.offchipBandwidth = 4;
+    result = runDiGamma(layers[i], slow);
+    ASSERT_TRUE(result.found) << result.message;
+    cost::CycleBound bound = cycleBound(layers[i], slow);
+    EXPECT_GT(bound.offchipCycles, 0);
+    EXPECT_GE(result.cost.cycles, bound.cycles);
   }
   EXPECT_GT(searched, 30);
 }

@@ -67,11 +67,12 @@ double smallestFeasibleAreaUm2(const cost::Layer &layer,
                                const SearchOptions &options);
 
 /// The fewest cycles any design of \p layer can take under \p options
-/// (cost::cycleBound): at most the PEs whose MACs alone fit the area budget
-/// and the PE limit (the fixed PE count in FixedHW mode), the fixed
-/// hardware's SIMD lanes, and the most mapping levels the options allow
-/// (maxLevels; a fixed mapping's or fixed array shape's own count). The
-/// one definition every report of a gap to the bound uses.
+/// (cost::cycleBound): at most the PEs that fit the area budget with their
+/// smallest buffers (cost::mostPEsWithinArea) and the PE limit (the fixed
+/// PE count in FixedHW mode), the fixed hardware's SIMD lanes and off-chip
+/// bandwidth, the search's element size, and the most mapping levels the
+/// options allow (maxLevels; a fixed mapping's or fixed array shape's own
+/// count). The one definition every report of a gap to the bound uses.
 cost::CycleBound cycleBound(const cost::Layer &layer,
                             const SearchOptions &options);
 

@@ -10,7 +10,9 @@ bandwidths are positive; the bandwidths the design needs and every access
 count (L1/L2 reads and writes of input, filter and output) are non-negative
 numbers, and every tensor is read from L2 at least once. The op's bound is
 at most its cycles and at least the MACs over the bound's PEs and lanes (and
-its parallelism term at least that), its spread fits the bound's PEs, and
+its parallelism term at least that), it is the largest of its terms and
+limited_by names that term, its off-chip term is its compulsory bytes over
+its bandwidth (0 if unbounded), its spread fits the bound's PEs, and
 its gap is cycles / bound; the totals' bound is the sum over ops and their
 gap the total cycles over it. Every shared chip carries its array shape
 too. Prints 'checked N ops' or the first violation (exit 1).
@@ -42,11 +44,17 @@ def check_bound(where, op):
     per_cycle = bound["max_pes"] * bound["simd_lanes"]
     if bound["pe_cycles"] < macs / per_cycle:
         fail(f"{where}: pe_cycles {bound['pe_cycles']} below {macs} MACs / {per_cycle}")
-    if bound["cycles"] != max(bound["pe_cycles"], bound["parallelism_cycles"]) or \
+    terms = {"pes": bound["pe_cycles"], "parallelism": bound["parallelism_cycles"],
+             "offchip": bound["offchip_cycles"]}
+    if bound["cycles"] != max(terms.values()) or \
             bound["parallelism_cycles"] < bound["pe_cycles"]:
         fail(f"{where}: bound terms {bound}")
-    if bound["limit"] not in ("pes", "parallelism"):
-        fail(f"{where}: limit {bound['limit']}")
+    if terms.get(bound["limited_by"]) != bound["cycles"]:
+        fail(f"{where}: limited_by {bound['limited_by']} is not the largest term")
+    rate = bound["offchip_bytes_per_cycle"]
+    if bound["offchip_cycles"] != (-(-bound["offchip_bytes"] // rate) if rate else 0):
+        fail(f"{where}: offchip_cycles {bound['offchip_cycles']} is not "
+             f"{bound['offchip_bytes']} bytes / {rate} per cycle")
     units = list(bound["spread"].values())
     if math.prod(units) > bound["max_pes"] or len(units) > bound["max_levels"]:
         fail(f"{where}: spread {bound['spread']} needs more than {bound['max_pes']} PEs "
