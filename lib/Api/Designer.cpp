@@ -65,6 +65,7 @@ Design api::findDesign(const SearchPlan &plan, const LayerProblem &layer) {
   Design design;
   search::SearchResult result = searchLayer(plan, layer);
   design.samplesUsed = result.samplesUsed;
+  design.bound = search::cycleBound(layer.layer, plan.optionsFor(layer));
   if (!result.found) {
     design.error = std::move(result.message);
     return design;
@@ -117,6 +118,12 @@ std::string api::formatDesign(const Layer &layer, const Design &design) {
      << std::setprecision(3) << " energy_nj=" << design.cost.energyNJ
      << std::setprecision(4) << " utilization=" << design.cost.utilization
      << "\n";
+  if (design.bound.valid)
+    os << "bound: cycles=" << design.bound.cycles << " (gap "
+       << std::setprecision(3)
+       << double(design.cost.cycles) / double(design.bound.cycles)
+       << "x, limited by " << cost::boundLimitName(design.bound.limitedBy)
+       << ")\n";
   return os.str();
 }
 

@@ -93,13 +93,13 @@ std::optional<Semantics> digamma::cost::parseSemantics(std::string_view name) {
   return std::nullopt;
 }
 
-std::string_view digamma::cost::boundName(Bound bound) {
-  switch (bound) {
-  case Bound::Compute:
+std::string_view digamma::cost::resourceName(Resource resource) {
+  switch (resource) {
+  case Resource::Compute:
     return "compute";
-  case Bound::Noc:
+  case Resource::Noc:
     return "noc";
-  case Bound::Offchip:
+  case Resource::Offchip:
     break;
   }
   return "offchip";
@@ -2265,13 +2265,13 @@ const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
     if (free.valid)
       report.computeCycles = freeRun.onChipCycles;
   }
-  report.bound = Bound::Compute;
+  report.limitedBy = Resource::Compute;
   int64_t busiest = report.computeCycles;
   if (report.nocCycles > busiest) {
-    report.bound = Bound::Noc;
+    report.limitedBy = Resource::Noc;
     busiest = report.nocCycles;
   }
   if (report.offchipCycles > busiest)
-    report.bound = Bound::Offchip;
+    report.limitedBy = Resource::Offchip;
   return report;
 }

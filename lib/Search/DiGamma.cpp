@@ -59,6 +59,7 @@ SearchResult detail::runGenetic(const cost::Layer &layer,
   if (std::optional<std::string> error = checkSearchInputs(space))
     return detail::failedResult(*error);
   const GeneticParameters &ga = options.genetic;
+  LevelSchedule levels(space);
   Random rng(options.seed);
   detail::BatchEvaluator pool(space, detail::threadCount(options));
   size_t population = static_cast<size_t>(std::min<int64_t>(
@@ -146,6 +147,7 @@ SearchResult detail::runGenetic(const cost::Layer &layer,
     rank(current);
     trace.push_back(current[0].valid ? current[0].objective : -1.0);
     traceSamples.push_back(used);
+    levels.update(space, used, current[0]);
   }
   SearchResult result = space.finish(current[0], used, std::move(trace));
   result.samplesPerGeneration = std::move(traceSamples);

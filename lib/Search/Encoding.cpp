@@ -49,7 +49,8 @@ bool digamma::search::sameGenes(const Individual &a, const Individual &b) {
 }
 
 SearchSpace::SearchSpace(const cost::Layer &layer, const SearchOptions &options)
-    : layer(layer), options(options) {
+    : layer(layer), options(options), minLevels(options.minLevels),
+      maxLevels(options.maxLevels) {
   bytes = detail::elementBytes(options);
   // Non-positive strides are rejected before any search (checkSearchInputs);
   // the extents only need to stay defined until then.
@@ -83,8 +84,7 @@ void SearchSpace::randomize(Individual &ind, Random &rng,
   if (!searchMapping) {
     ind.mapping = *options.fixedMapping;
   } else {
-    ind.mapping.numLevels =
-        static_cast<int>(rng.uniform(options.minLevels, options.maxLevels));
+    ind.mapping.numLevels = static_cast<int>(rng.uniform(minLevels, maxLevels));
     for (int l = 0; l < ind.mapping.numLevels; ++l) {
       cost::MappingLevel &level = ind.mapping.level(l);
       level.parallelDim = randomParallelDim(rng);
@@ -110,7 +110,7 @@ void SearchSpace::smallest(Individual &ind) const {
   if (!searchMapping) {
     ind.mapping = *options.fixedMapping;
   } else {
-    ind.mapping.numLevels = options.minLevels;
+    ind.mapping.numLevels = minLevels;
     for (int l = 0; l < ind.mapping.numLevels; ++l)
       ind.mapping.level(l).tiles.fill(1);
   }
@@ -443,7 +443,7 @@ void digamma::search::swapParallel(Individual &ind) {
 void digamma::search::grow(Individual &ind, const SearchSpace &space,
                            Random &rng) {
   cost::Mapping &m = ind.mapping;
-  if (m.numLevels >= space.options.maxLevels || m.numLevels >= cost::kMaxLevels)
+  if (m.numLevels >= space.maxLevels || m.numLevels >= cost::kMaxLevels)
     return;
   cost::MappingLevel &level = m.level(m.numLevels++);
   level.parallelDim = space.randomParallelDim(rng);
@@ -455,6 +455,6 @@ void digamma::search::grow(Individual &ind, const SearchSpace &space,
 }
 
 void digamma::search::age(Individual &ind, const SearchSpace &space) {
-  if (ind.mapping.numLevels > std::max(space.options.minLevels, 1))
+  if (ind.mapping.numLevels > std::max(space.minLevels, 1))
     --ind.mapping.numLevels;
 }

@@ -47,6 +47,8 @@ namespace {
 struct Problem {
   api::LayerProblem layer;
   search::SearchResult result;
+  /// The fewest cycles any design of it can take (search::cycleBound).
+  cost::CycleBound bound;
   double seconds = 0;
 };
 
@@ -315,6 +317,9 @@ void CoOptimizePass::runOnOperation() {
            "first with --digamma-lower-to-loop-nest (or run "
            "--digamma-pipeline)";
 
+  for (Problem &problem : problems)
+    problem.bound =
+        search::cycleBound(problem.layer.layer, plan.optionsFor(problem.layer));
   auto searchOne = [&](Problem &problem) {
     auto begin = std::chrono::steady_clock::now();
     problem.result = api::searchLayer(plan, problem.layer);
@@ -531,26 +536,74 @@ static llvm::json::Object frontJson(const search::Front &front) {
       {"designs", std::move(designs)}};
 }
 
+/// The bound of a problem and what it assumed (README.md, "The bound").
+static llvm::json::Object boundJson(const cost::CycleBound &bound) {
+  llvm::json::Object spread;
+  for (cost::Dim dim : cost::kAllDims)
+    if (int64_t units = bound.spread[static_cast<int>(dim)]; units > 1)
+      spread[llvm::StringRef(cost::dimName(dim))] = units;
+  return llvm::json::Object{
+      {"cycles", bound.cycles},
+      {"pe_cycles", bound.peCycles},
+      {"parallelism_cycles", bound.parallelismCycles},
+      {"offchip_cycles", bound.offchipCycles},
+      {"limited_by", llvm::StringRef(cost::boundLimitName(bound.limitedBy))},
+      {"spread", std::move(spread)},
+      {"exact", bound.exact},
+      {"max_pes", bound.maxPEs},
+      {"max_levels", bound.maxLevels},
+      {"simd_lanes", bound.simdLanes},
+      {"offchip_bytes", bound.offchipBytes},
+      {"offchip_bytes_per_cycle", bound.offchipBytesPerCycle}};
+}
+
+/// cycles / bound, or 0 without a bound.
+static double boundGap(int64_t cycles, int64_t bound) {
+  return bound > 0 ? double(cycles) / double(bound) : 0.0;
+}
+
+static int64_t saturatingAdd(int64_t a, int64_t b) {
+  int64_t sum;
+  return llvm::AddOverflow(a, b, sum) ? std::numeric_limits<int64_t>::max()
+                                      : sum;
+}
+
 LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
                                           double seconds) {
-  int64_t totalCycles = 0;
+  int64_t totalCycles = 0, totalBound = 0;
   double totalEnergy = 0;
+  // The op furthest from its bound, for the summary.
+  const DescribedOp *widest = nullptr;
+  double widestGap = 0;
   for (const DescribedOp &described : ops) {
-    const search::SearchResult &result = problems[described.problem].result;
-    int64_t sum;
-    totalCycles = llvm::AddOverflow(totalCycles, result.cost.cycles, sum)
-                      ? std::numeric_limits<int64_t>::max()
-                      : sum;
+    const Problem &problem = problems[described.problem];
+    const search::SearchResult &result = problem.result;
+    totalCycles = saturatingAdd(totalCycles, result.cost.cycles);
+    totalBound = saturatingAdd(totalBound, problem.bound.cycles);
     totalEnergy += result.cost.energyNJ;
+    double gap = boundGap(result.cost.cycles, problem.bound.cycles);
+    if (!widest || gap > widestGap) {
+      widest = &described;
+      widestGap = gap;
+    }
   }
   size_t saved = ops.size() - problems.size();
 
-  if (reportSummary)
+  if (reportSummary) {
     llvm::errs() << llvm::formatv(
         "digamma-co-optimize: {0} ops, {1} searches ({2} saved by the problem "
-        "cache), {3} samples each; total {4} cycles, {5:e} nJ; {6:f2} s\n",
+        "cache), {3} samples each; total {4} cycles, {5:e} nJ; {6:f2} s",
         ops.size(), problems.size(), saved, static_cast<int64_t>(samples),
         totalCycles, totalEnergy, seconds);
+    if (widest)
+      llvm::errs() << llvm::formatv(
+          "; {0:f3}x the bound of {1} cycles (largest op gap {2:f3}x: {3} at "
+          "{4})",
+          boundGap(totalCycles, totalBound), totalBound, widestGap,
+          widest->op->getName().getStringRef(),
+          printLocation(widest->op->getLoc()));
+    llvm::errs() << "\n";
+  }
 
   // Shared chips: the area split and the ops that dominate each chip's
   // latency.
@@ -653,6 +706,8 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
              {"offchip_bw_elements_per_cycle", hw.offchipBandwidth}}},
         {"mapping", toJson(result.mapping)},
         {"cost", costJson(result.cost)},
+        {"bound", boundJson(problem.bound)},
+        {"gap", boundGap(result.cost.cycles, problem.bound.cycles)},
         {"samples", result.samplesUsed},
         {"seconds", problem.seconds},
         {"best_per_generation", std::move(trace)}};
@@ -696,6 +751,8 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
                           {"searches", static_cast<int64_t>(problems.size())},
                           {"searches_saved", static_cast<int64_t>(saved)},
                           {"cycles", totalCycles},
+                          {"bound_cycles", totalBound},
+                          {"gap", boundGap(totalCycles, totalBound)},
                           {"energy_nj", totalEnergy},
                           {"seconds", seconds}}}};
   std::string text =

@@ -1,4 +1,5 @@
 """co_optimize() and model_search() give the C++ API's designs exactly."""
+import math
 import os
 import re
 import subprocess
@@ -83,8 +84,9 @@ class CoOptimizeTest(unittest.TestCase):
         self.assertEqual(design.cost.macs, 16 * 8 * 8 * 8 * 9)
         self.assertLessEqual(design.area_um2, 0.2e6)
         self.assertEqual(design.samples_used, 500)
+        # One extent per mapping level (two or three by default).
         self.assertEqual(design.hardware.num_pes,
-                         design.pe_array_shape[0] * design.pe_array_shape[1])
+                         math.prod(design.pe_array_shape))
         # The design's report is the cost model's for its hardware and
         # mapping.
         self.assertEqual(digamma.evaluate(layer, design.hardware,

@@ -44,10 +44,17 @@
 // REPORT: "best_per_generation": [
 // REPORT: "cost": {
 // REPORT: "cycles":
+// REPORT: "bound": {
+// REPORT: "limited_by": "{{pes|parallelism}}",
+// REPORT: "max_levels": 3,
+// The ops' f32 elements: (200000 - 6 * 32 * 0.086) / (282 + 6 * 32 * 0.086).
+// REPORT: "max_pes": 669,
+// REPORT: "gap":
 // REPORT: "hw": {
 // REPORT: "mapping": [
 // REPORT: "samples": 3000
 // REPORT: "totals": {
+// REPORT: "bound_cycles":
 // REPORT: "ops": 4,
 // REPORT: "searches": 3,
 // REPORT: "searches_saved": 1

@@ -8,5 +8,5 @@
 // RUN: %python %S/Inputs/check-designs.py %t.bert.mlir --budget-um2 7000000 --expect-ops 6 | FileCheck %s --check-prefix=BERT
 
 // CHECK: checked 20 designs
-// SUMMARY: digamma-co-optimize: 20 ops, {{[0-9]+}} searches ({{[1-9][0-9]*}} saved by the problem cache), 2000 samples each
+// SUMMARY: digamma-co-optimize: 20 ops, {{[0-9]+}} searches ({{[1-9][0-9]*}} saved by the problem cache), 2000 samples each; total {{[0-9]+}} cycles, {{.*}} nJ; {{[0-9.]+}} s; {{[0-9]+\.[0-9][0-9][0-9]}}x the bound of {{[0-9]+}} cycles (largest op gap {{[0-9]+\.[0-9][0-9][0-9]}}x: linalg.{{[a-z_0-9]+}} at loc("{{.*}}resnet18.mlir":{{[0-9]+}}:{{[0-9]+}}))
 // BERT: checked 6 designs

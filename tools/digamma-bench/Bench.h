@@ -146,6 +146,9 @@ struct Outcome {
   int64_t numPEs = 0;
   int64_t samples = 0;
   double seconds = 0;
+  /// The fewest cycles any design of the layer can take under the search's
+  /// options (search::cycleBound).
+  int64_t boundCycles = 0;
   /// Best objective (cycles) after samples * (k + 1) / kCheckpoints
   /// samples; -1 while nothing valid was found.
   std::array<double, kCheckpoints> curve{};
@@ -224,6 +227,8 @@ struct ModelRun {
   /// Sum over layers of occurrences x cycles x the layer's design area.
   double lap = 0;
   double seconds = 0;
+  /// Sum over layers of occurrences x the layer's cycle bound.
+  double boundCycles = 0;
   std::array<double, kCheckpoints> curve{};
 };
 
@@ -231,6 +236,8 @@ struct ModelRun {
 struct ModelSummary {
   int seedsFound = 0, seeds = 0;
   double cycles = 0, lap = 0, energyNJ = 0;
+  /// The model's cycle bound (the same for every seed).
+  double boundCycles = 0;
   std::array<double, kCheckpoints> curve{};
 };
 

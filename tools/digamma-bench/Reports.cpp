@@ -461,15 +461,17 @@ public:
         if (digamma >= 0)
           summary(os, p, fig6, digamma);
       }
-      // Absolute figures of every method.
+      // Absolute figures of every method, and the bound.
       os << "\n## " << platform.name << " (" << budget
-         << "): total cycles per model (geomean over seeds)\n\n| model |";
+         << "): total cycles per model (geomean over seeds) and the cycle "
+            "bound\n\n| model |";
       for (const Method &method : config.methods)
         os << " " << method.name << " |";
-      os << "\n|---|";
-      for (size_t m = 0; m < config.methods.size(); ++m)
+      os << " bound |" << (digamma >= 0 ? " digamma / bound |" : "")
+         << "\n|---|";
+      for (size_t m = 0; m <= config.methods.size(); ++m)
         os << "---|";
-      os << "\n";
+      os << (digamma >= 0 ? "---|" : "") << "\n";
       for (size_t n = 0; n < workload.models.size(); ++n) {
         os << "| " << workload.models[n].name << " |";
         for (size_t m = 0; m < config.methods.size(); ++m) {
@@ -480,6 +482,14 @@ public:
           else
             std::snprintf(value, sizeof(value), "%.4g", s.cycles);
           os << " " << value << " |";
+        }
+        double bound = results.summary(p, 0, n).boundCycles;
+        os << formatString(" %.4g |", bound);
+        if (digamma >= 0) {
+          const ModelSummary &d = results.summary(p, digamma, n);
+          os << (d.seedsFound > 0 && bound > 0
+                     ? formatString(" %.3f |", d.cycles / bound)
+                     : std::string(" N/A |"));
         }
         os << "\n";
       }
@@ -495,7 +505,7 @@ public:
   void writeResultsCsv(std::ostream &os) const {
     os << "platform,area_budget_um2,model,layers,distinct_layers,method,"
           "seed,found,total_cycles,latency_area_product,samples_per_layer,"
-          "search_seconds\n";
+          "search_seconds,bound_cycles\n";
     for (size_t p = 0; p < config.platforms.size(); ++p)
       for (size_t m = 0; m < config.methods.size(); ++m)
         for (size_t s = 0; s < config.seeds.size(); ++s)
@@ -503,14 +513,14 @@ public:
             const ModelRun &run = results.run(p, m, s, n);
             const api::Model &model = workload.models[n];
             os << formatString(
-                "%s,%.0f,%s,%zu,%zu,%s,%llu,%d,%.0f,%.6e,%lld,%s\n",
+                "%s,%.0f,%s,%zu,%zu,%s,%llu,%d,%.0f,%.6e,%lld,%s,%.0f\n",
                 config.platforms[p].name.c_str(), config.platforms[p].budgetUm2,
                 model.name.c_str(), model.numLayers, model.problems.size(),
                 config.methods[m].name.c_str(),
                 (unsigned long long)config.seeds[s], run.found ? 1 : 0,
                 run.found ? run.cycles : 0.0, run.found ? run.lap : 0.0,
                 (long long)config.options.samples,
-                seconds(config, run.seconds, "%.3f").c_str());
+                seconds(config, run.seconds, "%.3f").c_str(), run.boundCycles);
           }
   }
 
@@ -527,7 +537,7 @@ void digamma::bench::writeLayersCsv(std::ostream &os, const Config &config,
                                     const Workload &workload,
                                     const Runner &runner) {
   os << "platform,method,seed,problem,class,N,K,C,Y,X,R,S,found,cycles,"
-        "area_um2,num_pes,energy_nj,samples,seconds,message\n";
+        "area_um2,num_pes,energy_nj,samples,seconds,bound_cycles,message\n";
   for (size_t j = 0; j < runner.allJobs().size(); ++j) {
     const Job &job = runner.allJobs()[j];
     const Outcome &outcome = runner.outcomeOf(j);
@@ -537,7 +547,7 @@ void digamma::bench::writeLayersCsv(std::ostream &os, const Config &config,
     std::string message = csvField(outcome.message);
     os << formatString(
         "%s,%s,%llu,%zu,%s,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%d,%lld,%.2f,"
-        "%lld,%.6g,%lld,%s,%s\n",
+        "%lld,%.6g,%lld,%s,%lld,%s\n",
         config.platforms[job.platform].name.c_str(),
         config.methods[job.method].name.c_str(),
         config.methods[job.method].seeded
@@ -548,7 +558,8 @@ void digamma::bench::writeLayersCsv(std::ostream &os, const Config &config,
         (long long)l.x, (long long)l.r, (long long)l.s, outcome.found ? 1 : 0,
         (long long)outcome.cycles, outcome.areaUm2, (long long)outcome.numPEs,
         outcome.energyNJ, (long long)outcome.samples,
-        seconds(config, outcome.seconds, "%.4f").c_str(), message.c_str());
+        seconds(config, outcome.seconds, "%.4f").c_str(),
+        (long long)outcome.boundCycles, message.c_str());
   }
 }
 

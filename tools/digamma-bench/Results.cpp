@@ -33,6 +33,8 @@ Results::Results(const Config &config, const Workload &workload,
         for (size_t s = 0; s < S; ++s) {
           ModelRun &run = runs[((p * M + m) * S + s) * N + n];
           run = modelRun(runner, p, m, s, n);
+          if (run.boundCycles > 0)
+            summary.boundCycles = run.boundCycles;
           if (!run.found)
             continue;
           ++summary.seedsFound;
@@ -81,6 +83,7 @@ ModelRun Results::modelRun(const Runner &runner, size_t p, size_t m, size_t s,
   for (auto [problem, weight] : model.problems) {
     const Outcome &outcome = runner.outcome(p, m, s, problem);
     run.seconds += outcome.seconds;
+    run.boundCycles += weight * double(outcome.boundCycles);
     for (int k = 0; k < kCheckpoints; ++k)
       run.curve[k] = outcome.curve[k] < 0 || run.curve[k] < 0
                          ? -1

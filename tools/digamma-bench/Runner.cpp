@@ -201,6 +201,8 @@ Outcome Runner::runJob(const Job &job) const {
   outcome.energyNJ = result.cost.energyNJ;
   outcome.numPEs = result.hardware.numPEs;
   outcome.samples = result.samplesUsed;
+  outcome.boundCycles =
+      search::cycleBound(problem.layer, plan.optionsFor(problem)).cycles;
   // Best so far at each checkpoint, from the trace.
   size_t t = 0;
   double best = -1;

@@ -65,6 +65,8 @@ void digamma::bench::writeShard(std::ostream &os, const Config &config,
     for (size_t k = 0; k < o.layerMacs.size(); ++k)
       os << formatString("traffic,%zu,%.17g,%.17g\n", j, o.layerMacs[k],
                          o.layerOffchipBytes[k]);
+    if (o.boundCycles > 0)
+      os << formatString("bound,%zu,%lld\n", j, (long long)o.boundCycles);
   }
 }
 
@@ -239,6 +241,11 @@ void digamma::bench::readShardOutcomes(const std::vector<std::string> &dirs,
         Outcome &o = outcomes[jobOf(f[1], line)];
         o.layerMacs.push_back(number(f[2], line));
         o.layerOffchipBytes.push_back(number(f[3], line));
+      } else if (line.rfind("bound,", 0) == 0) {
+        std::vector<std::string> f = split(line, 2);
+        if (f.size() != 3)
+          bad(line);
+        outcomes[jobOf(f[1], line)].boundCycles = integer(f[2], line);
       } else if (!line.empty()) {
         bad(line);
       }

@@ -198,7 +198,7 @@ int main(int argc, char **argv) {
     csv << ", Offchip input read (Bytes), Offchip weight read (Bytes), "
            "Offchip output read (Bytes), Offchip output write (Bytes), "
            "Offchip Bytes, Operational Intensity (MACs/Byte), Offchip "
-           "Energy (nJ), Compute Cycles, NoC Cycles, Offchip Cycles, Bound";
+           "Energy (nJ), Compute Cycles, NoC Cycles, Offchip Cycles, Limited By";
   csv << "\n";
   for (const MaestroLayer &layer : file.layers) {
     Layer sized = layer.layer;
@@ -238,7 +238,7 @@ int main(int argc, char **argv) {
           << r.offchipBytes << ", " << r.operationalIntensity << ", "
           << r.offchipEnergyNJ << ", " << r.computeCycles << ", "
           << r.nocCycles << ", " << r.offchipCycles << ", "
-          << boundName(r.bound);
+          << resourceName(r.limitedBy);
     }
     csv << "\n";
   }

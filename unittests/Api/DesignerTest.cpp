@@ -113,6 +113,7 @@ TEST(Designer, IsTheSearchWithThePassTranslation) {
   direct.threads = 1;
   direct.bytesPerElement = 4;
   direct.fixedHardware.bytesPerElement = 4;
+  direct.maxLevels = 3; // the pass's default range
   search::SearchResult expected = search::runDiGamma(layer, direct);
   ASSERT_TRUE(expected.found);
   EXPECT_EQ(design.hardware.numPEs, expected.hardware.numPEs);
@@ -171,6 +172,45 @@ TEST(Designer, DesignFitsTheBudgetAndComputesTheLayer) {
   }
   EXPECT_LE(product, design.hardware.numPEs);
   EXPECT_EQ(design.samplesUsed, 2000);
+  // The bound: the PE limit (200, below the area's 1063 PEs), the default
+  // three levels, the batch.
+  ASSERT_TRUE(design.bound.valid);
+  EXPECT_EQ(design.bound.maxPEs, 200);
+  EXPECT_EQ(design.bound.maxLevels, 3);
+  EXPECT_EQ(design.bound.peCycles, 2 * ((layerMacs(layer) / 2 + 199) / 200));
+  EXPECT_GE(design.bound.cycles, design.bound.peCycles);
+  EXPECT_LE(design.bound.cycles, design.cost.cycles);
+}
+
+// The bound follows the options: fixed hardware's PE count and SIMD lanes,
+// a fixed mapping's level count.
+TEST(Designer, TheBoundIsTheRequestsOwn) {
+  Layer layer = conv2d(64, 32, 30, 30, 3, 3);
+  Options options = smallOptions();
+  options.mode = search::Mode::FixedHW;
+  options.fixedHardware = {48, 512, 1 << 20};
+  Design fixed = findDesign(layer, Budget(), options);
+  ASSERT_TRUE(fixed.found) << fixed.error;
+  EXPECT_EQ(fixed.bound.maxPEs, 48);
+  EXPECT_EQ(fixed.bound.cycles,
+            cost::cycleBound(layer, 48, options.maxLevels).cycles);
+  EXPECT_LE(fixed.bound.cycles, fixed.cost.cycles);
+
+  options = smallOptions();
+  options.minLevels = 1;
+  options.maxLevels = 1;
+  Design one = findDesign(layer, Budget::ofArea(7.0), options);
+  ASSERT_TRUE(one.found) << one.error;
+  // One level spreads K (64): 32 * 28 * 28 * 9 MACs per PE.
+  EXPECT_EQ(one.bound.cycles, 32 * 28 * 28 * 9);
+  EXPECT_EQ(one.bound.limitedBy, cost::BoundLimit::Parallelism);
+  options.mode = search::Mode::FixedMapping;
+  options.maxLevels = 3;
+  options.fixedMapping = one.mapping;
+  Design mapped = findDesign(layer, Budget::ofArea(7.0), options);
+  ASSERT_TRUE(mapped.found) << mapped.error;
+  EXPECT_EQ(mapped.bound.maxLevels, 1);
+  EXPECT_EQ(mapped.bound.cycles, one.bound.cycles);
 }
 
 TEST(Designer, GemmAndDepthwiseAndRandomSearch) {
@@ -382,6 +422,10 @@ TEST(DesignerText, FormatDesignShowsHardwareMappingAndCost) {
   EXPECT_NE(text.find("level 1: parallel "), std::string::npos) << text;
   EXPECT_NE(text.find("cost: cycles=" + std::to_string(design.cost.cycles) +
                       " macs=262144"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("bound: cycles=" + std::to_string(design.bound.cycles) +
+                      " (gap "),
             std::string::npos)
       << text;
 

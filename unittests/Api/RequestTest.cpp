@@ -65,7 +65,7 @@ TEST(Request, DefaultsAreThePassDefaults) {
   EXPECT_EQ(options.mode, search::Mode::CoOpt);
   EXPECT_EQ(options.semantics, cost::Semantics::Sound);
   EXPECT_EQ(options.minLevels, 2);
-  EXPECT_EQ(options.maxLevels, 2);
+  EXPECT_EQ(options.maxLevels, 3);
   EXPECT_EQ(options.seed, 1u);
   EXPECT_EQ(options.peLimit, cost::kUnbounded);
   EXPECT_EQ(plan.algorithm, search::Algorithm::DiGamma);

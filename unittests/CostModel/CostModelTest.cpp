@@ -128,9 +128,9 @@ void expectSound(const Layer &layer, const Hardware &hw,
   EXPECT_GE(report.nocCycles, 0);
   const int64_t busiest = std::max(
       {report.computeCycles, report.nocCycles, report.offchipCycles});
-  EXPECT_EQ(report.bound, report.computeCycles == busiest ? Bound::Compute
-                          : report.nocCycles == busiest   ? Bound::Noc
-                                                          : Bound::Offchip);
+  EXPECT_EQ(report.limitedBy, report.computeCycles == busiest ? Resource::Compute
+                          : report.nocCycles == busiest   ? Resource::Noc
+                                                          : Resource::Offchip);
   EXPECT_EQ(report.unsoundReason, InvalidReason::None);
 }
 
@@ -818,7 +818,7 @@ TEST(CostModel, ClosedFormsEqualEnumeration) {
       expectSameFigures(a, b);
       EXPECT_EQ(a.computeCycles, b.computeCycles);
       EXPECT_EQ(a.offchipBytes, b.offchipBytes);
-      EXPECT_EQ(a.bound, b.bound);
+      EXPECT_EQ(a.limitedBy, b.limitedBy);
       if (a.valid)
         EXPECT_DOUBLE_EQ(a.energyNJ, b.energyNJ);
       if (::testing::Test::HasFailure())

@@ -113,7 +113,7 @@ TEST(Offchip, WeightStationaryReadsEachWeightOnce) {
   // the cycles.
   EXPECT_EQ(report.cycles, 4 * 1152 + 1);
   EXPECT_EQ(report.computeCycles, report.cycles);
-  EXPECT_EQ(report.bound, Bound::Compute);
+  EXPECT_EQ(report.limitedBy, Resource::Compute);
   EXPECT_DOUBLE_EQ(report.operationalIntensity, double(report.macs) / 704.0);
 
   // One byte per cycle: the first fill (input slab 4 x 4 x 6 and weight
@@ -126,7 +126,7 @@ TEST(Offchip, WeightStationaryReadsEachWeightOnce) {
   EXPECT_EQ(slow.cycles, 240 + 4609 + 32);
   EXPECT_EQ(slow.offchipCycles, 704);
   EXPECT_EQ(slow.computeCycles, 4609);
-  EXPECT_EQ(slow.bound, Bound::Compute);
+  EXPECT_EQ(slow.limitedBy, Resource::Compute);
 }
 
 // Timeloop's hand-checkable cases (memory-anchors.md section 7): K = C = 4,
@@ -174,7 +174,7 @@ TEST(Offchip, TimeloopHandCases) {
   ASSERT_TRUE(slow.valid);
   EXPECT_EQ(slow.cycles, 784);
   EXPECT_EQ(slow.offchipCycles, 784);
-  EXPECT_EQ(slow.bound, Bound::Offchip);
+  EXPECT_EQ(slow.limitedBy, Resource::Offchip);
 
   // K4 then P4: the K loop above the row loop re-reads the input 4 times,
   // each pass with the halo credit (Timeloop credits it too: the row loop
@@ -353,7 +353,7 @@ TEST(Offchip, NocCountsBytesOfEachTensor) {
   EXPECT_EQ(report.cycles, 4096 + (4096 + 2 * 4096) / 2);
   EXPECT_EQ(report.computeCycles, 4096 + 1);
   EXPECT_EQ(report.nocCycles, 6144);
-  EXPECT_EQ(report.bound, Bound::Noc);
+  EXPECT_EQ(report.limitedBy, Resource::Noc);
   EXPECT_EQ(nocBytesPerCycle(hw), 2);
   EXPECT_FALSE(isNocUnbounded(hw));
   // Without reportFigures: at unbounded off-chip bandwidth no report
@@ -370,7 +370,7 @@ TEST(Offchip, NocCountsBytesOfEachTensor) {
   EXPECT_TRUE(ranked.hasReportFigures);
   EXPECT_EQ(ranked.computeCycles, report.cycles);
   EXPECT_EQ(ranked.nocCycles, 6144);
-  EXPECT_EQ(ranked.bound, Bound::Compute);
+  EXPECT_EQ(ranked.limitedBy, Resource::Compute);
 }
 
 // The DRAM energy (8 pJ/bit, LPDDR4) joins the energy only when the
@@ -395,7 +395,7 @@ TEST(Offchip, FiguresAtUnboundedBandwidthOnRequest) {
   EXPECT_GT(with.offchipBytes, 0);
   EXPECT_EQ(with.cycles, without.cycles);
   EXPECT_EQ(with.energyNJ, without.energyNJ);
-  EXPECT_EQ(with.bound, without.bound);
+  EXPECT_EQ(with.limitedBy, without.limitedBy);
   // At finite bandwidth they set the cycles and are always there.
   hw.offchipBandwidth = 4;
   EXPECT_TRUE(plain.evaluate(layer, hw, mapping).hasReportFigures);

@@ -75,6 +75,10 @@ struct Design {
   cost::Mapping mapping;
   /// Cycles, MACs, energy, utilization, access counts, ...
   cost::CostReport cost;
+  /// The fewest cycles any design of the layer can take within the budget
+  /// and the level range (search::cycleBound); cost.cycles / bound.cycles
+  /// is how far this design is from it.
+  cost::CycleBound bound;
 
   /// The objective's value and the samples spent.
   double objectiveValue = 0;

@@ -120,8 +120,10 @@ struct Options {
   /// is 1; an f32 op is 4); 0 takes each layer's own
   /// (LayerProblem::elementBytes).
   int64_t elementBytes = 1;
-  /// Mapping (cluster) levels, 1 <= minLevels <= maxLevels <= 3.
-  int minLevels = 2, maxLevels = 2;
+  /// Mapping (cluster) levels, 1 <= minLevels <= maxLevels <= 3. DiGamma
+  /// chooses the count per layer within the range (search::LevelSchedule):
+  /// a third level where two cannot come near the cycle bound.
+  int minLevels = 2, maxLevels = 3;
 
   /// Mode FixedHW: the hardware whose mapping is searched.
   struct FixedHardware {

@@ -114,7 +114,7 @@ struct ModelOptions {
   bool enumerateCases = false;
   /// Compute the figures that only reports need (CostReport's off-chip
   /// traffic, offchipBytes, operationalIntensity, offchipEnergyNJ, busy
-  /// times and bound) at unbounded off-chip bandwidth too, where nothing
+  /// times and limitedBy) at unbounded off-chip bandwidth too, where nothing
   /// else depends on them (at finite bandwidth the traffic sets the cycles
   /// and they are always computed), and the exact computeCycles where the
   /// NoC may stall the design (a second evaluation with unbounded
@@ -127,11 +127,11 @@ struct ModelOptions {
   bool acceptUnsoundMaestro = false;
 };
 
-/// The resource that limits a design (CostReport::bound).
-enum class Bound : uint8_t { Compute, Noc, Offchip };
+/// The resource that limits a design (CostReport::limitedBy).
+enum class Resource : uint8_t { Compute, Noc, Offchip };
 
 /// "compute", "noc" or "offchip".
-std::string_view boundName(Bound bound);
+std::string_view resourceName(Resource resource);
 
 /// Off-chip (DRAM <-> L2) traffic per tensor in bytes, batch included.
 /// Output reads are partial sums read back.
@@ -179,9 +179,9 @@ struct CostReport {
   /// (checkConstraints() uses these.)
   int64_t l1Bytes = 0;
   int64_t l2Bytes = 0;
-  /// True if the report figures below (offchip to bound) are computed: at
+  /// True if the report figures below (offchip to limitedBy) are computed: at
   /// finite off-chip bandwidth, or when ModelOptions::reportFigures asks
-  /// for them. They are zero (bound: Compute) otherwise.
+  /// for them. They are zero (limitedBy: Compute) otherwise.
   bool hasReportFigures = false;
   /// Off-chip traffic per tensor (see README.md, "Off-chip traffic and
   /// time"), and its total.
@@ -205,7 +205,7 @@ struct CostReport {
   int64_t offchipCycles = 0;
   /// The resource with the largest busy time; ties go to compute, then noc.
   /// Without off-chip figures (unbounded bandwidth) compute or noc.
-  Bound bound = Bound::Compute;
+  Resource limitedBy = Resource::Compute;
   /// Maestro semantics: MaestroMacMismatch or MaestroBelowComputeBound if
   /// MAESTRO's figures are physically impossible, else None. Always None
   /// for sound reports.

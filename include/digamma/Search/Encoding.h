@@ -121,6 +121,32 @@ public:
   int64_t bytes = 1;
   /// Which genes the mode lets the operators change.
   bool searchMapping = true, searchPEs = true;
+  /// The level counts randomize(), smallest(), grow() and age() keep to:
+  /// the options' range, or the part of it DiGamma's level schedule has
+  /// opened so far (LevelSchedule).
+  int minLevels = 2, maxLevels = 2;
+};
+
+/// DiGamma's choice of the mapping level count per problem within the
+/// options' range (docs/search.md, "Level count"). With the latency
+/// objective the search starts with the fewest levels whose cycle bound
+/// (cycleBound()) is within GeneticParameters::levelStartTolerance of the
+/// whole range's, and opens the whole range (grow and age then choose) if,
+/// once GeneticParameters::levelWidenAt of the samples are used, its best
+/// design is still above levelWidenGap times the range's bound. Other
+/// objectives have no bound to go by and search the whole range.
+class LevelSchedule {
+public:
+  /// Narrows \p space's level range to the starting one.
+  explicit LevelSchedule(SearchSpace &space);
+  /// After a generation: \p used samples spent, \p best the best design so
+  /// far. Opens the whole range in \p space when the schedule says so.
+  void update(SearchSpace &space, int64_t used, const Individual &best);
+
+private:
+  int64_t boundCycles = 0;
+  int64_t widenAt = 0;
+  bool open = true;
 };
 
 /// Checks every optimizer makes before searching \p space: the options

@@ -114,6 +114,14 @@ struct GeneticParameters {
   /// exactly, which single-gene mutations reach only by chance. Not in the
   /// reference (0 there).
   double fitParallelismRate = 0.2;
+  /// The level schedule (LevelSchedule in Encoding.h): start with the
+  /// fewest levels whose cycle bound is within this fraction of the level
+  /// range's bound; open the whole range once this share of the samples is
+  /// used if the best design is still above levelWidenGap times the bound.
+  /// Not in the reference, whose range is what it is given.
+  double levelStartTolerance = 0.20;
+  double levelWidenAt = 0.125;
+  double levelWidenGap = 2.0;
 };
 
 /// Settings of the pagmo baselines (Baselines.h) beyond pagmo's own.

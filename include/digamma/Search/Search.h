@@ -13,6 +13,7 @@
 #ifndef DIGAMMA_SEARCH_SEARCH_H
 #define DIGAMMA_SEARCH_SEARCH_H
 
+#include "digamma/CostModel/Bound.h"
 #include "digamma/CostModel/CostModel.h"
 #include "digamma/Search/Front.h"
 #include "digamma/Search/Options.h"
@@ -68,6 +69,16 @@ std::optional<std::string> checkLayer(const cost::Layer &layer,
 /// Area of the smallest design of \p layer: one PE, every tile 1.
 double smallestFeasibleAreaUm2(const cost::Layer &layer,
                                const SearchOptions &options);
+
+/// The fewest cycles any design of \p layer can take under \p options
+/// (cost::cycleBound): at most the PEs that fit the area budget with their
+/// smallest buffers (cost::mostPEsWithinArea) and the PE limit (the fixed
+/// PE count in FixedHW mode), the fixed hardware's SIMD lanes and off-chip
+/// bandwidth, the search's element size, and the most mapping levels the
+/// options allow (maxLevels; a fixed mapping's or fixed array shape's own
+/// count). The one definition every report of a gap to the bound uses.
+cost::CycleBound cycleBound(const cost::Layer &layer,
+                            const SearchOptions &options);
 
 /// DiGamma's genetic algorithm. Never throws; a result with found == false
 /// carries the reason in its message.

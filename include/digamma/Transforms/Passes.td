@@ -89,8 +89,12 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
            "Per-PE L1 bytes of the fixed hardware (mode=fixed-hw)">,
     Option<"l2Bytes", "l2-bytes", "int64_t", /*default=*/"0",
            "L2 bytes of the fixed hardware (mode=fixed-hw)">,
-    Option<"maxLevels", "max-levels", "int", /*default=*/"2",
-           "Largest number of mapping (cluster) levels">,
+    Option<"maxLevels", "max-levels", "int", /*default=*/"3",
+           "Largest number of mapping (cluster) levels. DiGamma chooses the "
+           "count per op within [min-levels, max-levels]: it starts with the "
+           "fewest levels whose cycle bound is within 20% of the range's and "
+           "opens the whole range if its best design is still above 2x "
+           "the bound after 1/8 of the samples">,
     Option<"minLevels", "min-levels", "int", /*default=*/"2",
            "Smallest number of mapping (cluster) levels">,
     Option<"mode", "mode", "::digamma::search::Mode",
