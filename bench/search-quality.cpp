@@ -236,7 +236,9 @@ int main(int argc, char **argv) {
               (long long)samples, (unsigned long long)seed,
               std::max(1u, std::thread::hardware_concurrency()));
 
-  const std::vector<api::PlatformSpec> &platforms = api::builtinPlatforms();
+  // The paper's platforms.
+  const std::vector<api::PlatformSpec> platforms = {
+      *api::findPlatform("edge"), *api::findPlatform("cloud")};
   std::vector<std::vector<int64_t>> randomCycles(platforms.size());
   double randomSeconds = 0;
   for (size_t p = 0; p < platforms.size(); ++p) {

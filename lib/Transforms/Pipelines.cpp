@@ -15,6 +15,7 @@ void digamma::buildDigammaPipeline(OpPassManager &pm,
   coOptions.elementBytesOverride = options.elementBytes;
   coOptions.objective = options.objective;
   coOptions.platform = options.platform;
+  coOptions.platformFile = options.platformFile;
   coOptions.samples = options.samples;
   coOptions.seed = options.seed;
   coOptions.scope = options.scope;

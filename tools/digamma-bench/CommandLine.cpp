@@ -105,9 +105,20 @@ void printHelp() {
       "tables (.csv);\n"
       "                      default: the seven bundled models\n"
       "  --models-dir=DIR    default: %s\n"
-      "  --platforms=LIST    %s, or NAME:MM2;\n"
-      "                      default edge,cloud (NAME: up to 64 letters, "
-      "digits, '_', '-')\n"
+      "  --platforms=LIST    %s,\n"
+      "                      a platform file (a path ending in .json; "
+      "docs/platforms.md), or "
+      "NAME:MM2 (the\n"
+      "                      edge platform with another area); default "
+      "edge,cloud (NAME: up\n"
+      "                      to 64 letters, digits, '_', '-')\n"
+      "  --offchip-bandwidth=N  off-chip bytes per cycle; 0 (default) = each "
+      "platform's\n"
+      "  --noc-bandwidth=N   NoC bytes per cycle; 0 (default) = each "
+      "platform's\n"
+      "  --maestro-accept-unsound  semantics=maestro: accept physically "
+      "impossible MAESTRO\n"
+      "                      figures, as the reference GAMMA does\n"
       "  --algorithms=LIST   digamma, random, sga, pso, sea, de, cmaes, sa, "
       "hw-nvdla,\n"
       "                      hw-shidiannao, hw-eyeriss, map-buffer, "
@@ -163,14 +174,26 @@ template <typename T> T integer(const std::string &flag,
   return static_cast<T>(*number);
 }
 
-/// One item of --platforms: a platform name or NAME:MM2.
+/// One item of --platforms: a platform name, a platform file or NAME:MM2.
 Platform parsePlatform(const std::string &item) {
-  if (std::optional<api::PlatformSpec> spec = api::findPlatform(item))
-    return {spec->name, spec->name, 0, 0};
+  Platform platform;
+  if (std::optional<api::PlatformSpec> spec = api::findPlatform(item)) {
+    platform.name = platform.preset = spec->name;
+    return platform;
+  }
+  if (item.size() > 5 && item.compare(item.size() - 5, 5, ".json") == 0) {
+    api::PlatformSpec spec;
+    if (std::optional<std::string> error = api::readPlatformFile(item, spec))
+      fail(*error);
+    platform.name = spec.name;
+    platform.file = item;
+    return platform;
+  }
   size_t colon = item.find(':');
   if (colon == std::string::npos || colon == 0)
     fail(api::unknownName("platform", item,
-                          api::platformNames() + ", or NAME:MM2"));
+                          api::platformNames() +
+                              ", a platform file (a path ending in .json), or NAME:MM2"));
   char *end = nullptr;
   std::string number = item.substr(colon + 1);
   double mm2 = std::strtod(number.c_str(), &end);
@@ -186,7 +209,10 @@ Platform parsePlatform(const std::string &item) {
     fail("platform name '" + name +
          "' may use up to 64 letters, digits, '_' and '-' only");
   // The default platform with an area of its own.
-  return {name, api::builtinPlatforms()[0].name, mm2, 0};
+  platform.name = name;
+  platform.preset = "edge";
+  platform.areaMm2 = mm2;
+  return platform;
 }
 
 } // namespace
@@ -259,6 +285,13 @@ Config digamma::bench::parseCommandLine(int argc, char **argv) {
               api::parseName("semantics", value, search::semanticsValues(),
                              config.options.semantics))
         fail(*error);
+    } else if (key == "--offchip-bandwidth") {
+      config.options.offchipBandwidth =
+          integer<int64_t>("--offchip-bandwidth", value);
+    } else if (key == "--noc-bandwidth") {
+      config.options.nocBandwidth = integer<int64_t>("--noc-bandwidth", value);
+    } else if (key == "--maestro-accept-unsound" && value.empty()) {
+      config.options.acceptUnsoundMaestro = true;
     } else if (key == "--graded-penalty" && value.empty()) {
       config.options.gradedPenalty = true;
     } else if (key == "--threads") {
@@ -316,6 +349,15 @@ Config digamma::bench::parseCommandLine(int argc, char **argv) {
     if (std::optional<std::string> error = api::planSearch(request, plan))
       fail(*error);
     platform.budgetUm2 = plan.options.areaBudgetUm2;
+    platform.maxPEs =
+        std::min(cost::pesWithinArea(plan.options.areaBudgetUm2,
+                                     plan.options.model.area),
+                 plan.options.peLimit);
+    platform.offchipBytesPerCycle =
+        cost::isOffchipUnbounded(plan.options.fixedHardware)
+            ? 0
+            : cost::offchipBytesPerCycle(plan.options.fixedHardware);
+    platform.elementBytes = plan.platform.elementBytes;
   }
   return config;
 }
@@ -325,6 +367,7 @@ api::Request digamma::bench::platformRequest(const Config &config,
                                              const Platform &platform) {
   api::Request request;
   request.platform = platform.preset;
+  request.platformFile = platform.file;
   request.budget.areaMm2 = platform.areaMm2;
   request.options = config.options;
   return request;
