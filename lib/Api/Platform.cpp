@@ -78,16 +78,21 @@ const Registry &registry() {
 
 } // namespace
 
-std::string digamma::api::bundledPlatformsDir() {
+std::string digamma::api::dataDirNextToExecutable(const std::string &relative) {
   char exe[4096];
   ssize_t size = ::readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  if (size > 0) {
-    std::string path(exe, size_t(size));
-    std::string installed = path.substr(0, path.rfind('/') + 1) +
-                            DIGAMMA_INSTALLED_PLATFORMS_DIR;
-    if (isDirectory(installed))
-      return installed;
-  }
+  if (size <= 0)
+    return "";
+  std::string path(exe, size_t(size));
+  std::string dir = path.substr(0, path.rfind('/') + 1) + relative;
+  return isDirectory(dir) ? dir : "";
+}
+
+std::string digamma::api::bundledPlatformsDir() {
+  std::string installed =
+      dataDirNextToExecutable(DIGAMMA_INSTALLED_PLATFORMS_DIR);
+  if (!installed.empty())
+    return installed;
   // A program outside the install's bin/ (the Python interpreter): the
   // source tree when it is there, else the install prefix.
   if (isDirectory(DIGAMMA_SOURCE_PLATFORMS_DIR))

@@ -55,47 +55,51 @@ public:
 
   std::optional<double> number(std::string_view key, bool required,
                                double minimum, double maximum) {
-    const json *found = value(key, required);
-    if (!found)
-      return std::nullopt;
-    json wrapper = {{"value", *found}};
-    DataFields entry(wrapper, where + ": field '" + std::string(key) + "'",
-                     error);
-    return entry.number("value", true, minimum, maximum);
+    return readValue(key, required, [&](DataFields &entry, const json &) {
+      return entry.number("value", true, minimum, maximum);
+    });
   }
 
   std::optional<int64_t> integer(std::string_view key, bool required,
                                  int64_t minimum, int64_t maximum) {
-    const json *found = value(key, required);
-    if (!found)
-      return std::nullopt;
-    json wrapper = {{"value", *found}};
-    DataFields entry(wrapper, where + ": field '" + std::string(key) + "'",
-                     error);
-    return entry.integer("value", true, minimum, maximum);
+    return readValue(key, required, [&](DataFields &entry, const json &) {
+      return entry.integer("value", true, minimum, maximum);
+    });
   }
 
   /// A bandwidth in bytes per cycle: a positive integer or "unbounded"
   /// (0).
   std::optional<int64_t> bandwidth(std::string_view key) {
-    const json *found = value(key, true);
-    if (!found)
-      return std::nullopt;
-    if (found->is_string() && *found == "unbounded")
-      return 0;
-    json wrapper = {{"value", *found}};
-    DataFields entry(wrapper, where + ": field '" + std::string(key) + "'",
-                     error);
-    if (!found->is_number_integer()) {
-      entry.fail("value", "expected a whole number of bytes per cycle or "
-                          "\"unbounded\", got " +
-                              found->dump());
-      return std::nullopt;
-    }
-    return entry.integer("value", true, 1, kMaxBytesPerCycle);
+    return readValue(key, true,
+                     [&](DataFields &entry,
+                         const json &found) -> std::optional<int64_t> {
+      if (found.is_string() && found == "unbounded")
+        return 0;
+      if (!found.is_number_integer()) {
+        entry.fail("value", "expected a whole number of bytes per cycle or "
+                            "\"unbounded\", got " +
+                                found.dump());
+        return std::nullopt;
+      }
+      return entry.integer("value", true, 1, kMaxBytesPerCycle);
+    });
   }
 
 private:
+  /// \p read applied to the value of field \p key (as a one-member
+  /// object, so that DataFields' messages name the field, and as itself).
+  template <typename Read>
+  auto readValue(std::string_view key, bool required, Read read)
+      -> decltype(read(std::declval<DataFields &>(), std::declval<json>())) {
+    const json *found = value(key, required);
+    if (!found)
+      return std::nullopt;
+    json wrapper = {{"value", *found}};
+    DataFields entry(wrapper, where + ": field '" + std::string(key) + "'",
+                     error);
+    return read(entry, *found);
+  }
+
   DataFields &fields;
   std::string where;
   std::string &error;
