@@ -58,8 +58,9 @@ int main(int argc, char **argv) {
 
   // The request layer's checks, before any search.
   std::vector<api::SearchPlan> plans;
-  for (const api::PlatformSpec &platform : api::builtinPlatforms()) {
-    request.platform = platform.name;
+  // The paper's platforms.
+  for (const char *platform : {"edge", "cloud"}) {
+    request.platform = platform;
     if (std::optional<std::string> error =
             api::planSearch(request, plans.emplace_back()))
       bench::failProgram(kTool, *error);

@@ -432,7 +432,9 @@ int main(int argc, char **argv) {
               workload.totalLayers, workload.table.size(), (long long)samples,
               (unsigned long long)seed, (long long)elementBytes,
               std::max(1u, std::thread::hardware_concurrency()));
-  const std::vector<api::PlatformSpec> &platforms = api::builtinPlatforms();
+  // The paper's platforms.
+  const std::vector<api::PlatformSpec> platforms = {
+      *api::findPlatform("edge"), *api::findPlatform("cloud")};
 
   if (levels) {
     for (size_t p = 0; p < platforms.size(); ++p)

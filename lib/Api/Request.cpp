@@ -20,8 +20,9 @@ using namespace digamma::api;
 static constexpr double kUm2PerMm2 = 1e6;
 
 Budget Budget::forPlatform(Platform platform) {
-  return ofArea(
-      findPlatform(platform == Platform::Cloud ? "cloud" : "edge")->areaMm2);
+  // The paper's figures, whether or not the bundled files can be read
+  // (RequestTest checks that the files agree).
+  return ofArea(platform == Platform::Cloud ? kCloudAreaMm2 : kEdgeAreaMm2);
 }
 
 Budget Budget::ofArea(double areaMm2) {
@@ -103,9 +104,22 @@ std::optional<std::string> resolveDataflow(const Options &options,
   return std::nullopt;
 }
 
+/// The fixed hardware of mode FixedHW: the options', or the platform's when
+/// the options give none.
+Options::FixedHardware fixedHardwareOf(const Options &options,
+                                       const PlatformSpec &platform) {
+  const Options::FixedHardware &given = options.fixedHardware;
+  if (options.mode != search::Mode::FixedHW || !platform.fixedHardware ||
+      given.numPEs != 0 || given.l1Bytes != 0 || given.l2Bytes != 0)
+    return given;
+  const FixedPlatformHardware &chip = *platform.fixedHardware;
+  return {chip.numPEs, chip.l1Bytes, chip.l2Bytes};
+}
+
 /// The fixed hardware of mode FixedHW, and nothing else's.
-std::optional<std::string> checkFixedHardware(const Options &options) {
-  const Options::FixedHardware &fixed = options.fixedHardware;
+std::optional<std::string>
+checkFixedHardware(const Options &options,
+                   const Options::FixedHardware &fixed) {
   if (options.mode == search::Mode::FixedHW) {
     if (fixed.numPEs <= 0 || fixed.l1Bytes <= 0 || fixed.l2Bytes <= 0)
       return "mode=fixed-hw needs positive num-pes, l1-bytes and l2-bytes "
@@ -213,13 +227,13 @@ std::optional<std::string> digamma::api::planSearch(const Request &request,
   if (std::optional<std::string> error = resolveDataflow(options, plan))
     return error;
 
-  std::optional<PlatformSpec> platform = findPlatform(request.platform);
-  if (!platform)
-    return unknownName("platform", request.platform, platformNames());
-  plan.platform = *platform;
+  if (std::optional<std::string> error = resolvePlatform(
+          request.platform, request.platformFile, plan.platform))
+    return error;
+  const PlatformSpec &platform = plan.platform;
   double areaMm2 = request.budget.areaMm2;
   if (areaMm2 == 0)
-    areaMm2 = platform->areaMm2;
+    areaMm2 = platform.areaMm2;
   if (!(areaMm2 > 0) || !std::isfinite(areaMm2))
     return withValue("area-budget must be a positive number of mm^2, got ",
                      request.budget.areaMm2);
@@ -235,7 +249,15 @@ std::optional<std::string> digamma::api::planSearch(const Request &request,
   if (options.elementBytes < 0)
     return withValue("element-bytes must not be negative, got ",
                      options.elementBytes);
-  if (std::optional<std::string> error = checkFixedHardware(options))
+  if (options.offchipBandwidth < 0)
+    return withValue("offchip-bandwidth must not be negative, got ",
+                     options.offchipBandwidth);
+  if (options.nocBandwidth < 0)
+    return withValue("noc-bandwidth must not be negative, got ",
+                     options.nocBandwidth);
+  Options::FixedHardware fixedHardware = fixedHardwareOf(options, platform);
+  if (std::optional<std::string> error =
+          checkFixedHardware(options, fixedHardware))
     return error;
   if (std::optional<std::string> error = checkScope(request))
     return error;
@@ -249,10 +271,6 @@ std::optional<std::string> digamma::api::planSearch(const Request &request,
       return "layer " + std::to_string(i) +
              withValue("'s weight must be a positive number, got ",
                        layer.weight);
-    if (plan.elementBytesOf(layer.elementBytes) < 1)
-      return withValue("element-bytes must be positive for a layer without "
-                       "an element size of its own, got ",
-                       options.elementBytes);
   }
 
   search::SearchOptions &out = plan.options;
@@ -263,6 +281,20 @@ std::optional<std::string> digamma::api::planSearch(const Request &request,
   out.areaBudgetUm2 = areaMm2 * kUm2PerMm2;
   if (request.budget.peLimit > 0)
     out.peLimit = request.budget.peLimit;
+  else if (platform.fixedHardware)
+    // A chip's hardware searched for a dataflow (or co-optimized) stays
+    // within its PEs as well as its area.
+    out.peLimit = platform.fixedHardware->numPEs;
+  // Bandwidths in bytes per cycle; 0 leaves GAMMA's unbounded element
+  // rates.
+  out.fixedHardware.offchipBandwidthBytes = options.offchipBandwidth > 0
+                                                ? options.offchipBandwidth
+                                                : platform.offchipBytesPerCycle;
+  out.fixedHardware.nocBandwidthBytes = options.nocBandwidth > 0
+                                            ? options.nocBandwidth
+                                            : platform.nocBytesPerCycle;
+  out.model.energy = platform.energy;
+  out.model.acceptUnsoundMaestro = options.acceptUnsoundMaestro;
   out.minLevels = options.minLevels;
   out.maxLevels = options.maxLevels;
   out.samples = options.samples;
@@ -272,11 +304,29 @@ std::optional<std::string> digamma::api::planSearch(const Request &request,
   out.baseline.gradedPenalty = options.gradedPenalty;
   out.pareto = pareto;
   if (options.mode == search::Mode::FixedHW)
-    out.fixedHardware.numPEs = options.fixedHardware.numPEs;
+    out.fixedHardware.numPEs = fixedHardware.numPEs;
   out.fixedMapping = options.fixedMapping;
   plan.algorithm = options.algorithm;
   plan.scope = request.scope;
-  plan.fixedHardware = options.fixedHardware;
+  plan.fixedHardware = fixedHardware;
+  // The platform's PE array is hardware too: its columns are the inner
+  // cluster of every two-level mapping.
+  if (options.mode == search::Mode::FixedHW && platform.fixedHardware &&
+      fixedHardware.numPEs == platform.fixedHardware->numPEs) {
+    // Within the level range, the array decides: two levels.
+    if (options.minLevels > 2 || options.maxLevels < 2)
+      return "platform " + platform.name + "'s " +
+             std::to_string(platform.fixedHardware->arrayRows) + " x " +
+             std::to_string(platform.fixedHardware->arrayColumns) +
+             " PE array takes two mapping levels; it needs min-levels <= 2 "
+             "<= max-levels";
+    out.minLevels = out.maxLevels = 2;
+    cost::Mapping shape;
+    shape.numLevels = 2;
+    shape.level(1).clusterSize = platform.fixedHardware->arrayColumns;
+    out.initialMapping = shape;
+    out.fixedArrayShape = true;
+  }
 
   // Each layer brings its own mapping in fixed-mapping mode: check the
   // rest now.

@@ -192,12 +192,19 @@ RequestOption paretoObjectivesOption() {
 const std::vector<RequestOption> &digamma::api::requestOptions() {
   static const std::vector<RequestOption> options = {
       textOption(
-          "platform", "the platform whose area is the budget",
+          "platform",
+          "a bundled platform (docs/platforms.md): its area is the budget, "
+          "its bandwidths and energies the hardware's",
           [] { return platformNames(); },
           [](auto &r) -> auto & { return r.platform; }),
       realOption("area-budget",
                  "area of PEs and buffers in mm^2; 0 takes the platform's",
                  [](auto &r) -> auto & { return r.budget.areaMm2; }),
+      textOption(
+          "platform-file",
+          "a platform file (JSON, docs/platforms.md) used instead of "
+          "platform; empty for none",
+          nullptr, [](auto &r) -> auto & { return r.platformFile; }),
       integerOption("pe-limit",
                     "the largest PE count; 0 leaves the area as the only "
                     "bound",
@@ -271,6 +278,21 @@ const std::vector<RequestOption> &digamma::api::requestOptions() {
           "layer, its hardware found by grid search; empty for none",
           [] { return std::string(search::dataflowNames()); },
           [](auto &r) -> auto & { return r.options.dataflow; }),
+      integerOption("offchip-bandwidth",
+                    "off-chip (DRAM) bandwidth in bytes per cycle; 0 takes "
+                    "the platform's",
+                    [](auto &r) -> auto & { return r.options.offchipBandwidth; }),
+      integerOption("noc-bandwidth",
+                    "NoC (L2 to PE array) bandwidth in bytes per cycle; 0 "
+                    "takes the platform's",
+                    [](auto &r) -> auto & { return r.options.nocBandwidth; }),
+      flagOption("maestro-accept-unsound",
+                 "semantics=maestro: accept designs whose MAESTRO figures "
+                 "are physically impossible (fewer MACs than the layer's, "
+                 "faster than the PEs), as the reference GAMMA does",
+                 [](auto &r) -> auto & {
+                   return r.options.acceptUnsoundMaestro;
+                 }),
       flagOption("graded-penalty",
                  "the pagmo baselines score invalid designs by how far off "
                  "they are instead of one constant penalty",

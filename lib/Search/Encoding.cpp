@@ -218,9 +218,10 @@ SearchSpace::evaluate(Individual &ind, cost::Evaluator &evaluator) const {
   } else {
     constraints.areaBudgetUm2 = options.areaBudgetUm2;
     constraints.peLimit = options.peLimit;
-    ind.areaUm2 =
-        cost::digammaAreaUm2(hw.numPEs, report.l1Elements, report.l2Elements,
-                             bytes, options.model.area);
+    // Buffers sized to the mapping, in bytes: each tensor's elements at its
+    // own size, so PEs and buffers share the budget as built.
+    ind.areaUm2 = cost::digammaAreaBytesUm2(hw.numPEs, report.l1Bytes,
+                                            report.l2Bytes, options.model.area);
   }
   if (cost::checkConstraints(report, hw, constraints, options.model) !=
       cost::InvalidReason::None)
@@ -257,8 +258,8 @@ double SearchSpace::smallestFeasibleAreaUm2() const {
   if (cost::checkConstraints(report, hw, constraints, options.model) !=
       cost::InvalidReason::None)
     return std::numeric_limits<double>::infinity();
-  return cost::digammaAreaUm2(hw.numPEs, report.l1Elements, report.l2Elements,
-                              bytes, options.model.area);
+  return cost::digammaAreaBytesUm2(hw.numPEs, report.l1Bytes, report.l2Bytes,
+                                   options.model.area);
 }
 
 double digamma::search::smallestFeasibleAreaUm2(const cost::Layer &layer,

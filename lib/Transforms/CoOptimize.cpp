@@ -140,6 +140,7 @@ private:
 
 std::optional<std::string> CoOptimizePass::makeRequest(api::Request &request) {
   request.platform = platform;
+  request.platformFile = platformFile;
   request.budget.areaMm2 = areaBudget;
   request.budget.peLimit = peLimit;
   request.scope = scope;
@@ -169,6 +170,9 @@ std::optional<std::string> CoOptimizePass::makeRequest(api::Request &request) {
   options.minLevels = minLevels;
   options.maxLevels = maxLevels;
   options.fixedHardware = {numPEs, l1Bytes, l2Bytes};
+  options.offchipBandwidth = offchipBandwidth;
+  options.nocBandwidth = nocBandwidth;
+  options.acceptUnsoundMaestro = maestroAcceptUnsound;
   if (dataflow)
     options.dataflow = std::string(dataflow->name);
   return std::nullopt;
@@ -368,6 +372,38 @@ void CoOptimizePass::runOnOperation() {
         toHwAttr(ctx, result.hardware,
                  search::peArrayShape(result.hardware, result.mapping),
                  result.areaUm2));
+    // maestro-accept-unsound keeps MAESTRO's impossible figures: say so,
+    // and record what #digamma.cost can hold.
+    double utilization = result.cost.utilization;
+    if (result.cost.unsoundReason != cost::InvalidReason::None) {
+      if (result.cost.macs < 0 || result.cost.cycles < 0) {
+        described.op->emitError()
+            << "digamma-co-optimize: MAESTRO's figures for the design kept "
+               "with maestro-accept-unsound=true ("
+            << cost::describe(result.cost.unsoundReason)
+            << ") have a negative MAC or cycle count, which digamma.cost "
+               "cannot record";
+        failedOp = true;
+        continue;
+      }
+      InFlightDiagnostic warning = described.op->emitWarning();
+      warning << "digamma-co-optimize: MAESTRO's figures for this design are "
+                 "physically impossible ("
+              << cost::describe(result.cost.unsoundReason)
+              << "); kept because maestro-accept-unsound=true";
+      if (utilization > 1) {
+        warning << "; digamma.cost records utilization 1 for MAESTRO's "
+                << llvm::formatv("{0:F2}", utilization).str();
+        utilization = 1;
+      }
+    }
+    // The off-chip figures exist at a finite off-chip bandwidth.
+    std::optional<int64_t> offchipBytes;
+    llvm::StringRef limitedBy;
+    if (result.cost.hasReportFigures) {
+      offchipBytes = result.cost.offchipBytes;
+      limitedBy = cost::resourceName(result.cost.limitedBy);
+    }
     costHelper.setAttr(
         described.op,
         CostAttr::get(ctx, result.cost.cycles, result.cost.macs,
@@ -375,7 +411,8 @@ void CoOptimizePass::runOnOperation() {
                       llvm::APFloat(result.areaUm2),
                       search::bufferBytes(result.cost.l1Elements, bytes),
                       search::bufferBytes(result.cost.l2Elements, bytes),
-                      llvm::APFloat(result.cost.utilization)));
+                      llvm::APFloat(utilization), offchipBytes,
+                      limitedBy));
   }
   if (failedOp)
     return signalPassFailure();
@@ -478,6 +515,15 @@ static llvm::json::Array arrayShapeJson(const cost::Hardware &hw,
   return shape;
 }
 
+/// A bandwidth in whole elements per cycle: the byte form's where it is
+/// set (as the maestro semantics read it), else the element form.
+static int64_t elementRate(int64_t elements, int64_t bytes,
+                           int64_t bytesPerElement) {
+  return bytes > 0 ? std::max<int64_t>(
+                         1, bytes / std::max<int64_t>(bytesPerElement, 1))
+                   : elements;
+}
+
 /// A design's cost: cycles, MACs, energy, utilization, the bandwidths it
 /// needs and its buffer accesses per tensor (in elements).
 static llvm::json::Object costJson(const cost::CostReport &cost) {
@@ -489,7 +535,7 @@ static llvm::json::Object costJson(const cost::CostReport &cost) {
                               {"l2_read", l2Read},
                               {"l2_write", l2Write}};
   };
-  return llvm::json::Object{
+  llvm::json::Object object{
       {"cycles", cost.cycles},
       {"macs", cost.macs},
       {"energy_nj", cost.energyNJ},
@@ -503,6 +549,24 @@ static llvm::json::Object costJson(const cost::CostReport &cost) {
                                          a.filterL2Read, a.filterL2Write)},
                        {"output", tensor(a.outputL1Read, a.outputL1Write,
                                          a.outputL2Read, a.outputL2Write)}}}};
+  // The off-chip figures, where the cost model computed them (a finite
+  // off-chip bandwidth).
+  if (cost.hasReportFigures) {
+    const cost::OffchipTraffic &o = cost.offchip;
+    object["offchip"] = llvm::json::Object{
+        {"input_read_bytes", o.inputReadBytes},
+        {"weight_read_bytes", o.weightReadBytes},
+        {"output_read_bytes", o.outputReadBytes},
+        {"output_write_bytes", o.outputWriteBytes},
+        {"total_bytes", cost.offchipBytes},
+        {"operational_intensity_macs_per_byte", cost.operationalIntensity},
+        {"energy_nj", cost.offchipEnergyNJ},
+        {"compute_cycles", cost.computeCycles},
+        {"noc_cycles", cost.nocCycles},
+        {"offchip_cycles", cost.offchipCycles},
+        {"limited_by", std::string(cost::resourceName(cost.limitedBy))}};
+  }
+  return object;
 }
 
 /// A front: its figures, the pick, and per design the hardware, the
@@ -702,8 +766,18 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
              {"l1_bytes", search::bufferBytes(result.cost.l1Elements, bytes)},
              {"l2_bytes", search::bufferBytes(result.cost.l2Elements, bytes)},
              {"area_um2", result.areaUm2},
-             {"noc_bw_elements_per_cycle", hw.nocBandwidth},
-             {"offchip_bw_elements_per_cycle", hw.offchipBandwidth}}},
+             {"noc_bw_elements_per_cycle", elementRate(hw.nocBandwidth,
+                                                       hw.nocBandwidthBytes,
+                                                       hw.bytesPerElement)},
+             {"offchip_bw_elements_per_cycle",
+              elementRate(hw.offchipBandwidth, hw.offchipBandwidthBytes,
+                          hw.bytesPerElement)},
+             // 0: unbounded.
+             {"noc_bw_bytes_per_cycle",
+              cost::isNocUnbounded(hw) ? 0 : cost::nocBytesPerCycle(hw)},
+             {"offchip_bw_bytes_per_cycle",
+              cost::isOffchipUnbounded(hw) ? 0
+                                           : cost::offchipBytesPerCycle(hw)}}},
         {"mapping", toJson(result.mapping)},
         {"cost", costJson(result.cost)},
         {"bound", boundJson(problem.bound)},

@@ -7,6 +7,8 @@
 
 #include "digamma/Transforms/CostModelBridge.h"
 
+#include "digamma/CostModel/CostModel.h"
+
 #include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
@@ -189,6 +191,12 @@ cost::Hardware digamma::toCostHardware(HwAttr hw) {
   result.nocBandwidth = toRate(hw.getNocBandwidth());
   result.offchipBandwidth = toRate(hw.getOffchipBandwidth());
   result.bytesPerElement = bytes;
+  // The exact byte rates too (a rate of 17 B on 4-byte elements is not a
+  // whole number of elements); an unbounded rate stays in elements.
+  if (!cost::isNocUnbounded(result))
+    result.nocBandwidthBytes = hw.getNocBandwidth();
+  if (!cost::isOffchipUnbounded(result))
+    result.offchipBandwidthBytes = hw.getOffchipBandwidth();
   return result;
 }
 
@@ -205,10 +213,16 @@ HwAttr digamma::toHwAttr(MLIRContext *ctx, const cost::Hardware &hw,
   SmallVector<int64_t> clusters(clusterSizes.begin(), clusterSizes.end());
   if (clusters.empty())
     clusters.push_back(hw.numPEs);
+  // Bandwidths in bytes per cycle: the byte forms where they are set
+  // (cost::nocBytesPerCycle()); an unbounded one as its element form.
+  int64_t noc = cost::isNocUnbounded(hw) ? toBytes(hw.nocBandwidth)
+                                         : cost::nocBytesPerCycle(hw);
+  int64_t offchip = cost::isOffchipUnbounded(hw)
+                        ? toBytes(hw.offchipBandwidth)
+                        : cost::offchipBytesPerCycle(hw);
   return HwAttr::get(ctx, hw.numPEs, clusters, toBytes(hw.l1Elements),
-                     toBytes(hw.l2Elements), toBytes(hw.nocBandwidth),
-                     toBytes(hw.offchipBandwidth), llvm::APFloat(areaUm2),
-                     bytes);
+                     toBytes(hw.l2Elements), noc, offchip,
+                     llvm::APFloat(areaUm2), bytes);
 }
 
 llvm::json::Object digamma::toJson(const cost::Layer &layer) {

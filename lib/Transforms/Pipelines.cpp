@@ -18,6 +18,7 @@ void digamma::buildDigammaPipeline(OpPassManager &pm,
                                     options.paretoObjectives.end());
   coOptions.paretoPick = options.paretoPick;
   coOptions.platform = options.platform;
+  coOptions.platformFile = options.platformFile;
   coOptions.samples = options.samples;
   coOptions.seed = options.seed;
   coOptions.scope = options.scope;

@@ -187,6 +187,27 @@ py::list platforms() {
     entry["name"] = platform.name;
     entry["area_mm2"] = platform.areaMm2;
     entry["source"] = platform.source;
+    entry["clock_ghz"] = platform.clockGHz;
+    entry["element_bytes"] = platform.elementBytes;
+    // 0: unbounded.
+    entry["offchip_bytes_per_cycle"] = platform.offchipBytesPerCycle;
+    entry["noc_bytes_per_cycle"] = platform.nocBytesPerCycle;
+    entry["mac_pj"] = platform.energy.macNJ * 1000.0;
+    entry["l1_access_pj"] = platform.energy.l1AccessNJ * 1000.0;
+    entry["l2_access_pj"] = platform.energy.l2AccessNJ * 1000.0;
+    entry["dram_pj_per_byte"] = platform.energy.offchipNJPerByte * 1000.0;
+    if (platform.fixedHardware) {
+      py::dict fixed;
+      fixed["num_pes"] = platform.fixedHardware->numPEs;
+      fixed["array_rows"] = platform.fixedHardware->arrayRows;
+      fixed["array_columns"] = platform.fixedHardware->arrayColumns;
+      fixed["l1_bytes"] = platform.fixedHardware->l1Bytes;
+      fixed["l2_bytes"] = platform.fixedHardware->l2Bytes;
+      entry["fixed_hardware"] = fixed;
+    } else {
+      entry["fixed_hardware"] = py::none();
+    }
+    entry["path"] = platform.path;
     list.append(entry);
   }
   return list;
@@ -278,6 +299,11 @@ void digamma::python::defineSearch(py::module_ &m) {
         "takes the platform's area.");
   m.def("platforms", &platforms,
         "The platforms platform= names, from the request layer's registry "
-        "(api::builtinPlatforms()): a dict per platform with name, area_mm2 "
-        "(its area budget) and source.");
+        "(api::builtinPlatforms(), the files under platforms/, "
+        "docs/platforms.md): a dict per platform with name, area_mm2 (its "
+        "area budget), source, clock_ghz, element_bytes, "
+        "offchip_bytes_per_cycle and noc_bytes_per_cycle (0: unbounded), "
+        "mac_pj, l1_access_pj, l2_access_pj, dram_pj_per_byte, "
+        "fixed_hardware (a dict of num_pes, array_rows, array_columns, "
+        "l1_bytes and l2_bytes, or None) and path (the file).");
 }

@@ -62,6 +62,7 @@ static void printCost(const std::string &prefix, const cost::CostReport &r) {
   print(prefix + "energy_nj", r.energyNJ);
   print(prefix + "utilization", r.utilization);
   print(prefix + "noc_bandwidth_req", r.nocBandwidthReq);
+  print(prefix + "offchip_bytes", r.offchipBytes);
 }
 
 static void printMapping(const std::string &name, const cost::Layer &layer,

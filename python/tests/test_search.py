@@ -27,6 +27,14 @@ LAYER_REQUESTS = [
                            "samples": 400, "pe-limit": 64}),
     ("64,64,1,1,1,1,0", {"platform": "cloud", "area-budget": 0,
                          "samples": 500, "min-levels": 1, "population": 20}),
+    ("64,32,30,30,3,3,1", {"platform": "edge-lpddr4", "samples": 600,
+                           "seed": 4}),
+    ("64,32,30,30,3,3,1", {"platform": "cloud-hbm2", "samples": 500,
+                           "offchip-bandwidth": 64, "noc-bandwidth": 128}),
+    ("64,32,30,30,3,3,1", {"platform": "eyeriss", "mode": "fixed-hw",
+                           "samples": 500}),
+    ("64,32,30,30,3,3,1", {"semantics": "maestro", "samples": 500,
+                           "maestro-accept-unsound": True}),
 ]
 
 
@@ -142,21 +150,40 @@ class CoOptimizeTest(unittest.TestCase):
 class PlatformTest(unittest.TestCase):
     def test_platforms_are_the_registrys(self):
         platforms = digamma.platforms()
-        self.assertEqual([p["name"] for p in platforms], ["edge", "cloud"])
+        self.assertEqual([p["name"] for p in platforms],
+                         ["edge", "cloud", "cloud-hbm2", "edge-lpddr4",
+                          "eyeriss"])
         self.assertEqual(platforms[1]["area_mm2"], 7.0)
         self.assertIn("DiGamma", platforms[0]["source"])
+        by_name = {p["name"]: p for p in platforms}
+        # The paper's platforms have unbounded bandwidths; the others are
+        # the files' figures.
+        self.assertEqual(by_name["edge"]["offchip_bytes_per_cycle"], 0)
+        self.assertEqual(by_name["edge-lpddr4"]["offchip_bytes_per_cycle"], 17)
+        self.assertEqual(by_name["cloud-hbm2"]["noc_bytes_per_cycle"], 256)
+        self.assertEqual(by_name["eyeriss"]["fixed_hardware"],
+                         {"num_pes": 168, "array_rows": 12,
+                          "array_columns": 14, "l1_bytes": 520,
+                          "l2_bytes": 110592})
+        self.assertIsNone(by_name["edge"]["fixed_hardware"])
+        self.assertTrue(by_name["eyeriss"]["path"].endswith(
+            os.path.join("platforms", "eyeriss.json")))
         # The request layer's message for an unknown name lists them all.
         layer = digamma.Layer(16, 8, 10, 10, 3, 3)
         with self.assertRaises(ValueError) as raised:
             digamma.co_optimize(layer, platform="mobile")
-        self.assertEqual(str(raised.exception),
-                         "unknown platform 'mobile'; expected " + " or ".join(
-                             "%s (%.1f mm^2)" % (p["name"], p["area_mm2"])
-                             for p in platforms))
+        message = str(raised.exception)
+        self.assertTrue(message.startswith(
+            "unknown platform 'mobile'; expected edge (0.2 mm^2), cloud "
+            "(7.0 mm^2), "), message)
+        self.assertTrue(message.endswith(
+            " or eyeriss (0.18 mm^2), or platform-file=<path>"), message)
 
     def test_a_platform_is_its_area(self):
         layer = digamma.Layer(64, 32, 30, 30, 3, 3)
-        for platform in digamma.platforms():
+        # The paper's platforms are their area: unbounded bandwidths, the
+        # default energies, no fixed hardware.
+        for platform in digamma.platforms()[:2]:
             with self.subTest(platform=platform["name"]):
                 named = digamma.co_optimize(layer, platform=platform["name"],
                                             samples=400)
@@ -167,6 +194,31 @@ class PlatformTest(unittest.TestCase):
                     digamma.co_optimize(layer, samples=400,
                                         area_budget=platform["area_mm2"])
                     .to_dict())
+
+
+    def test_a_platform_is_its_fields(self):
+        layer = digamma.Layer(64, 32, 30, 30, 3, 3)
+        named = digamma.co_optimize(layer, platform="edge-lpddr4",
+                                    samples=400)
+        # The same budget and energies with the bandwidths given as
+        # options.
+        given = digamma.co_optimize(layer, samples=400, offchip_bandwidth=17,
+                                    noc_bandwidth=64)
+        self.assertEqual(named.to_dict(), given.to_dict())
+        self.assertEqual(named.hardware.offchip_bandwidth_bytes, 17)
+        self.assertGreater(named.cost.offchip_bytes, 0)
+        # The paper's unbounded edge is faster.
+        unbounded = digamma.co_optimize(layer, samples=400)
+        self.assertLess(unbounded.cost.cycles, named.cost.cycles)
+        # A platform file is the bundled platform it copies.
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "mine.json")
+            with open(digamma.platforms()[3]["path"]) as bundled, \
+                    open(path, "w") as mine:
+                mine.write(bundled.read())
+            from_file = digamma.co_optimize(layer, platform_file=path,
+                                            samples=400)
+        self.assertEqual(from_file.to_dict(), named.to_dict())
 
 
 class ModelSearchTest(unittest.TestCase):

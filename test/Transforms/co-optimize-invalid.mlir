@@ -31,7 +31,7 @@
 // TIEBREAK: for the --tie-break option: Cannot find option named 'speed'!
 // MODE: for the --mode option: Cannot find option named 'both'!
 // SEMANTICS: for the --semantics option: Cannot find option named 'exact'!
-// PLATFORM: error: digamma-co-optimize: unknown platform 'phone'; expected edge (0.2 mm^2) or cloud (7.0 mm^2){{$}}
+// PLATFORM: error: digamma-co-optimize: unknown platform 'phone'; expected edge (0.2 mm^2), cloud (7.0 mm^2), cloud-hbm2 (7.0 mm^2), edge-lpddr4 (0.2 mm^2) or eyeriss (0.18 mm^2), or platform-file=<path>{{$}}
 // ALGORITHM: for the --algorithm option: Cannot find option named 'magic'!
 // FIXEDHW: error: digamma-co-optimize: mode=fixed-hw needs positive num-pes, l1-bytes and l2-bytes (got 0, 0, 0)
 // HWNOMODE: error: digamma-co-optimize: num-pes, l1-bytes and l2-bytes describe fixed hardware and need mode=fixed-hw

@@ -45,11 +45,18 @@ constexpr int kCheckpoints = 40;
 struct Platform {
   /// Name in reports and file names.
   std::string name;
-  /// The request's platform and area (0: the platform's).
+  /// The request's platform, platform file and area (0: the platform's).
   std::string preset;
+  std::string file;
   double areaMm2 = 0;
-  /// The area budget the plan resolved, in um^2.
+  /// What the plan resolved: the area budget in um^2, the most PEs it
+  /// pays for (buffers aside, within the PE limit) and the off-chip
+  /// bandwidth in bytes per cycle (0: unbounded).
   double budgetUm2 = 0;
+  int64_t maxPEs = 0;
+  int64_t offchipBytesPerCycle = 0;
+  /// Bytes per element of a layer without its own.
+  int64_t elementBytes = 1;
 };
 
 /// A method: a search algorithm, a two-step scheme, or DiGamma's one chip
@@ -144,6 +151,9 @@ struct Outcome {
   double areaUm2 = 0;
   double energyNJ = 0;
   int64_t numPEs = 0;
+  /// The design's per-PE L1 and L2 bytes and its off-chip bytes (0 when
+  /// the off-chip bandwidth is unbounded: not computed then).
+  int64_t l1Bytes = 0, l2Bytes = 0, offchipBytes = 0;
   int64_t samples = 0;
   double seconds = 0;
   /// The fewest cycles any design of the layer can take under the search's
@@ -254,6 +264,10 @@ public:
     size_t M = config.methods.size(), N = workload.models.size();
     return summaries[(p * M + m) * N + n];
   }
+  /// Model \p n's roofline bound on platform \p p: the sum over its layers
+  /// of occurrences x cost::rooflineCycles() with the platform's most PEs
+  /// and off-chip bandwidth.
+  double rooflineCycles(size_t p, size_t n) const;
 
 private:
   ModelRun modelRun(const Runner &runner, size_t p, size_t m, size_t s,

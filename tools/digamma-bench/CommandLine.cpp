@@ -37,17 +37,9 @@ namespace {
 /// The bundled GAMMA tables: next to an installed tool
 /// (<prefix>/share/digamma/models), else the source tree's.
 std::string defaultModelsDir() {
-  char exe[4096];
-  ssize_t size = ::readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  if (size > 0) {
-    std::string path(exe, size_t(size));
-    std::string installed =
-        path.substr(0, path.rfind('/') + 1) + DIGAMMA_INSTALLED_MODELS_DIR;
-    struct stat info;
-    if (::stat(installed.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
-      return installed;
-  }
-  return DIGAMMA_MODELS_DIR;
+  std::string installed =
+      api::dataDirNextToExecutable(DIGAMMA_INSTALLED_MODELS_DIR);
+  return installed.empty() ? DIGAMMA_MODELS_DIR : installed;
 }
 
 std::vector<Method> allMethods() {
@@ -120,9 +112,20 @@ void printHelp() {
       "tables (.csv);\n"
       "                      default: the seven bundled models\n"
       "  --models-dir=DIR    default: %s\n"
-      "  --platforms=LIST    %s, or NAME:MM2;\n"
-      "                      default edge,cloud (NAME: up to 64 letters, "
-      "digits, '_', '-')\n"
+      "  --platforms=LIST    %s,\n"
+      "                      a platform file (a path ending in .json; "
+      "docs/platforms.md), or "
+      "NAME:MM2 (the\n"
+      "                      edge platform with another area); default "
+      "edge,cloud (NAME: up\n"
+      "                      to 64 letters, digits, '_', '-')\n"
+      "  --offchip-bandwidth=N  off-chip bytes per cycle; 0 (default) = each "
+      "platform's\n"
+      "  --noc-bandwidth=N   NoC bytes per cycle; 0 (default) = each "
+      "platform's\n"
+      "  --maestro-accept-unsound  semantics=maestro: accept physically "
+      "impossible MAESTRO\n"
+      "                      figures, as the reference GAMMA does\n"
       "  --algorithms=LIST   digamma, random, sga, pso, sea, de, cmaes, sa, "
       "hw-nvdla,\n"
       "                      hw-shidiannao, hw-eyeriss, map-buffer, "
@@ -200,14 +203,26 @@ T integer(const std::string &flag, const std::string &value) {
   return static_cast<T>(*number);
 }
 
-/// One item of --platforms: a platform name or NAME:MM2.
+/// One item of --platforms: a platform name, a platform file or NAME:MM2.
 Platform parsePlatform(const std::string &item) {
-  if (std::optional<api::PlatformSpec> spec = api::findPlatform(item))
-    return {spec->name, spec->name, 0, 0};
+  Platform platform;
+  if (std::optional<api::PlatformSpec> spec = api::findPlatform(item)) {
+    platform.name = platform.preset = spec->name;
+    return platform;
+  }
+  if (item.size() > 5 && item.compare(item.size() - 5, 5, ".json") == 0) {
+    api::PlatformSpec spec;
+    if (std::optional<std::string> error = api::readPlatformFile(item, spec))
+      fail(*error);
+    platform.name = spec.name;
+    platform.file = item;
+    return platform;
+  }
   size_t colon = item.find(':');
   if (colon == std::string::npos || colon == 0)
     fail(api::unknownName("platform", item,
-                          api::platformNames() + ", or NAME:MM2"));
+                          api::platformNames() +
+                              ", a platform file (a path ending in .json), or NAME:MM2"));
   char *end = nullptr;
   std::string number = item.substr(colon + 1);
   double mm2 = std::strtod(number.c_str(), &end);
@@ -222,7 +237,10 @@ Platform parsePlatform(const std::string &item) {
     fail("platform name '" + name +
          "' may use up to 64 letters, digits, '_' and '-' only");
   // The default platform with an area of its own.
-  return {name, api::builtinPlatforms()[0].name, mm2, 0};
+  platform.name = name;
+  platform.preset = "edge";
+  platform.areaMm2 = mm2;
+  return platform;
 }
 
 /// The flags that do not change results: a run with or without them
@@ -239,7 +257,11 @@ Platform sweepPlatform(const std::string &item) {
   double mm2 = std::strtod(item.c_str(), &end);
   if (item.empty() || *end != '\0' || !(mm2 > 0) || !std::isfinite(mm2))
     fail("--area-sweep needs positive areas in mm^2, got '" + item + "'");
-  return {formatString("%gmm2", mm2), api::builtinPlatforms()[0].name, mm2, 0};
+  Platform platform;
+  platform.name = formatString("%gmm2", mm2);
+  platform.preset = "edge";
+  platform.areaMm2 = mm2;
+  return platform;
 }
 
 } // namespace
@@ -328,6 +350,13 @@ Config digamma::bench::parseArguments(const std::vector<std::string> &args) {
               api::parseName("semantics", value, search::semanticsValues(),
                              config.options.semantics))
         fail(*error);
+    } else if (key == "--offchip-bandwidth") {
+      config.options.offchipBandwidth =
+          integer<int64_t>("--offchip-bandwidth", value);
+    } else if (key == "--noc-bandwidth") {
+      config.options.nocBandwidth = integer<int64_t>("--noc-bandwidth", value);
+    } else if (key == "--maestro-accept-unsound" && value.empty()) {
+      config.options.acceptUnsoundMaestro = true;
     } else if (key == "--graded-penalty" && value.empty()) {
       config.options.gradedPenalty = true;
     } else if (key == "--threads") {
@@ -437,6 +466,15 @@ Config digamma::bench::parseArguments(const std::vector<std::string> &args) {
     if (std::optional<std::string> error = api::planSearch(request, plan))
       fail(*error);
     platform.budgetUm2 = plan.options.areaBudgetUm2;
+    platform.maxPEs =
+        std::min(cost::pesWithinArea(plan.options.areaBudgetUm2,
+                                     plan.options.model.area),
+                 plan.options.peLimit);
+    platform.offchipBytesPerCycle =
+        cost::isOffchipUnbounded(plan.options.fixedHardware)
+            ? 0
+            : cost::offchipBytesPerCycle(plan.options.fixedHardware);
+    platform.elementBytes = plan.platform.elementBytes;
   }
   return config;
 }
@@ -445,6 +483,7 @@ api::Request digamma::bench::platformRequest(const Config &config,
                                              const Platform &platform) {
   api::Request request;
   request.platform = platform.preset;
+  request.platformFile = platform.file;
   request.budget.areaMm2 = platform.areaMm2;
   request.options = config.options;
   return request;

@@ -463,24 +463,34 @@ public:
       }
       // Absolute figures of every method, and the bound.
       os << "\n## " << platform.name << " (" << budget
-         << "): total cycles per model (geomean over seeds) and the cycle "
-            "bound\n\n| model |";
+         << "): total cycles per model (geomean over seeds) and, in "
+            "parentheses, their ratio to the model's roofline bound (the "
+            "sum over layers of max(MACs / "
+         << platform.maxPEs << " PEs, compulsory bytes / "
+         << (platform.offchipBytesPerCycle > 0
+                 ? std::to_string(platform.offchipBytesPerCycle) +
+                       " B per cycle off-chip"
+                 : std::string("an unbounded off-chip bandwidth"))
+         << ")) and the cycle bound\n\n| model | roofline |";
       for (const Method &method : config.methods)
         os << " " << method.name << " |";
       os << " bound |" << (digamma >= 0 ? " digamma / bound |" : "")
-         << "\n|---|";
+         << "\n|---|---|";
       for (size_t m = 0; m <= config.methods.size(); ++m)
         os << "---|";
       os << (digamma >= 0 ? "---|" : "") << "\n";
       for (size_t n = 0; n < workload.models.size(); ++n) {
-        os << "| " << workload.models[n].name << " |";
+        double roofline = results.rooflineCycles(p, n);
+        os << "| " << workload.models[n].name << " | "
+           << formatString("%.4g", roofline) << " |";
         for (size_t m = 0; m < config.methods.size(); ++m) {
           const ModelSummary &s = results.summary(p, m, n);
           char value[48];
           if (s.seedsFound == 0)
             std::snprintf(value, sizeof(value), "N/A");
           else
-            std::snprintf(value, sizeof(value), "%.4g", s.cycles);
+            std::snprintf(value, sizeof(value), "%.4g (%.2fx)", s.cycles,
+                          s.cycles / roofline);
           os << " " << value << " |";
         }
         double bound = results.summary(p, 0, n).boundCycles;
@@ -537,7 +547,8 @@ void digamma::bench::writeLayersCsv(std::ostream &os, const Config &config,
                                     const Workload &workload,
                                     const Runner &runner) {
   os << "platform,method,seed,problem,class,N,K,C,Y,X,R,S,found,cycles,"
-        "area_um2,num_pes,energy_nj,samples,seconds,bound_cycles,message\n";
+        "area_um2,num_pes,l1_bytes,l2_bytes,offchip_bytes,energy_nj,samples,"
+        "seconds,bound_cycles,message\n";
   for (size_t j = 0; j < runner.allJobs().size(); ++j) {
     const Job &job = runner.allJobs()[j];
     const Outcome &outcome = runner.outcomeOf(j);
@@ -547,7 +558,7 @@ void digamma::bench::writeLayersCsv(std::ostream &os, const Config &config,
     std::string message = csvField(outcome.message);
     os << formatString(
         "%s,%s,%llu,%zu,%s,%lld,%lld,%lld,%lld,%lld,%lld,%lld,%d,%lld,%.2f,"
-        "%lld,%.6g,%lld,%s,%lld,%s\n",
+        "%lld,%lld,%lld,%lld,%.6g,%lld,%s,%lld,%s\n",
         config.platforms[job.platform].name.c_str(),
         config.methods[job.method].name.c_str(),
         config.methods[job.method].seeded
@@ -557,7 +568,9 @@ void digamma::bench::writeLayersCsv(std::ostream &os, const Config &config,
         (long long)l.n, (long long)l.k, (long long)l.c, (long long)l.y,
         (long long)l.x, (long long)l.r, (long long)l.s, outcome.found ? 1 : 0,
         (long long)outcome.cycles, outcome.areaUm2, (long long)outcome.numPEs,
-        outcome.energyNJ, (long long)outcome.samples,
+        (long long)outcome.l1Bytes, (long long)outcome.l2Bytes,
+        (long long)outcome.offchipBytes, outcome.energyNJ,
+        (long long)outcome.samples,
         seconds(config, outcome.seconds, "%.4f").c_str(),
         (long long)outcome.boundCycles, message.c_str());
   }

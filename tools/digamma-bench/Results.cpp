@@ -10,6 +10,8 @@
 #include "Bench.h"
 
 #include <algorithm>
+#include "digamma/CostModel/Roofline.h"
+
 #include <cmath>
 
 using namespace digamma;
@@ -98,4 +100,19 @@ ModelRun Results::modelRun(const Runner &runner, size_t p, size_t m, size_t s,
     run.lap += weight * double(outcome.cycles) * outcome.areaUm2;
   }
   return run;
+}
+
+double Results::rooflineCycles(size_t p, size_t n) const {
+  const Platform &platform = config.platforms[p];
+  double total = 0;
+  for (auto [problem, weight] : workload.models[n].problems) {
+    const api::LayerProblem &layer = workload.table.problems()[problem];
+    int64_t bytes = config.options.elementBytes > 0 ? config.options.elementBytes
+                    : layer.elementBytes > 0        ? layer.elementBytes
+                                                    : platform.elementBytes;
+    total += weight * double(cost::rooflineCycles(
+                          layer.layer, platform.maxPEs,
+                          platform.offchipBytesPerCycle, bytes));
+  }
+  return total;
 }

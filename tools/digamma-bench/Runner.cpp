@@ -200,6 +200,9 @@ Outcome Runner::runJob(const Job &job) const {
   outcome.areaUm2 = result.areaUm2;
   outcome.energyNJ = result.cost.energyNJ;
   outcome.numPEs = result.hardware.numPEs;
+  outcome.l1Bytes = result.cost.l1Bytes;
+  outcome.l2Bytes = result.cost.l2Bytes;
+  outcome.offchipBytes = result.cost.offchipBytes;
   outcome.samples = result.samplesUsed;
   outcome.boundCycles =
       search::cycleBound(problem.layer, plan.optionsFor(problem)).cycles;

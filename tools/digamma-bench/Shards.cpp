@@ -65,8 +65,10 @@ void digamma::bench::writeShard(std::ostream &os, const Config &config,
     for (size_t k = 0; k < o.layerMacs.size(); ++k)
       os << formatString("traffic,%zu,%.17g,%.17g\n", j, o.layerMacs[k],
                          o.layerOffchipBytes[k]);
-    if (o.boundCycles > 0)
-      os << formatString("bound,%zu,%lld\n", j, (long long)o.boundCycles);
+    // Figures of the layers.csv row: bound, buffer and off-chip bytes.
+    os << formatString("figures,%zu,%lld,%lld,%lld,%lld\n", j,
+                       (long long)o.boundCycles, (long long)o.l1Bytes,
+                       (long long)o.l2Bytes, (long long)o.offchipBytes);
   }
 }
 
@@ -241,11 +243,15 @@ void digamma::bench::readShardOutcomes(const std::vector<std::string> &dirs,
         Outcome &o = outcomes[jobOf(f[1], line)];
         o.layerMacs.push_back(number(f[2], line));
         o.layerOffchipBytes.push_back(number(f[3], line));
-      } else if (line.rfind("bound,", 0) == 0) {
-        std::vector<std::string> f = split(line, 2);
-        if (f.size() != 3)
+      } else if (line.rfind("figures,", 0) == 0) {
+        std::vector<std::string> f = split(line, 5);
+        if (f.size() != 6)
           bad(line);
-        outcomes[jobOf(f[1], line)].boundCycles = integer(f[2], line);
+        Outcome &o = outcomes[jobOf(f[1], line)];
+        o.boundCycles = integer(f[2], line);
+        o.l1Bytes = integer(f[3], line);
+        o.l2Bytes = integer(f[4], line);
+        o.offchipBytes = integer(f[5], line);
       } else if (!line.empty()) {
         bad(line);
       }

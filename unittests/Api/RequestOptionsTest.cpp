@@ -125,7 +125,8 @@ TEST(RequestOptions, NamesAndTheirMessages) {
   request.layers.push_back({});
   SearchPlan plan;
   EXPECT_EQ(planSearch(request, plan).value_or(""),
-            "unknown platform 'mobile'; expected " + platformNames());
+            "unknown platform 'mobile'; expected " + platformNames() +
+                ", or platform-file=<path>");
   EXPECT_EQ(findRequestOption("platform")->names(), platformNames());
   EXPECT_EQ(findRequestOption("dataflow")->names(),
             "nvdla, shidiannao or eyeriss");

@@ -29,11 +29,14 @@ std::string planError(const Request &request) {
 }
 
 TEST(Request, PlatformsAreResolvedInOnePlace) {
-  ASSERT_EQ(builtinPlatforms().size(), 2u);
+  ASSERT_EQ(builtinPlatforms().size(), 5u) << bundledPlatformErrors().size();
+  EXPECT_TRUE(bundledPlatformErrors().empty());
   EXPECT_EQ(findPlatform("edge")->areaMm2, kEdgeAreaMm2);
   EXPECT_EQ(findPlatform("cloud")->areaMm2, kCloudAreaMm2);
   EXPECT_FALSE(findPlatform("phone"));
-  EXPECT_EQ(platformNames(), "edge (0.2 mm^2) or cloud (7.0 mm^2)");
+  EXPECT_EQ(platformNames(),
+            "edge (0.2 mm^2), cloud (7.0 mm^2), cloud-hbm2 (7.0 mm^2), "
+            "edge-lpddr4 (0.2 mm^2) or eyeriss (0.18 mm^2)");
 
   Request request = smallRequest();
   SearchPlan plan;
@@ -49,8 +52,9 @@ TEST(Request, PlatformsAreResolvedInOnePlace) {
   EXPECT_EQ(plan.options.areaBudgetUm2, 1.5e6);
   EXPECT_EQ(plan.platform.name, "cloud");
   request.platform = "phone";
-  EXPECT_EQ(planError(request), "unknown platform 'phone'; expected edge "
-                                "(0.2 mm^2) or cloud (7.0 mm^2)");
+  EXPECT_EQ(planError(request), "unknown platform 'phone'; expected " +
+                                    platformNames() +
+                                    ", or platform-file=<path>");
 }
 
 TEST(Request, DefaultsAreThePassDefaults) {

@@ -140,6 +140,14 @@ struct Options {
   /// The pagmo baselines score invalid designs by how far off they are
   /// instead of one constant penalty (docs/baselines.md).
   bool gradedPenalty = false;
+  /// Off-chip (DRAM) and NoC bandwidths in bytes per cycle
+  /// (`offchip-bandwidth`, `noc-bandwidth`); 0 takes the platform's.
+  int64_t offchipBandwidth = 0;
+  int64_t nocBandwidth = 0;
+  /// Maestro semantics: accept designs whose MAESTRO figures are
+  /// physically impossible, as the reference GAMMA does
+  /// (`maestro-accept-unsound`; cost::ModelOptions::acceptUnsoundMaestro).
+  bool acceptUnsoundMaestro = false;
 };
 
 /// One distinct layer problem of a request.
@@ -157,9 +165,13 @@ struct LayerProblem {
 
 struct Request {
   std::vector<LayerProblem> layers;
-  /// A platform name (platformNames()); its area is the budget unless
-  /// budget.areaMm2 is given.
+  /// A bundled platform's name (platformNames()); its area is the budget
+  /// unless budget.areaMm2 is given, its bandwidths and energies the
+  /// hardware's unless the options give them.
   std::string platform = "edge";
+  /// A platform file (`platform-file`, docs/platforms.md); when given it
+  /// is the platform instead of `platform`.
+  std::string platformFile;
   Budget budget = Budget::ofArea(0);
   Options options;
   Scope scope = Scope::Op;
@@ -179,14 +191,17 @@ struct SearchPlan {
   const search::Dataflow *dataflow = nullptr;
   PlatformSpec platform;
   Scope scope = Scope::Op;
-  /// Options::elementBytes (0: each layer's own) and fixedHardware.
+  /// Options::elementBytes (0: each layer's own, else the platform's) and
+  /// fixedHardware (the platform's when mode=fixed-hw gives none).
   int64_t elementBytes = 1;
   Options::FixedHardware fixedHardware;
 
   /// Bytes per element of a layer whose own element size is
-  /// \p layerBytes.
+  /// \p layerBytes (0 for none).
   int64_t elementBytesOf(int64_t layerBytes) const {
-    return elementBytes > 0 ? elementBytes : layerBytes;
+    return elementBytes > 0 ? elementBytes
+           : layerBytes > 0 ? layerBytes
+                            : platform.elementBytes;
   }
   /// The search options of one layer: its element size (the fixed
   /// hardware's buffers in elements of it) and mapping.

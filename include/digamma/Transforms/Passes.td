@@ -126,9 +126,28 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
     Option<"peLimit", "pe-limit", "int64_t", /*default=*/"0",
            "Largest PE count the search may use; 0 for no limit beyond the "
            "area budget">,
+    Option<"maestroAcceptUnsound", "maestro-accept-unsound", "bool",
+           /*default=*/"false",
+           "With semantics=maestro: accept designs whose MAESTRO figures are "
+           "physically impossible (fewer MACs than the layer's, or faster "
+           "than the PEs can compute), as the reference GAMMA does">,
+    Option<"nocBandwidth", "noc-bandwidth", "int64_t", /*default=*/"0",
+           "NoC (L2 to PE array) bandwidth in bytes per cycle; 0 takes the "
+           "platform's">,
+    Option<"offchipBandwidth", "offchip-bandwidth", "int64_t",
+           /*default=*/"0",
+           "Off-chip (DRAM) bandwidth in bytes per cycle; 0 takes the "
+           "platform's. A finite bandwidth slows designs whose traffic "
+           "exceeds it (sound semantics)">,
     Option<"platform", "platform", "std::string", /*default=*/"\"edge\"",
-           "Platform whose area is the budget when area-budget is 0: edge "
-           "(0.2 mm^2) or cloud (7.0 mm^2), as in the DiGamma paper">,
+           "Bundled platform (docs/platforms.md): its area is the budget "
+           "when area-budget is 0, its bandwidths and energies the "
+           "hardware's: edge (0.2 mm^2) or cloud (7.0 mm^2) as in the "
+           "DiGamma paper, edge-lpddr4, cloud-hbm2 or eyeriss">,
+    Option<"platformFile", "platform-file", "std::string",
+           /*default=*/"\"\"",
+           "Platform file (JSON, docs/platforms.md) used instead of "
+           "platform">,
     Option<"population", "population", "int", /*default=*/"0",
            "Individuals per generation; 0 takes the search's default">,
     Option<"reportFile", "report", "std::string", /*default=*/"\"\"",

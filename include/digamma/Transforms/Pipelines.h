@@ -45,10 +45,17 @@ struct DigammaPipelineOptions
       llvm::cl::desc("With objective=pareto: the front's design the IR keeps"),
       llvm::cl::init(search::ParetoPick::Knee),
       clValues(search::paretoPickValues())};
-  Option<std::string> platform{*this, "platform",
-                               llvm::cl::desc("edge (0.2 mm^2) or cloud "
-                                              "(7.0 mm^2)"),
-                               llvm::cl::init("edge")};
+  Option<std::string> platform{
+      *this, "platform",
+      llvm::cl::desc("Bundled platform (docs/platforms.md): edge (0.2 mm^2) "
+                     "or cloud (7.0 mm^2) as in the DiGamma paper, "
+                     "edge-lpddr4, cloud-hbm2 or eyeriss"),
+      llvm::cl::init("edge")};
+  Option<std::string> platformFile{
+      *this, "platform-file",
+      llvm::cl::desc("Platform file (JSON, docs/platforms.md) used instead "
+                     "of platform"),
+      llvm::cl::init("")};
   Option<int64_t> samples{*this, "samples",
                           llvm::cl::desc("Sampling budget per problem"),
                           llvm::cl::init(search::kDefaultSamples)};

@@ -408,3 +408,13 @@ module attributes {digamma.hw = #digamma.cost<cycles = 1, macs = 1, energy_nj = 
 
 // expected-error @below {{PE level must be in [0, 3], got -1}}
 "test.op"() {a = #digamma.pe_level<-1>} : () -> ()
+
+// -----
+
+// expected-error @below {{offchip_bytes must be non-negative, got -4}}
+"test.op"() {a = #digamma.cost<cycles = 10, macs = 10, energy_nj = 1.0, area_um2 = 1.0, l1_bytes = 1, l2_bytes = 1, utilization = 0.5, offchip_bytes = -4, limited_by = "offchip">} : () -> ()
+
+// -----
+
+// expected-error @below {{limited_by must be "compute", "noc" or "offchip", got "dram"}}
+"test.op"() {a = #digamma.cost<cycles = 10, macs = 10, energy_nj = 1.0, area_um2 = 1.0, l1_bytes = 1, l2_bytes = 1, utilization = 0.5, offchip_bytes = 4, limited_by = "dram">} : () -> ()

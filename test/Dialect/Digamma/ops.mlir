@@ -25,6 +25,14 @@ func.func @annotated(%a: tensor<8x16xf32>, %b: tensor<16x32xf32>, %c: tensor<8x3
   return %0 : tensor<8x32xf32>
 }
 
+// The off-chip figures, where the cost model has them.
+// CHECK-LABEL: func.func @offchip_cost(
+// CHECK: "test.cost"() {cost = #digamma.cost<cycles = 21505, macs = 1179648, energy_nj = 2.5e+04, area_um2 = 3.7e+04, l1_bytes = 72, l2_bytes = 7552, utilization = 0.57, offchip_bytes = 365568, limited_by = "offchip">}
+func.func @offchip_cost() {
+  "test.cost"() {cost = #digamma.cost<cycles = 21505, macs = 1179648, energy_nj = 2.5e4, area_um2 = 3.7e4, l1_bytes = 72, l2_bytes = 7552, utilization = 0.57, offchip_bytes = 365568, limited_by = "offchip">} : () -> ()
+  return
+}
+
 // CHECK-LABEL: func.func @standalone(
 func.func @standalone() {
   // Sliding windows with strides, dilations and a constant offset; 3-D

@@ -583,7 +583,9 @@ LogicalResult CostAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                                int64_t cycles, int64_t macs,
                                llvm::APFloat energyNj, llvm::APFloat areaUm2,
                                int64_t l1Bytes, int64_t l2Bytes,
-                               llvm::APFloat utilization) {
+                               llvm::APFloat utilization,
+                               std::optional<int64_t> offchipBytes,
+                               llvm::StringRef limitedBy) {
   if (cycles < 0 || macs < 0)
     return emitError() << "cycles and macs must be non-negative";
   if (energyNj.isNegative() || energyNj.isNaN() || areaUm2.isNegative() ||
@@ -596,6 +598,14 @@ LogicalResult CostAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   double u = utilization.convertToDouble();
   if (!(u >= 0.0 && u <= 1.0))
     return emitError() << "utilization must be in [0, 1], got " << u;
+  if (offchipBytes && *offchipBytes < 0)
+    return emitError() << "offchip_bytes must be non-negative, got "
+                       << *offchipBytes;
+  if (!limitedBy.empty() && limitedBy != "compute" && limitedBy != "noc" &&
+      limitedBy != "offchip")
+    return emitError() << "limited_by must be \"compute\", \"noc\" or "
+                          "\"offchip\", got \""
+                       << limitedBy << "\"";
   return success();
 }
 

@@ -221,8 +221,14 @@ def Digamma_CostAttr : Digamma_Attr<"Cost", "cost"> {
     ```
     #digamma.cost<cycles = 967753, macs = 118013952, energy_nj = 1.5e+06,
                   area_um2 = 2.5e+06, l1_bytes = 512, l2_bytes = 108000,
-                  utilization = 0.95>
+                  utilization = 0.95, offchip_bytes = 1048576,
+                  limited_by = "offchip">
     ```
+
+    `offchip_bytes` (DRAM bytes read and written, every tensor at its
+    element size) and `limited_by` (what limits the design: "compute", "noc"
+    or "offchip") are present when the cost model computed them: at a
+    finite off-chip bandwidth.
   }];
   let parameters = (ins
     "int64_t":$cycles,
@@ -231,13 +237,25 @@ def Digamma_CostAttr : Digamma_Attr<"Cost", "cost"> {
     Digamma_FloatParameter:$area_um2,
     "int64_t":$l1_bytes,
     "int64_t":$l2_bytes,
-    Digamma_FloatParameter:$utilization
+    Digamma_FloatParameter:$utilization,
+    OptionalParameter<"std::optional<int64_t>">:$offchip_bytes,
+    StringRefParameter<"what limits the design", "\"\"">:$limited_by
   );
   let assemblyFormat = [{
     `<` `cycles` `=` $cycles `,` `macs` `=` $macs `,` `energy_nj` `=` $energy_nj
     `,` `area_um2` `=` $area_um2 `,` `l1_bytes` `=` $l1_bytes
-    `,` `l2_bytes` `=` $l2_bytes `,` `utilization` `=` $utilization `>`
+    `,` `l2_bytes` `=` $l2_bytes `,` `utilization` `=` $utilization
+    (`,` `offchip_bytes` `=` $offchip_bytes^)? (`,` `limited_by` `=` $limited_by^)? `>`
   }];
+  let builders = [
+    AttrBuilder<(ins "int64_t":$cycles, "int64_t":$macs,
+                     "::llvm::APFloat":$energy_nj, "::llvm::APFloat":$area_um2,
+                     "int64_t":$l1_bytes, "int64_t":$l2_bytes,
+                     "::llvm::APFloat":$utilization), [{
+      return $_get($_ctxt, cycles, macs, energy_nj, area_um2, l1_bytes,
+                   l2_bytes, utilization, std::nullopt, ::llvm::StringRef());
+    }]>
+  ];
   let genVerifyDecl = 1;
 }
 
