@@ -606,6 +606,14 @@ digamma::search::checkModel(const std::vector<ModelLayer> &layers,
                        "mappings: it needs mode co-opt");
   if (layers.empty())
     return std::string("the model has no layer to search");
+  // One chip serves every layer: its array shape cannot follow a layer.
+  const MapSpace &mapSpace = options.mapSpace;
+  for (int l = 0; l < mapSpace.numLevels; ++l)
+    if (mapSpace.levels[l].parallelSize.kind == SizeRule::Kind::ParentTile)
+      return "map space '" + mapSpace.name + "': the rule '" +
+             describeRule(mapSpace, MapSpaceRule::ParallelSize, l) +
+             "' sizes the array per layer; a chip shared by several layers "
+             "needs integer parallel sizes";
   for (size_t i = 0; i < layers.size(); ++i) {
     if (std::optional<std::string> error =
             checkLayer(layers[i].layer, options.semantics))

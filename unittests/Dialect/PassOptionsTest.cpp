@@ -50,6 +50,9 @@ TEST(PassOptions, DefaultsAreTheRequestDefaults) {
   EXPECT_EQ(pass.l2Bytes, options.fixedHardware.l2Bytes);
   EXPECT_EQ(pass.dataflow, nullptr);
   EXPECT_TRUE(options.dataflow.empty());
+  EXPECT_EQ(pass.constraint, options.constraint);
+  EXPECT_EQ(pass.constraintFile, options.constraintFile);
+  EXPECT_FALSE(options.mapSpace);
   // The element size is the one default that differs: the op's own.
   EXPECT_EQ(pass.elementBytesOverride, 0);
 
