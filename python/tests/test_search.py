@@ -26,6 +26,7 @@ LAYER_REQUESTS = [
                            "samples": 400, "pe-limit": 64}),
     ("64,64,1,1,1,1,0", {"platform": "cloud", "area-budget": 0,
                          "samples": 500, "min-levels": 1, "population": 20}),
+    ("64,32,30,30,3,3,1", {"constraint": "nvdla", "samples": 600, "seed": 4}),
 ]
 
 
@@ -116,6 +117,8 @@ class CoOptimizeTest(unittest.TestCase):
         self.assertEqual(defaults["area_budget"], 0.0)
         self.assertEqual(defaults["graded_penalty"], False)
         self.assertEqual(defaults["dataflow"], "")
+        self.assertEqual(defaults["constraint"], "")
+        self.assertEqual(defaults["constraint_file"], "")
         self.assertIsNone(defaults["fixed_hardware"])
         layer = digamma.Layer(16, 8, 10, 10, 3, 3)
         self.assertEqual(

@@ -62,6 +62,9 @@ struct Method {
   search::HardwarePreset preset = search::HardwarePreset::Medium;
   /// False if the result does not depend on the seed (the grid search).
   bool seeded = true;
+  /// --constraints: the map space (a bundled constraint's name) or
+  /// constraint file the optimizer searches within; empty for none.
+  std::string constraint, constraintFile;
 };
 
 /// The methods of the paper's Fig. 5 and Fig. 6, in table order.
@@ -80,6 +83,9 @@ struct Config {
   /// Worker threads, each running whole searches.
   unsigned threads = 0;
   std::string outDir = "bench-out";
+  /// --constraints: the flexibility study (Flexibility.cpp) instead of the
+  /// paper's figures.
+  bool flexibility = false;
   bool quiet = false;
   std::string commandLine;
 };
@@ -166,6 +172,8 @@ private:
 struct ModelRun {
   bool found = false;
   double cycles = 0;
+  /// Sum over layers of occurrences x energy.
+  double energyNJ = 0;
   /// Sum over layers of occurrences x cycles x the layer's design area.
   double lap = 0;
   double seconds = 0;
@@ -175,7 +183,7 @@ struct ModelRun {
 /// Across seeds: geometric means of the seeds that found a design.
 struct ModelSummary {
   int seedsFound = 0, seeds = 0;
-  double cycles = 0, lap = 0;
+  double cycles = 0, lap = 0, energyNJ = 0;
   std::array<double, kCheckpoints> curve{};
 };
 
@@ -219,6 +227,20 @@ void writeSvg(std::ostream &os, const Config &config, const Workload &workload,
 /// layers.csv: one row per search.
 void writeLayersCsv(std::ostream &os, const Config &config,
                     const Workload &workload, const Runner &runner);
+
+/// --constraints (Flexibility.cpp). flexibility.md: per platform, each map
+/// space's model latency and energy over the free DiGamma design's.
+void writeFlexibilityTables(std::ostream &os, const Config &config,
+                            const Workload &workload, const Results &results);
+/// flexibility.csv: one row per (platform, model, method, seed) with the
+/// ratios to the free design.
+void writeFlexibilityCsv(std::ostream &os, const Config &config,
+                         const Workload &workload, const Results &results);
+/// flexibility-<platform>.svg: the geomean ratios over models per map
+/// space, as bars.
+void writeFlexibilitySvg(std::ostream &os, const Config &config,
+                         const Workload &workload, const Results &results,
+                         size_t platform);
 
 } // namespace digamma::bench
 

@@ -8,6 +8,7 @@
 
 #include "Bench.h"
 
+#include "digamma/Api/MapSpaceFile.h"
 #include "digamma/Version.h"
 
 #include <algorithm>
@@ -124,6 +125,14 @@ void printHelp() {
       "  --graded-penalty    pagmo baselines with graded penalties (default: "
       "the reference's\n"
       "                      constant penalty for invalid designs)\n"
+      "  --constraints=LIST  the flexibility study instead of the paper's "
+      "figures: DiGamma\n"
+      "                      within each map space (a bundled constraint, "
+      "a .json file,\n"
+      "                      or the group nvdla-classes: the 16 "
+      "flexibility classes)\n"
+      "                      against free DiGamma; writes flexibility.md, "
+      ".csv and .svg\n"
       "  --threads=N         worker threads; default: all cores\n"
       "  --out=DIR           output directory; default bench-out\n"
       "  --quiet             no progress on stderr\n"
@@ -198,6 +207,8 @@ Config digamma::bench::parseCommandLine(int argc, char **argv) {
     config.platforms.push_back(parsePlatform(name));
   std::vector<Method> methods = allMethods();
   std::string algorithms = "all";
+  bool algorithmsGiven = false;
+  std::vector<std::string> constraints;
   for (int i = 0; i < argc; ++i)
     config.commandLine += (i ? " " : "") + std::string(argv[i]);
   for (int i = 1; i < argc; ++i) {
@@ -233,6 +244,11 @@ Config digamma::bench::parseCommandLine(int argc, char **argv) {
             fail("platform '" + config.platforms[i].name + "' is given twice");
     } else if (key == "--algorithms") {
       algorithms = value;
+      algorithmsGiven = true;
+    } else if (key == "--constraints") {
+      constraints = splitList(value);
+      if (constraints.empty())
+        fail("--constraints needs at least one constraint");
     } else if (key == "--seeds") {
       config.seeds.clear();
       for (const std::string &item : splitList(value)) {
@@ -304,6 +320,41 @@ Config digamma::bench::parseCommandLine(int argc, char **argv) {
           "fig5, fig6 or all"));
   if (config.methods.empty())
     fail("--algorithms needs at least one algorithm");
+  if (!constraints.empty()) {
+    if (algorithmsGiven)
+      fail("--constraints compares DiGamma within each map space with free "
+           "DiGamma; drop --algorithms");
+    config.flexibility = true;
+    config.methods = {methods.back()}; // DiGamma, the free reference
+    std::vector<std::string> expanded;
+    for (const std::string &item : constraints) {
+      if (item != "nvdla-classes") {
+        expanded.push_back(item);
+        continue;
+      }
+      for (int bits = 0; bits < 16; ++bits)
+        expanded.push_back(formatString("nvdla-class-%d%d%d%d", bits >> 3 & 1,
+                                        bits >> 2 & 1, bits >> 1 & 1,
+                                        bits & 1));
+    }
+    for (const std::string &item : expanded) {
+      Method method = methods.back();
+      bool isFile = item.find('/') != std::string::npos ||
+                    (item.size() > 5 && item.substr(item.size() - 5) == ".json");
+      (isFile ? method.constraintFile : method.constraint) = item;
+      api::MapSpaceFile file;
+      if (std::optional<std::string> error =
+              isFile ? api::readMapSpaceFile(item, file)
+                     : api::loadBundledMapSpace(item, file))
+        fail("--constraints: " + *error);
+      method.name = "digamma@" + file.space.name;
+      method.title = file.space.name;
+      for (const Method &other : config.methods)
+        if (other.name == method.name)
+          fail("--constraints: '" + file.space.name + "' is given twice");
+      config.methods.push_back(method);
+    }
+  }
   if (config.threads == 0)
     config.threads = std::max(1u, std::thread::hardware_concurrency());
   // What the request layer rejects, before any model is read; and the

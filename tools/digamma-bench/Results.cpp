@@ -26,7 +26,7 @@ Results::Results(const Config &config, const Workload &workload,
       for (size_t n = 0; n < N; ++n) {
         ModelSummary &summary = summaries[(p * M + m) * N + n];
         summary.seeds = int(S);
-        double logCycles = 0, logLap = 0;
+        double logCycles = 0, logLap = 0, logEnergy = 0;
         std::array<double, kCheckpoints> logCurve{};
         std::array<int, kCheckpoints> curveCount{};
         for (size_t s = 0; s < S; ++s) {
@@ -37,6 +37,7 @@ Results::Results(const Config &config, const Workload &workload,
           ++summary.seedsFound;
           logCycles += std::log(run.cycles);
           logLap += std::log(run.lap);
+          logEnergy += std::log(run.energyNJ);
         }
         for (int k = 0; k < kCheckpoints; ++k) {
           for (size_t s = 0; s < S; ++s) {
@@ -54,6 +55,7 @@ Results::Results(const Config &config, const Workload &workload,
         if (summary.seedsFound > 0) {
           summary.cycles = std::exp(logCycles / summary.seedsFound);
           summary.lap = std::exp(logLap / summary.seedsFound);
+          summary.energyNJ = std::exp(logEnergy / summary.seedsFound);
         }
       }
 }
@@ -75,6 +77,7 @@ ModelRun Results::modelRun(const Runner &runner, size_t p, size_t m,
       continue;
     }
     run.cycles += weight * double(outcome.cycles);
+    run.energyNJ += weight * outcome.energyNJ;
     run.lap += weight * double(outcome.cycles) * outcome.areaUm2;
   }
   return run;

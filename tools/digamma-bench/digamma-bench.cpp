@@ -13,6 +13,9 @@
 //    method (geometric mean over seeds).
 // Methods are the search algorithms (digamma, random and the pagmo
 // baselines) and the two-step schemes (hw-<dataflow>, map-<preset>).
+// With --constraints, the flexibility study instead: DiGamma within each map
+// space against free DiGamma, in flexibility.md, flexibility.csv and
+// flexibility-<platform>.svg (plus results.csv and layers.csv).
 // Identical layers are searched once per (platform, method, seed) and
 // weighted by their occurrences; searches spread over the worker threads,
 // each search single-threaded, so results do not depend on the thread count.
@@ -83,6 +86,29 @@ int main(int argc, char **argv) {
   runner.run();
   Results results(config, workload, runner);
 
+  if (config.flexibility) {
+    std::ostringstream tables, csv, resultsCsv, layersCsv;
+    writeFlexibilityTables(tables, config, workload, results);
+    writeFlexibilityCsv(csv, config, workload, results);
+    writeResultsCsv(resultsCsv, config, workload, results);
+    writeLayersCsv(layersCsv, config, workload, runner);
+    writeFile(config.outDir + "/flexibility.md", tables.str());
+    writeFile(config.outDir + "/flexibility.csv", csv.str());
+    writeFile(config.outDir + "/results.csv", resultsCsv.str());
+    writeFile(config.outDir + "/layers.csv", layersCsv.str());
+    for (size_t p = 0; p < config.platforms.size(); ++p) {
+      std::ostringstream svg;
+      writeFlexibilitySvg(svg, config, workload, results, p);
+      writeFile(config.outDir + "/flexibility-" + config.platforms[p].name +
+                    ".svg",
+                svg.str());
+    }
+    std::fputs(tables.str().c_str(), stdout);
+    std::fprintf(stderr, "%s: %zu searches in %.1f s wall; results in %s/\n",
+                 kTool, runner.allJobs().size(), runner.wallSeconds,
+                 config.outDir.c_str());
+    return 0;
+  }
   std::ostringstream tables, csv, layersCsv;
   writeTables(tables, config, workload, results);
   writeResultsCsv(csv, config, workload, results);
