@@ -8,6 +8,7 @@
 
 #include "digamma/Api/MapSpaceFile.h"
 
+#include "digamma/Api/DataDirs.h"
 #include "digamma/Api/Request.h"
 #include "digamma/Search/Options.h"
 
@@ -16,7 +17,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <system_error>
-#include <unistd.h>
 
 using namespace digamma;
 using namespace digamma::api;
@@ -136,11 +136,6 @@ std::string stemOf(const std::string &path) {
                                      : file.filename().string();
 }
 
-bool isDirectory(const std::string &path) {
-  std::error_code ignored;
-  return !path.empty() && std::filesystem::is_directory(path, ignored);
-}
-
 } // namespace
 
 /// The map space \p root describes.
@@ -197,15 +192,9 @@ digamma::api::readMapSpaceFile(const std::string &path, MapSpaceFile &out) {
 }
 
 std::string digamma::api::bundledMapSpaceDir() {
-  char exe[4096];
-  ssize_t size = ::readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  if (size > 0) {
-    std::string path(exe, size_t(size));
-    std::string installed = path.substr(0, path.rfind('/') + 1) +
-                            DIGAMMA_INSTALLED_CONSTRAINTS_DIR;
-    if (isDirectory(installed))
-      return installed;
-  }
+  std::string installed = installedDataDir(DIGAMMA_INSTALLED_CONSTRAINTS_DIR);
+  if (!installed.empty())
+    return installed;
   if (isDirectory(DIGAMMA_CONSTRAINTS_DIR))
     return DIGAMMA_CONSTRAINTS_DIR;
   return DIGAMMA_INSTALL_PREFIX_CONSTRAINTS_DIR;

@@ -15,6 +15,8 @@ void digamma::buildDigammaPipeline(OpPassManager &pm,
   coOptions.elementBytesOverride = options.elementBytes;
   coOptions.objective = options.objective;
   coOptions.platform = options.platform;
+  coOptions.constraint = options.constraint;
+  coOptions.constraintFile = options.constraintFile;
   coOptions.samples = options.samples;
   coOptions.seed = options.seed;
   coOptions.scope = options.scope;

@@ -8,8 +8,10 @@
 // RUN: digamma-opt %t.attr.mlir | FileCheck %s --check-prefix=ATTR
 // RUN: %python %S/Inputs/check-designs.py %t.attr.mlir --budget-um2 200000 --expect-ops 3 | FileCheck %s --check-prefix=DESIGNS
 //
-// The constraint option on a module without a space: the bundled tpu.
+// The constraint option on a module without a space: the bundled tpu, from
+// the pass and from the pipeline.
 // RUN: sed -e 's/digamma.map_space =/unused.map_space =/' %s | digamma-opt --digamma-lower-to-loop-nest --digamma-co-optimize="samples=800 seed=3 constraint=tpu" | FileCheck %s --check-prefix=TPU
+// RUN: sed -e 's/digamma.map_space =/unused.map_space =/' %s | digamma-opt --digamma-pipeline="samples=800 seed=3 constraint=tpu" | FileCheck %s --check-prefix=TPU
 //
 // Both: the module's attribute wins, with a warning at the module.
 // RUN: digamma-opt %s --digamma-lower-to-loop-nest --digamma-co-optimize="samples=800 seed=3 constraint=tpu" 2>&1 | FileCheck %s --check-prefixes=WARN,ATTR

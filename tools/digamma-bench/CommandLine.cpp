@@ -8,6 +8,7 @@
 
 #include "Bench.h"
 
+#include "digamma/Api/DataDirs.h"
 #include "digamma/Api/MapSpaceFile.h"
 #include "digamma/Version.h"
 
@@ -20,9 +21,7 @@
 #include <limits>
 #include <optional>
 #include <sstream>
-#include <sys/stat.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace digamma;
 using namespace digamma::bench;
@@ -38,17 +37,8 @@ namespace {
 /// The bundled GAMMA tables: next to an installed tool
 /// (<prefix>/share/digamma/models), else the source tree's.
 std::string defaultModelsDir() {
-  char exe[4096];
-  ssize_t size = ::readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  if (size > 0) {
-    std::string path(exe, size_t(size));
-    std::string installed = path.substr(0, path.rfind('/') + 1) +
-                            DIGAMMA_INSTALLED_MODELS_DIR;
-    struct stat info;
-    if (::stat(installed.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
-      return installed;
-  }
-  return DIGAMMA_MODELS_DIR;
+  std::string installed = api::installedDataDir(DIGAMMA_INSTALLED_MODELS_DIR);
+  return installed.empty() ? DIGAMMA_MODELS_DIR : installed;
 }
 
 std::vector<Method> allMethods() {

@@ -86,40 +86,31 @@ int main(int argc, char **argv) {
   runner.run();
   Results results(config, workload, runner);
 
-  if (config.flexibility) {
-    std::ostringstream tables, csv, resultsCsv, layersCsv;
-    writeFlexibilityTables(tables, config, workload, results);
-    writeFlexibilityCsv(csv, config, workload, results);
-    writeResultsCsv(resultsCsv, config, workload, results);
-    writeLayersCsv(layersCsv, config, workload, runner);
-    writeFile(config.outDir + "/flexibility.md", tables.str());
-    writeFile(config.outDir + "/flexibility.csv", csv.str());
-    writeFile(config.outDir + "/results.csv", resultsCsv.str());
-    writeFile(config.outDir + "/layers.csv", layersCsv.str());
-    for (size_t p = 0; p < config.platforms.size(); ++p) {
-      std::ostringstream svg;
-      writeFlexibilitySvg(svg, config, workload, results, p);
-      writeFile(config.outDir + "/flexibility-" + config.platforms[p].name +
-                    ".svg",
-                svg.str());
-    }
-    std::fputs(tables.str().c_str(), stdout);
-    std::fprintf(stderr, "%s: %zu searches in %.1f s wall; results in %s/\n",
-                 kTool, runner.allJobs().size(), runner.wallSeconds,
-                 config.outDir.c_str());
-    return 0;
-  }
+  // The paper's figures, or the flexibility study; both with the raw
+  // per-model and per-search results.
   std::ostringstream tables, csv, layersCsv;
-  writeTables(tables, config, workload, results);
   writeResultsCsv(csv, config, workload, results);
   writeLayersCsv(layersCsv, config, workload, runner);
-  writeFile(config.outDir + "/tables.md", tables.str());
   writeFile(config.outDir + "/results.csv", csv.str());
   writeFile(config.outDir + "/layers.csv", layersCsv.str());
+  if (config.flexibility) {
+    std::ostringstream flexibilityCsv;
+    writeFlexibilityTables(tables, config, workload, results);
+    writeFlexibilityCsv(flexibilityCsv, config, workload, results);
+    writeFile(config.outDir + "/flexibility.md", tables.str());
+    writeFile(config.outDir + "/flexibility.csv", flexibilityCsv.str());
+  } else {
+    writeTables(tables, config, workload, results);
+    writeFile(config.outDir + "/tables.md", tables.str());
+  }
   for (size_t p = 0; p < config.platforms.size(); ++p) {
     std::ostringstream svg;
-    writeSvg(svg, config, workload, results, p);
-    writeFile(config.outDir + "/trace-" + config.platforms[p].name + ".svg",
+    if (config.flexibility)
+      writeFlexibilitySvg(svg, config, workload, results, p);
+    else
+      writeSvg(svg, config, workload, results, p);
+    writeFile(config.outDir + (config.flexibility ? "/flexibility-" : "/trace-") +
+                  config.platforms[p].name + ".svg",
               svg.str());
   }
   std::fputs(tables.str().c_str(), stdout);

@@ -64,6 +64,8 @@ TEST(PassOptions, DefaultsAreTheRequestDefaults) {
   EXPECT_EQ(pipeline.scope.getValue(), request.scope);
   EXPECT_EQ(pipeline.platform.getValue(), request.platform);
   EXPECT_EQ(pipeline.seed.getValue(), options.seed);
+  EXPECT_EQ(pipeline.constraint.getValue(), options.constraint);
+  EXPECT_EQ(pipeline.constraintFile.getValue(), options.constraintFile);
 }
 
 /// The options of a default --digamma-co-optimize as it prints them:
