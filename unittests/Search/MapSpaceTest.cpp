@@ -16,9 +16,32 @@
 
 #include "gtest/gtest.h"
 
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
 using namespace digamma;
 using namespace digamma::search;
 using cost::Dim;
+
+// Counts heap allocations of this test program, to prove that repairing
+// into a map space and checking a design against one allocate nothing.
+static std::atomic<long> allocations{0};
+void *operator new(std::size_t size) {
+  ++allocations;
+  if (void *p = std::malloc(size ? size : 1))
+    return p;
+  throw std::bad_alloc();
+}
+void *operator new(std::size_t size, const std::nothrow_t &) noexcept {
+  ++allocations;
+  return std::malloc(size ? size : 1);
+}
+void operator delete(void *p) noexcept { std::free(p); }
+void operator delete(void *p, std::size_t) noexcept { std::free(p); }
+void operator delete(void *p, const std::nothrow_t &) noexcept {
+  std::free(p);
+}
 
 namespace {
 
@@ -174,6 +197,28 @@ TEST(MapSpace, OperatorsStayInsideAfterRepair) {
     // inside the space rather than being repaired into it.
     EXPECT_EQ(searchSpace.randomParallelDim(rng, 1), Dim::C);
   }
+}
+
+TEST(MapSpace, TheHotPathAllocatesNothing) {
+  cost::Layer layer = conv();
+  SearchOptions options = smallOptions();
+  options.mapSpace = nvdlaLike();
+  SearchSpace searchSpace(layer, options);
+  Random rng(8);
+  Individual ind, other;
+  searchSpace.randomize(ind, rng);
+  searchSpace.randomize(other, rng);
+  long before = allocations.load();
+  int inside = 0;
+  for (int step = 0; step < 1000; ++step) {
+    crossover(ind, other, rng);
+    mutateMap(ind, searchSpace, rng);
+    mutateHardware(ind, searchSpace, rng);
+    searchSpace.repair(ind);
+    inside += !findViolation(options.mapSpace, layer, ind.mapping, ind.numPEs);
+  }
+  EXPECT_EQ(allocations.load(), before);
+  EXPECT_EQ(inside, 1000);
 }
 
 TEST(MapSpace, AFreeSpaceChangesNothing) {
