@@ -225,6 +225,23 @@ TEST(MapSpaceFile, EveryOptimizerStaysInsideEveryBundledSpace) {
   EXPECT_GT(found, 500);
 }
 
+TEST(MapSpaceFile, SharedChipsNameTheRuleTheyCannotHold) {
+  MapSpaceFile file;
+  ASSERT_FALSE(loadBundledMapSpace("nvdla-class-0000", file));
+  search::SearchOptions options;
+  options.samples = 200;
+  options.threads = 1;
+  options.peLimit = 32;
+  options.mapSpace = file.space;
+  search::ModelSearchResult chip =
+      search::runModelDiGamma({{randomLayers(1, 3)[0], 1}}, options);
+  EXPECT_FALSE(chip.found);
+  EXPECT_EQ(chip.message,
+            "map space 'nvdla-class-0000' admits no chip: the rule 'level 1's "
+            "parallel size is 64' needs more PEs than the area budget and "
+            "pe-limit afford (32)");
+}
+
 TEST(MapSpaceFile, SharedChipsStayInsideSpacesOfIntegerShape) {
   std::vector<cost::Layer> layers = randomLayers(3, 5);
   std::vector<search::ModelLayer> model;
