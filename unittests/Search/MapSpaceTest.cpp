@@ -12,36 +12,16 @@
 #include "digamma/Search/ModelSearch.h"
 #include "digamma/Search/TwoStep.h"
 
+#include "CountingAllocator.h"
 #include "TestLayers.h"
 
 #include "gtest/gtest.h"
-
-#include <atomic>
-#include <cstdlib>
-#include <new>
 
 using namespace digamma;
 using namespace digamma::search;
 using cost::Dim;
 
-// Counts heap allocations of this test program, to prove that repairing
-// into a map space and checking a design against one allocate nothing.
-static std::atomic<long> allocations{0};
-void *operator new(std::size_t size) {
-  ++allocations;
-  if (void *p = std::malloc(size ? size : 1))
-    return p;
-  throw std::bad_alloc();
-}
-void *operator new(std::size_t size, const std::nothrow_t &) noexcept {
-  ++allocations;
-  return std::malloc(size ? size : 1);
-}
-void operator delete(void *p) noexcept { std::free(p); }
-void operator delete(void *p, std::size_t) noexcept { std::free(p); }
-void operator delete(void *p, const std::nothrow_t &) noexcept {
-  std::free(p);
-}
+using digamma::testing::allocations;
 
 namespace {
 
