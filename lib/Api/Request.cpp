@@ -7,6 +7,7 @@
 
 #include "digamma/Api/Request.h"
 
+#include "digamma/Api/MapSpaceFile.h"
 #include "digamma/Search/Encoding.h"
 #include "digamma/Search/TwoStep.h"
 
@@ -114,6 +115,33 @@ Options::FixedHardware fixedHardwareOf(const Options &options,
     return given;
   const FixedPlatformHardware &chip = *platform.fixedHardware;
   return {chip.numPEs, chip.l1Bytes, chip.l2Bytes};
+}
+
+/// The map-space options: at most one of constraint, constraint-file and a
+/// space given in C++.
+std::optional<std::string> resolveMapSpace(const Options &options,
+                                           search::MapSpace &space) {
+  int given = !options.constraint.empty() + !options.constraintFile.empty() +
+              options.mapSpace.has_value();
+  if (given > 1)
+    return std::string("give one map space: constraint, constraint-file or "
+                       "a search::MapSpace, not several");
+  space = search::MapSpace();
+  MapSpaceFile file;
+  if (!options.constraint.empty()) {
+    if (std::optional<std::string> error =
+            loadBundledMapSpace(options.constraint, file))
+      return "constraint=" + options.constraint + ": " + *error;
+    space = file.space;
+  } else if (!options.constraintFile.empty()) {
+    if (std::optional<std::string> error =
+            readMapSpaceFile(options.constraintFile, file))
+      return "constraint-file: " + *error;
+    space = file.space;
+  } else if (options.mapSpace) {
+    space = *options.mapSpace;
+  }
+  return search::validateMapSpace(space);
 }
 
 /// The fixed hardware of mode FixedHW, and nothing else's.
@@ -264,6 +292,9 @@ std::optional<std::string> digamma::api::planSearch(const Request &request,
   search::ParetoSettings pareto;
   if (std::optional<std::string> error = resolvePareto(options, pareto))
     return error;
+  if (std::optional<std::string> error =
+          resolveMapSpace(options, plan.options.mapSpace))
+    return error;
   plan.elementBytes = options.elementBytes;
   for (size_t i = 0; i < request.layers.size(); ++i) {
     const LayerProblem &layer = request.layers[i];
@@ -349,6 +380,8 @@ search::SearchOptions SearchPlan::optionsFor(const LayerProblem &layer) const {
   }
   if (layer.fixedMapping)
     out.fixedMapping = layer.fixedMapping;
+  if (layer.mapSpace)
+    out.mapSpace = *layer.mapSpace;
   return out;
 }
 
@@ -385,6 +418,19 @@ struct SharedChipInputs {
   int64_t elementBytes = 1;
 };
 
+/// The layers of one chip share its map space.
+std::optional<std::string>
+checkSameMapSpace(const std::vector<LayerProblem> &layers) {
+  for (size_t i = 1; i < layers.size(); ++i)
+    if (layers[i].mapSpace.has_value() != layers[0].mapSpace.has_value() ||
+        (layers[i].mapSpace &&
+         !search::sameRules(*layers[i].mapSpace, *layers[0].mapSpace)))
+      return "layer " + std::to_string(i) +
+             " has another map space than layer 0; the layers of one chip "
+             "share its map space";
+  return std::nullopt;
+}
+
 SharedChipInputs sharedChipInputs(const SearchPlan &plan,
                                   const std::vector<LayerProblem> &layers) {
   SharedChipInputs inputs;
@@ -394,6 +440,10 @@ SharedChipInputs sharedChipInputs(const SearchPlan &plan,
         std::max(inputs.elementBytes, plan.elementBytesOf(layer.elementBytes));
   }
   inputs.options = plan.options;
+  // The layers share a chip, hence a map space: the first layer's own, if
+  // any (checkSharedChip: every layer has the same).
+  if (!layers.empty() && layers[0].mapSpace)
+    inputs.options.mapSpace = *layers[0].mapSpace;
   inputs.options.bytesPerElement = inputs.elementBytes;
   inputs.options.fixedHardware.bytesPerElement = inputs.elementBytes;
   return inputs;
@@ -407,6 +457,13 @@ digamma::api::searchSharedChip(const SearchPlan &plan,
   SharedChipInputs inputs = sharedChipInputs(plan, layers);
   SharedChipResult shared;
   shared.elementBytes = inputs.elementBytes;
+  if (std::optional<std::string> error = checkSameMapSpace(layers)) {
+    shared.chip.message = *error;
+    shared.layers.resize(layers.size());
+    for (search::SearchResult &result : shared.layers)
+      result.message = *error;
+    return shared;
+  }
   shared.chip = search::runModelDiGamma(inputs.layers, inputs.options);
   const search::ModelSearchResult &chip = shared.chip;
   shared.layers.resize(layers.size());
@@ -430,6 +487,8 @@ digamma::api::searchSharedChip(const SearchPlan &plan,
 std::optional<std::string>
 digamma::api::checkSharedChip(const SearchPlan &plan,
                               const std::vector<LayerProblem> &layers) {
+  if (std::optional<std::string> error = checkSameMapSpace(layers))
+    return error;
   SharedChipInputs inputs = sharedChipInputs(plan, layers);
   return search::checkModel(inputs.layers, inputs.options);
 }

@@ -10,6 +10,8 @@
 #include "digamma/Api/RequestOptions.h"
 
 #include <algorithm>
+#include "digamma/Api/MapSpaceFile.h"
+
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -293,6 +295,22 @@ const std::vector<RequestOption> &digamma::api::requestOptions() {
                  [](auto &r) -> auto & {
                    return r.options.acceptUnsoundMaestro;
                  }),
+      textOption(
+          "constraint",
+          "the map space of a partially flexible accelerator: a bundled "
+          "constraint (docs/map-space.md); every design lies inside it; "
+          "empty for none",
+          [] {
+            std::vector<std::string> names = bundledMapSpaceNames();
+            return search::joinNames(
+                std::vector<std::string_view>(names.begin(), names.end()));
+          },
+          [](auto &r) -> auto & { return r.options.constraint; }),
+      textOption("constraint-file",
+                 "the map space of a partially flexible accelerator as a "
+                 "JSON file (docs/map-space.md); empty for none",
+                 nullptr,
+                 [](auto &r) -> auto & { return r.options.constraintFile; }),
       flagOption("graded-penalty",
                  "the pagmo baselines score invalid designs by how far off "
                  "they are instead of one constant penalty",

@@ -33,6 +33,26 @@ std::vector<int64_t> digamma::api::problemKey(const LayerProblem &problem,
       key.insert(key.end(), level.tiles.begin(), level.tiles.end());
     }
   }
+  if (const std::optional<search::MapSpace> &space = problem.mapSpace) {
+    // Apart from the fixed mapping's fields by a marker no level count is.
+    key.push_back(-1);
+    key.push_back(space->numLevels);
+    auto addRule = [&](const search::SizeRule &rule) {
+      key.push_back(static_cast<int64_t>(rule.kind));
+      key.push_back(rule.value);
+      key.push_back(static_cast<int64_t>(rule.dim));
+    };
+    for (int i = 0; i < space->numLevels; ++i) {
+      const search::MapSpaceLevel &level = space->levels[i];
+      key.push_back(level.parallelDims);
+      addRule(level.parallelSize);
+      key.push_back(level.orderPrefixLength);
+      for (int k = 0; k < level.orderPrefixLength; ++k)
+        key.push_back(static_cast<int64_t>(level.orderPrefix[k]));
+      for (const search::SizeRule &tile : level.tiles)
+        addRule(tile);
+    }
+  }
   return key;
 }
 

@@ -94,9 +94,9 @@ FlatEncoding::FlatEncoding(const SearchSpace &space) : space(space) {
     add(GeneKind::NumPEs, 0, 0, 1, space.maxPEs);
   int levels;
   if (space.searchMapping) {
-    levels = options.maxLevels;
-    if (options.minLevels < options.maxLevels)
-      add(GeneKind::NumLevels, 0, 0, options.minLevels, options.maxLevels);
+    levels = space.maxLevels;
+    if (space.minLevels < space.maxLevels)
+      add(GeneKind::NumLevels, 0, 0, space.minLevels, space.maxLevels);
   } else {
     levels = options.fixedMapping ? options.fixedMapping->numLevels : 1;
   }
@@ -104,7 +104,7 @@ FlatEncoding::FlatEncoding(const SearchSpace &space) : space(space) {
   bool clusterGenes = !(options.fixedArrayShape && options.initialMapping);
   for (int l = 0; l < levels; ++l) {
     if (space.searchMapping) {
-      add(GeneKind::Parallel, l, 0, 0, space.numParallelChoices - 1);
+      add(GeneKind::Parallel, l, 0, 0, space.numLevelParallelChoices[l] - 1);
       add(GeneKind::Order, l, 0, 0, kNumLoopOrders - 1);
       for (int d = 0; d < cost::kNumDims; ++d)
         add(GeneKind::Tile, l, d, 1, space.extent[d]);
@@ -117,7 +117,7 @@ FlatEncoding::FlatEncoding(const SearchSpace &space) : space(space) {
 void FlatEncoding::decode(const double *values, Individual &ind) const {
   const SearchOptions &options = space.options;
   if (space.searchMapping) {
-    ind.mapping.numLevels = std::clamp(options.maxLevels, 1, cost::kMaxLevels);
+    ind.mapping.numLevels = std::clamp(space.maxLevels, 1, cost::kMaxLevels);
   } else if (options.fixedMapping) {
     ind.mapping = *options.fixedMapping;
   }
@@ -139,7 +139,7 @@ void FlatEncoding::decode(const double *values, Individual &ind) const {
       ind.mapping.numLevels = static_cast<int>(v);
       break;
     case GeneKind::Parallel:
-      level.parallelDim = space.parallelChoices[v];
+      level.parallelDim = space.levelParallelChoices[gene.level][v];
       break;
     case GeneKind::Order:
       level.order = loopOrderFromIndex(v);

@@ -2,6 +2,8 @@
 
 #include "digamma/Search/Encoding.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 
 using namespace digamma;
@@ -59,6 +61,126 @@ static std::optional<std::string> checkFixedMapping(const SearchSpace &space) {
   return std::nullopt;
 }
 
+static constexpr int64_t kSaturated = int64_t(1) << 62;
+
+/// The PEs a map space's fixed parallel sizes need: the first level at
+/// which their product exceeds \p most, or -1.
+static int levelBeyondPEs(const MapSpace &mapSpace, int64_t most,
+                          int64_t &needed) {
+  needed = 1;
+  for (int l = 0; l < mapSpace.numLevels; ++l) {
+    const SizeRule &size = mapSpace.levels[l].parallelSize;
+    if (size.kind != SizeRule::Kind::Fixed)
+      continue;
+    // Saturating: sizes are at most 2^30 (validateMapSpace's callers).
+    needed = size.value > kSaturated / needed ? kSaturated : needed * size.value;
+    if (needed > most)
+      return l;
+  }
+  return -1;
+}
+
+/// The first rule of \p options' map space without which the smallest
+/// design of \p layer fits the area budget; nullopt if none (or if no
+/// design fits even without the space).
+static std::optional<std::string>
+blameAreaRule(const cost::Layer &layer, const SearchOptions &options,
+              double smallestArea) {
+  SearchOptions relaxed = options;
+  relaxed.mapSpace = MapSpace();
+  if (!(SearchSpace(layer, relaxed).smallestFeasibleAreaUm2() <=
+        options.areaBudgetUm2))
+    return std::nullopt;
+  const MapSpace &mapSpace = options.mapSpace;
+  auto fits = [&](const MapSpace &candidate) {
+    relaxed.mapSpace = candidate;
+    return SearchSpace(layer, relaxed).smallestFeasibleAreaUm2() <=
+           options.areaBudgetUm2;
+  };
+  char area[96];
+  std::snprintf(area, sizeof(area),
+                "within the area budget of %.6g um^2 (its smallest design "
+                "needs %.6g um^2)",
+                options.areaBudgetUm2, smallestArea);
+  std::string prefix = "map space '" + mapSpace.name +
+                       "' admits no design of this layer " + area;
+  auto message = [&](MapSpaceRule rule, int level, cost::Dim dim) {
+    return prefix + ": the rule '" + describeRule(mapSpace, rule, level, dim) +
+           "' is the one to relax";
+  };
+  for (int l = 0; l < mapSpace.numLevels; ++l) {
+    MapSpace candidate = mapSpace;
+    candidate.levels[l].parallelSize = SizeRule();
+    if (!mapSpace.levels[l].parallelSize.isFree() && fits(candidate))
+      return message(MapSpaceRule::ParallelSize, l, cost::Dim::K);
+    for (int d = 0; d < cost::kNumDims; ++d) {
+      candidate = mapSpace;
+      candidate.levels[l].tiles[d] = SizeRule();
+      if (!mapSpace.levels[l].tiles[d].isFree() && fits(candidate))
+        return message(MapSpaceRule::Tile, l, cost::Dim(d));
+    }
+  }
+  // No single rule: the tile rules of one level together.
+  for (int l = 0; l < mapSpace.numLevels; ++l) {
+    MapSpace candidate = mapSpace;
+    candidate.levels[l].tiles.fill(SizeRule());
+    if (fits(candidate))
+      return prefix + ": the tile rules of level " + std::to_string(l) +
+             " are the ones to relax";
+  }
+  return prefix + "; no single rule or level is to blame";
+}
+
+/// A map space that admits no design of the layer, named by the rule that
+/// fails.
+static std::optional<std::string> checkMapSpace(const SearchSpace &space) {
+  const SearchOptions &options = space.options;
+  const MapSpace &mapSpace = options.mapSpace;
+  if (mapSpace.empty())
+    return std::nullopt;
+  std::string name = "map space '" + mapSpace.name + "' admits no design";
+  int64_t needed = 1;
+  if (options.mode == Mode::FixedHW) {
+    if (!mapSpace.levels[0].parallelSize.isFree())
+      return name + " in mode=fixed-hw: the rule '" +
+             describeRule(mapSpace, MapSpaceRule::ParallelSize, 0) +
+             "' cannot hold, the outer fan-out being the fixed PE count "
+             "divided by the cluster sizes; rule the cluster sizes instead";
+    int l = levelBeyondPEs(mapSpace, space.maxPEs, needed);
+    if (l >= 0)
+      return name + " on the fixed hardware: the rule '" +
+             describeRule(mapSpace, MapSpaceRule::ParallelSize, l) +
+             "' needs at least " + std::to_string(needed) +
+             " PEs, the hardware has " + std::to_string(space.maxPEs);
+    return std::nullopt;
+  }
+  int l = levelBeyondPEs(mapSpace, space.maxPEs, needed);
+  if (l >= 0)
+    return name + ": the rule '" +
+           describeRule(mapSpace, MapSpaceRule::ParallelSize, l) +
+           "' needs at least " + std::to_string(needed) +
+           " PEs; the area budget and pe-limit afford at most " +
+           std::to_string(space.maxPEs);
+  if (options.mode == Mode::FixedMapping) {
+    // The mapping is given; its cluster sizes are hardware, set by the
+    // search.
+    cost::Mapping mapping = *options.fixedMapping;
+    for (int k = 1; k < std::min(mapping.numLevels, mapSpace.numLevels); ++k)
+      if (!mapSpace.levels[k].parallelSize.isFree())
+        mapping.level(k).clusterSize =
+            resolveSizeRule(mapSpace.levels[k].parallelSize, k, space.extent,
+                            mapping);
+    if (std::optional<MapSpaceViolation> violation =
+            findViolation(mapSpace, space.layer, mapping, 0))
+      return "the fixed mapping is outside the " +
+             describeViolation(mapSpace, *violation);
+  }
+  double smallest = space.smallestFeasibleAreaUm2();
+  if (!(smallest <= options.areaBudgetUm2))
+    return blameAreaRule(space.layer, options, smallest);
+  return std::nullopt;
+}
+
 std::optional<std::string>
 digamma::search::checkSearchInputs(const SearchSpace &space) {
   if (std::optional<std::string> error = validateOptions(space.options))
@@ -67,6 +189,7 @@ digamma::search::checkSearchInputs(const SearchSpace &space) {
           checkLayer(space.layer, space.options.semantics))
     return error;
   if (space.options.mode == Mode::FixedMapping)
-    return checkFixedMapping(space);
-  return std::nullopt;
+    if (std::optional<std::string> error = checkFixedMapping(space))
+      return error;
+  return checkMapSpace(space);
 }

@@ -37,12 +37,37 @@ void ModelSearch::repairChip(Chip &chip) const {
     chip.numPEs = chip.numPEs * 9 / 10;
   chip.numLevels = std::clamp(chip.numLevels, std::max(options.minLevels, 1),
                               options.maxLevels);
-  int64_t budget = chip.numPEs;
+  // A map space fixes the level count and (checkModel: as integers) its
+  // ruled cluster sizes and outer fan-out.
+  const MapSpace &mapSpace = options.mapSpace;
+  if (!mapSpace.empty())
+    chip.numLevels = mapSpace.numLevels;
+  auto ruledSize = [&](int l) {
+    return l < mapSpace.numLevels &&
+           mapSpace.levels[l].parallelSize.kind == SizeRule::Kind::Fixed;
+  };
+  int64_t fixedInner = 1;
+  for (int l = 1; l < chip.numLevels; ++l)
+    if (ruledSize(l)) {
+      chip.clusters[l] = mapSpace.levels[l].parallelSize.value;
+      fixedInner *= chip.clusters[l];
+    }
+  int64_t budget = std::max<int64_t>(chip.numPEs / fixedInner, 1);
   for (int l = chip.numLevels - 1; l >= 1; --l) {
+    if (ruledSize(l))
+      continue;
     chip.clusters[l] = std::clamp<int64_t>(chip.clusters[l], 1, budget);
     budget /= chip.clusters[l];
   }
   chip.clusters[0] = 1;
+  if (ruledSize(0)) {
+    int64_t inner = 1;
+    for (int l = 1; l < chip.numLevels; ++l)
+      inner *= chip.clusters[l];
+    chip.numPEs = inner * mapSpace.levels[0].parallelSize.value;
+  } else {
+    chip.numPEs = std::max(chip.numPEs, fixedInner);
+  }
   int64_t left = bufferElementsLeft(chip.numPEs);
   int64_t l1Most = std::max<int64_t>(left / 2 / chip.numPEs, 1);
   chip.l1Capacity = std::clamp<int64_t>(chip.l1Capacity, 1, l1Most);

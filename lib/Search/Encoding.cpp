@@ -69,6 +69,31 @@ SearchSpace::SearchSpace(const cost::Layer &layer, const SearchOptions &options)
     parallelChoices[numParallelChoices++] =
         layer.layerClass == cost::LayerClass::DepthwiseConv ? cost::Dim::C
                                                             : cost::Dim::K;
+  const MapSpace &mapSpace = options.mapSpace;
+  minLevels = mapSpace.empty() ? options.minLevels : mapSpace.numLevels;
+  maxLevels = mapSpace.empty() ? options.maxLevels : mapSpace.numLevels;
+  for (int l = 0; l < cost::kMaxLevels; ++l) {
+    int &count = numLevelParallelChoices[l];
+    std::array<cost::Dim, cost::kNumDims> &choices = levelParallelChoices[l];
+    uint8_t allowed = l < mapSpace.numLevels ? mapSpace.levels[l].parallelDims
+                                             : uint8_t(0);
+    if (allowed == 0) {
+      choices = parallelChoices;
+      count = numParallelChoices;
+      continue;
+    }
+    // The allowed dimensions worth spreading; all allowed ones if none is
+    // (the level then spreads a dimension of extent 1, as the chip does).
+    bool depthwise = layer.layerClass == cost::LayerClass::DepthwiseConv;
+    for (bool anyExtent : {false, true}) {
+      for (int d = 0; d < cost::kNumDims; ++d)
+        if (mapSpace.levels[l].allowsParallel(cost::Dim(d), depthwise) &&
+            (anyExtent || extent[d] > 1))
+          choices[count++] = cost::Dim(d);
+      if (count > 0)
+        break;
+    }
+  }
   searchMapping = options.mode != Mode::FixedMapping;
   searchPEs = options.mode != Mode::FixedHW;
   if (options.mode == Mode::FixedHW) {
@@ -87,7 +112,7 @@ void SearchSpace::randomize(Individual &ind, Random &rng,
     ind.mapping.numLevels = static_cast<int>(rng.uniform(minLevels, maxLevels));
     for (int l = 0; l < ind.mapping.numLevels; ++l) {
       cost::MappingLevel &level = ind.mapping.level(l);
-      level.parallelDim = randomParallelDim(rng);
+      level.parallelDim = randomParallelDim(rng, l);
       level.order = cost::kAllDims;
       for (int i = cost::kNumDims - 1; i > 0; --i)
         std::swap(level.order[i], level.order[rng.uniform(0, i)]);
@@ -122,6 +147,11 @@ void SearchSpace::smallest(Individual &ind) const {
 
 cost::Dim SearchSpace::randomParallelDim(Random &rng) const {
   return parallelChoices[rng.uniform(0, numParallelChoices - 1)];
+}
+
+cost::Dim SearchSpace::randomParallelDim(Random &rng, int level) const {
+  return levelParallelChoices[level]
+                             [rng.uniform(0, numLevelParallelChoices[level] - 1)];
 }
 
 /// A uniformly drawn divisor of \p n, without storing the divisors: they
@@ -165,6 +195,11 @@ void SearchSpace::legalizeParallelDims(Individual &ind) const {
     cost::Dim &par = m.level(l).parallelDim;
     if (extent[static_cast<int>(par)] > 1)
       continue;
+    if (l < options.mapSpace.numLevels &&
+        options.mapSpace.levels[l].parallelDims != 0) {
+      par = levelParallelChoices[l][0];
+      continue;
+    }
     bool depthwiseK = layer.layerClass == cost::LayerClass::DepthwiseConv &&
                       par == cost::Dim::K &&
                       extent[static_cast<int>(cost::Dim::C)] > 1;
@@ -172,8 +207,12 @@ void SearchSpace::legalizeParallelDims(Individual &ind) const {
   }
 }
 
+/// Cluster sizes and outer fan-outs a search considers at most.
+static constexpr int64_t kMaxParallelSize = int64_t(1) << 30;
+
 void SearchSpace::repair(Individual &ind) const {
   cost::Mapping &m = ind.mapping;
+  const MapSpace &mapSpace = options.mapSpace;
   if (!searchPEs)
     ind.numPEs = maxPEs;
   ind.numPEs = std::clamp<int64_t>(ind.numPEs, 1, maxPEs);
@@ -182,21 +221,50 @@ void SearchSpace::repair(Individual &ind) const {
       int64_t bound = l == 0 ? extent[d] : m.level(l - 1).tiles[d];
       m.level(l).tiles[d] = std::clamp<int64_t>(m.level(l).tiles[d], 1, bound);
     }
+  if (searchMapping)
+    repairMapping(mapSpace, extent,
+                  layer.layerClass == cost::LayerClass::DepthwiseConv, m);
   if (options.fixedArrayShape && options.initialMapping) {
     const cost::Mapping &shape = *options.initialMapping;
     m.numLevels = shape.numLevels;
     for (int l = 1; l < m.numLevels; ++l)
       m.level(l).clusterSize = shape.level(l).clusterSize;
   }
+  // The map space's cluster sizes are the chip's; a co-optimized chip gets
+  // the PEs they need.
+  auto ruledSize = [&](int l) -> const SizeRule * {
+    if (l >= mapSpace.numLevels || mapSpace.levels[l].parallelSize.isFree())
+      return nullptr;
+    return &mapSpace.levels[l].parallelSize;
+  };
+  int64_t fixedInner = 1;
+  for (int l = 1; l < m.numLevels; ++l)
+    if (const SizeRule *rule = ruledSize(l)) {
+      int64_t &cluster = m.level(l).clusterSize;
+      cluster = std::min(resolveSizeRule(*rule, l, extent, m), kMaxParallelSize);
+      fixedInner = std::min(fixedInner * cluster, kMaxParallelSize);
+    }
+  if (searchPEs)
+    ind.numPEs = std::max(ind.numPEs, fixedInner);
   // Inner clusters take their share of the PEs first; the outer level's
   // fan-out is what remains.
-  int64_t budget = ind.numPEs;
+  int64_t budget = std::max<int64_t>(ind.numPEs / fixedInner, 1);
   for (int l = m.numLevels - 1; l >= 1; --l) {
+    if (ruledSize(l))
+      continue;
     int64_t &cluster = m.level(l).clusterSize;
     cluster = std::clamp<int64_t>(cluster, 1, budget);
     budget /= cluster;
   }
   m.level(0).clusterSize = 1;
+  if (const SizeRule *rule = ruledSize(0); rule && searchPEs) {
+    int64_t inner = 1;
+    for (int l = 1; l < m.numLevels; ++l)
+      inner = std::min(inner * m.level(l).clusterSize, kMaxParallelSize);
+    ind.numPEs = std::min(
+        inner * std::min(resolveSizeRule(*rule, 0, extent, m), kMaxParallelSize),
+        kMaxParallelSize);
+  }
 }
 
 const cost::CostReport &
@@ -225,6 +293,10 @@ SearchSpace::evaluate(Individual &ind, cost::Evaluator &evaluator) const {
   }
   if (cost::checkConstraints(report, hw, constraints, options.model) !=
       cost::InvalidReason::None)
+    return report;
+  // A map space's parallel sizes may ask for more PEs than the budget
+  // affords (repair() keeps them).
+  if (ind.numPEs > maxPEs)
     return report;
   ind.valid = true;
   ind.objective = objectiveValue(options.objective, report, ind.areaUm2);
@@ -297,6 +369,8 @@ SearchResult SearchSpace::finish(const Individual &best, int64_t samplesUsed,
                     options.areaBudgetUm2, (long long)samplesUsed,
                     smallestFeasibleAreaUm2());
     result.message = buffer;
+    if (!options.mapSpace.empty())
+      result.message += " (within map space '" + options.mapSpace.name + "')";
     return result;
   }
   Individual copy = best;
@@ -342,7 +416,7 @@ void digamma::search::mutateMap(Individual &ind, const SearchSpace &space,
   int l = locus / 7, d = locus % 7 - 1;
   cost::MappingLevel &level = ind.mapping.level(l);
   if (d < 0) {
-    level.parallelDim = space.randomParallelDim(rng);
+    level.parallelDim = space.randomParallelDim(rng, l);
     if (l > 0)
       level.clusterSize = space.drawCluster(ind, l, rng);
     return;
@@ -446,8 +520,9 @@ void digamma::search::grow(Individual &ind, const SearchSpace &space,
   cost::Mapping &m = ind.mapping;
   if (m.numLevels >= space.maxLevels || m.numLevels >= cost::kMaxLevels)
     return;
-  cost::MappingLevel &level = m.level(m.numLevels++);
-  level.parallelDim = space.randomParallelDim(rng);
+  int l = m.numLevels++;
+  cost::MappingLevel &level = m.level(l);
+  level.parallelDim = space.randomParallelDim(rng, l);
   level.order = cost::kAllDims;
   for (int i = cost::kNumDims - 1; i > 0; --i)
     std::swap(level.order[i], level.order[rng.uniform(0, i)]);

@@ -16,8 +16,10 @@ using namespace digamma::search;
 
 LevelSchedule::LevelSchedule(SearchSpace &space) {
   const SearchOptions &options = space.options;
+  // A map space fixes the level count: nothing to schedule.
   if (!space.searchMapping || options.objective != Objective::Latency ||
-      options.minLevels >= options.maxLevels)
+      options.minLevels >= options.maxLevels ||
+      space.minLevels >= space.maxLevels)
     return;
   const GeneticParameters &ga = options.genetic;
   boundCycles = cycleBound(space.layer, options).cycles;

@@ -655,6 +655,26 @@ digamma::search::checkModel(const std::vector<ModelLayer> &layers,
                        "mappings: it needs mode co-opt");
   if (layers.empty())
     return std::string("the model has no layer to search");
+  // One chip serves every layer: its array shape cannot follow a layer.
+  const MapSpace &mapSpace = options.mapSpace;
+  for (int l = 0; l < mapSpace.numLevels; ++l)
+    if (mapSpace.levels[l].parallelSize.kind == SizeRule::Kind::ParentTile)
+      return "map space '" + mapSpace.name + "': the rule '" +
+             describeRule(mapSpace, MapSpaceRule::ParallelSize, l) +
+             "' sizes the array per layer; a chip shared by several layers "
+             "needs integer parallel sizes";
+  int64_t needed = 1, most = detail::maxPEs(options);
+  for (int l = 0; l < mapSpace.numLevels; ++l) {
+    const SizeRule &size = mapSpace.levels[l].parallelSize;
+    if (size.kind != SizeRule::Kind::Fixed)
+      continue;
+    needed = size.value > most / needed ? most + 1 : needed * size.value;
+    if (needed > most)
+      return "map space '" + mapSpace.name + "' admits no chip: the rule '" +
+             describeRule(mapSpace, MapSpaceRule::ParallelSize, l) +
+             "' needs more PEs than the area budget and pe-limit afford (" +
+             std::to_string(most) + ")";
+  }
   for (size_t i = 0; i < layers.size(); ++i) {
     if (std::optional<std::string> error =
             checkLayer(layers[i].layer, options.semantics))

@@ -37,7 +37,56 @@ digamma::search::validateOptions(const SearchOptions &options) {
   if (options.tieBreak == Objective::Pareto)
     return "the tie-break is one figure, not pareto";
   if (options.objective == Objective::Pareto)
-    return validateParetoSettings(options.pareto);
+    if (std::optional<std::string> error =
+            validateParetoSettings(options.pareto))
+      return error;
+  if (std::optional<std::string> error = validateMapSpace(options.mapSpace))
+    return error;
+  const MapSpace &space = options.mapSpace;
+  if (!space.empty() && (space.numLevels < options.minLevels ||
+                         space.numLevels > options.maxLevels))
+    return "map space '" + space.name + "' has " +
+           std::to_string(space.numLevels) +
+           " mapping levels; it needs min-levels <= " +
+           std::to_string(space.numLevels) + " <= max-levels";
+  return std::nullopt;
+}
+
+std::optional<std::string>
+digamma::search::validateMapSpace(const MapSpace &space) {
+  if (space.empty())
+    return std::nullopt;
+  std::string name = "map space '" + space.name + "': ";
+  if (space.numLevels < 1 || space.numLevels > 3)
+    return name + "it has " + std::to_string(space.numLevels) +
+           " levels; a mapping has 1 to 3";
+  for (int l = 0; l < space.numLevels; ++l) {
+    const MapSpaceLevel &level = space.levels[l];
+    std::string at = name + "level " + std::to_string(l) + ": ";
+    if (level.parallelDims >= (1 << cost::kNumDims))
+      return at + "the parallel dimensions name no dimension";
+    auto badSize = [](const SizeRule &rule) {
+      return rule.kind == SizeRule::Kind::Fixed && rule.value < 1;
+    };
+    if (badSize(level.parallelSize))
+      return at + "the parallel size must be at least 1, got " +
+             std::to_string(level.parallelSize.value);
+    for (int d = 0; d < cost::kNumDims; ++d)
+      if (badSize(level.tiles[d]))
+        return at + "the " + std::string(cost::dimName(cost::Dim(d))) +
+               " tile must be at least 1, got " +
+               std::to_string(level.tiles[d].value);
+    if (level.orderPrefixLength < 0 || level.orderPrefixLength > cost::kNumDims)
+      return at + "the loop order names more than six loops";
+    int seen = 0;
+    for (int i = 0; i < level.orderPrefixLength; ++i) {
+      int bit = 1 << static_cast<int>(level.orderPrefix[i]);
+      if (seen & bit)
+        return at + "the loop order names " +
+               std::string(cost::dimName(level.orderPrefix[i])) + " twice";
+      seen |= bit;
+    }
+  }
   return std::nullopt;
 }
 

@@ -165,11 +165,29 @@ SearchResult digamma::search::runHardwareGrid(const cost::Layer &layer,
   std::vector<double> trace;
   std::vector<int64_t> traceSamples;
   int64_t used = 0;
+  // With a map space, the instances outside it are skipped (their cluster
+  // sizes are the space's to set): repairing them would change the
+  // dataflow.
+  const MapSpace &mapSpace = options.mapSpace;
+  std::optional<MapSpaceViolation> outside;
   grid.enumerate(lo, [&](int64_t numPEs, const DataflowShape &shape) {
     if (used >= budget)
       return false;
     candidate.numPEs = numPEs;
     candidate.mapping = instantiateDataflow(dataflow, layer, shape);
+    if (!mapSpace.empty()) {
+      cost::Mapping ruled = candidate.mapping;
+      for (int l = 1; l < std::min(ruled.numLevels, mapSpace.numLevels); ++l)
+        if (!mapSpace.levels[l].parallelSize.isFree())
+          ruled.level(l).clusterSize = resolveSizeRule(
+              mapSpace.levels[l].parallelSize, l, space.extent, ruled);
+      if (std::optional<MapSpaceViolation> violation =
+              findViolation(mapSpace, layer, ruled, 0)) {
+        if (!outside)
+          outside = violation;
+        return true;
+      }
+    }
     space.repair(candidate);
     space.evaluate(candidate, evaluator);
     ++used;
@@ -181,6 +199,10 @@ SearchResult digamma::search::runHardwareGrid(const cost::Layer &layer,
     }
     return true;
   });
+  if (used == 0 && outside)
+    return detail::failedResult("dataflow " + std::string(dataflow.name) +
+                                " is outside the " +
+                                describeViolation(mapSpace, *outside));
   if (traceSamples.empty() || traceSamples.back() != used) {
     trace.push_back(best.valid ? best.objective : -1.0);
     traceSamples.push_back(used);

@@ -175,6 +175,8 @@ std::optional<std::string> CoOptimizePass::makeRequest(api::Request &request) {
   options.acceptUnsoundMaestro = maestroAcceptUnsound;
   if (dataflow)
     options.dataflow = std::string(dataflow->name);
+  options.constraint = constraint;
+  options.constraintFile = constraintFile;
   return std::nullopt;
 }
 
@@ -189,6 +191,10 @@ CoOptimizePass::collectProblems(const api::SearchPlan &plan,
   llvm::DenseMap<Operation *, size_t> groupOfAnchor;
   bool failedOp = false;
   llvm::DenseMap<Operation *, size_t> callSites;
+  // Holders of a digamma.map_space already warned about overriding the
+  // constraint options.
+  llvm::DenseSet<Operation *> overriding;
+  DigammaDialect::MapSpaceAttrHelper mapSpaceHelper(ctx);
   module.walk([&](Operation *op) {
     if (!loopNestHelper.isAttrPresent(op))
       return;
@@ -244,6 +250,22 @@ CoOptimizePass::collectProblems(const api::SearchPlan &plan,
         return;
       }
       problem.fixedMapping = *mapping;
+    }
+    // The op's map space: its own, else its nearest ancestor's; the
+    // option's otherwise (SearchPlan::optionsFor).
+    for (Operation *holder = op; holder; holder = holder->getParentOp()) {
+      MapSpaceAttr space = mapSpaceHelper.getAttr(holder);
+      if (!space)
+        continue;
+      problem.mapSpace = space.toMapSpace();
+      if (!plan.options.mapSpace.empty() &&
+          overriding.insert(holder).second)
+        emitWarning(holder->getLoc())
+            << "digamma-co-optimize: this digamma.map_space '"
+            << space.getName()
+            << "' takes precedence over the constraint option's map space '"
+            << plan.options.mapSpace.name << "' for the ops it governs";
+      break;
     }
     // With a chip per function, equal problems of different functions run
     // on different chips: they are different problems.
@@ -354,15 +376,23 @@ void CoOptimizePass::runOnOperation() {
     }
     int64_t bytes = problem.layer.elementBytes;
     MappingAttr mapping = toMappingAttr(ctx, result.mapping);
-    // A dataflow's parallel dimension may be one the op does not have.
-    if (plan.dataflow && failed(verifyMappingAgainstLoopNest(
-                             [&] {
-                               return described.op->emitError()
-                                      << "digamma-co-optimize: dataflow="
-                                      << plan.dataflow->name
-                                      << " does not fit this op: ";
-                             },
-                             mapping, loopNestHelper.getAttr(described.op)))) {
+    // A dataflow's or a map space's parallel dimension may be one the op
+    // does not have.
+    const search::MapSpace &mapSpace = problem.layer.mapSpace
+                                           ? *problem.layer.mapSpace
+                                           : plan.options.mapSpace;
+    if ((plan.dataflow || !mapSpace.empty()) &&
+        failed(verifyMappingAgainstLoopNest(
+            [&] {
+              InFlightDiagnostic diag =
+                  described.op->emitError() << "digamma-co-optimize: ";
+              if (plan.dataflow)
+                diag << "dataflow=" << plan.dataflow->name;
+              else
+                diag << "map space '" << mapSpace.name << "'";
+              return std::move(diag << " does not fit this op: ");
+            },
+            mapping, loopNestHelper.getAttr(described.op)))) {
       failedOp = true;
       continue;
     }

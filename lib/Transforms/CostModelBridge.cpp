@@ -131,30 +131,9 @@ static cost::Dim toDim(DimRole role) {
 }
 
 FailureOr<cost::Mapping> digamma::toCostMapping(MappingAttr mapping) {
-  if (!mapping)
-    return failure();
-  SmallVector<LevelAttr> levels = mapping.getLevelAttrs();
-  if (levels.empty() || levels.size() > size_t(cost::kMaxLevels) ||
-      levels.size() != mapping.getLevels().size())
-    return failure();
-  cost::Mapping result;
-  result.numLevels = static_cast<int>(levels.size());
-  for (auto [index, level] : llvm::enumerate(levels)) {
-    if (mappedDimIndex(level.getParallel()) < 0 ||
-        level.getOrder().size() != size_t(cost::kNumDims) ||
-        level.getTiles().size() != size_t(cost::kNumDims))
-      return failure();
-    cost::MappingLevel &out = result.level(static_cast<int>(index));
-    out.parallelDim = toDim(level.getParallel());
-    out.clusterSize = level.getCluster();
-    for (int d = 0; d < cost::kNumDims; ++d) {
-      if (mappedDimIndex(level.getOrder()[d]) < 0)
-        return failure();
-      out.order[d] = toDim(level.getOrder()[d]);
-      out.tiles[d] = level.getTiles()[d];
-    }
-  }
-  return result;
+  if (std::optional<cost::Mapping> converted = convertMapping(mapping))
+    return *converted;
+  return failure();
 }
 
 MappingAttr digamma::toMappingAttr(MLIRContext *ctx,

@@ -19,6 +19,8 @@ void digamma::buildDigammaPipeline(OpPassManager &pm,
   coOptions.paretoPick = options.paretoPick;
   coOptions.platform = options.platform;
   coOptions.platformFile = options.platformFile;
+  coOptions.constraint = options.constraint;
+  coOptions.constraintFile = options.constraintFile;
   coOptions.samples = options.samples;
   coOptions.seed = options.seed;
   coOptions.scope = options.scope;

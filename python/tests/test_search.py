@@ -35,6 +35,7 @@ LAYER_REQUESTS = [
                            "samples": 500}),
     ("64,32,30,30,3,3,1", {"semantics": "maestro", "samples": 500,
                            "maestro-accept-unsound": True}),
+    ("64,32,30,30,3,3,1", {"constraint": "nvdla", "samples": 600, "seed": 4}),
 ]
 
 
@@ -126,6 +127,8 @@ class CoOptimizeTest(unittest.TestCase):
         self.assertEqual(defaults["area_budget"], 0.0)
         self.assertEqual(defaults["graded_penalty"], False)
         self.assertEqual(defaults["dataflow"], "")
+        self.assertEqual(defaults["constraint"], "")
+        self.assertEqual(defaults["constraint_file"], "")
         self.assertIsNone(defaults["fixed_hardware"])
         layer = digamma.Layer(16, 8, 10, 10, 3, 3)
         self.assertEqual(

@@ -74,6 +74,9 @@ struct Method {
   bool seeded = true;
   /// A search per model (SharedChip) rather than per distinct layer.
   bool perModel() const { return kind == Kind::SharedChip; }
+  /// --constraints: the map space (a bundled constraint's name) or
+  /// constraint file the optimizer searches within; empty for none.
+  std::string constraint, constraintFile;
 };
 
 /// The methods of the paper's Fig. 5 and Fig. 6, in table order.
@@ -95,6 +98,9 @@ struct Config {
   /// Worker threads, each running whole searches.
   unsigned threads = 0;
   std::string outDir = "bench-out";
+  /// --constraints: the flexibility study (Flexibility.cpp) instead of the
+  /// paper's figures.
+  bool flexibility = false;
   bool quiet = false;
   std::string commandLine;
   /// --area-sweep: the budgets in mm^2, one platform each (empty: none).
@@ -342,6 +348,20 @@ readShardArguments(const std::vector<std::string> &dirs);
 /// Fills \p runner with the outcomes recorded in \p dirs, or fail()s if a
 /// job is missing, given twice or not one of the run's.
 void readShardOutcomes(const std::vector<std::string> &dirs, Runner &runner);
+
+/// --constraints (Flexibility.cpp). flexibility.md: per platform, each map
+/// space's model latency and energy over the free DiGamma design's.
+void writeFlexibilityTables(std::ostream &os, const Config &config,
+                            const Workload &workload, const Results &results);
+/// flexibility.csv: one row per (platform, model, method, seed) with the
+/// ratios to the free design.
+void writeFlexibilityCsv(std::ostream &os, const Config &config,
+                         const Workload &workload, const Results &results);
+/// flexibility-<platform>.svg: the geomean ratios over models per map
+/// space, as bars.
+void writeFlexibilitySvg(std::ostream &os, const Config &config,
+                         const Workload &workload, const Results &results,
+                         size_t platform);
 
 } // namespace digamma::bench
 

@@ -8,6 +8,8 @@
 
 #include "Bench.h"
 
+#include "digamma/Api/DataDirs.h"
+#include "digamma/Api/MapSpaceFile.h"
 #include "digamma/Version.h"
 
 #include <algorithm>
@@ -19,9 +21,7 @@
 #include <limits>
 #include <optional>
 #include <sstream>
-#include <sys/stat.h>
 #include <thread>
-#include <unistd.h>
 
 using namespace digamma;
 using namespace digamma::bench;
@@ -154,6 +154,14 @@ void printHelp() {
       "  --graded-penalty    pagmo baselines with graded penalties (default: "
       "the reference's\n"
       "                      constant penalty for invalid designs)\n"
+      "  --constraints=LIST  the flexibility study instead of the paper's "
+      "figures: DiGamma\n"
+      "                      within each map space (a bundled constraint, "
+      "a .json file,\n"
+      "                      or the group nvdla-classes: the 16 "
+      "flexibility classes)\n"
+      "                      against free DiGamma; writes flexibility.md, "
+      ".csv and .svg\n"
       "  --threads=N         worker threads; default: all cores\n"
       "  --out=DIR           output directory; default bench-out\n"
       "  --quiet             no progress on stderr\n"
@@ -277,7 +285,8 @@ Config digamma::bench::parseArguments(const std::vector<std::string> &args) {
     config.platforms.push_back(parsePlatform(name));
   std::vector<Method> methods = allMethods();
   std::string algorithms;
-  bool platformsGiven = false, merging = false;
+  bool platformsGiven = false, merging = false, algorithmsGiven = false;
+  std::vector<std::string> constraints;
   for (size_t i = 0; i < args.size(); ++i) {
     std::string arg = args[i];
     std::string key = arg, value;
@@ -324,6 +333,11 @@ Config digamma::bench::parseArguments(const std::vector<std::string> &args) {
             fail("platform '" + config.platforms[i].name + "' is given twice");
     } else if (key == "--algorithms") {
       algorithms = value;
+      algorithmsGiven = true;
+    } else if (key == "--constraints") {
+      constraints = splitList(value);
+      if (constraints.empty())
+        fail("--constraints needs at least one constraint");
     } else if (key == "--seeds") {
       config.seeds.clear();
       for (const std::string &item : splitList(value)) {
@@ -452,6 +466,45 @@ Config digamma::bench::parseArguments(const std::vector<std::string> &args) {
           "nsga2, moead, digamma-model, fig5, fig6 or all"));
   if (config.methods.empty())
     fail("--algorithms needs at least one algorithm");
+  if (!constraints.empty()) {
+    if (algorithmsGiven)
+      fail("--constraints compares DiGamma within each map space with free "
+           "DiGamma; drop --algorithms");
+    config.flexibility = true;
+    // DiGamma, the free reference.
+    const Method &digamma = *std::find_if(
+        methods.begin(), methods.end(),
+        [](const Method &method) { return method.name == "digamma"; });
+    config.methods = {digamma};
+    std::vector<std::string> expanded;
+    for (const std::string &item : constraints) {
+      if (item != "nvdla-classes") {
+        expanded.push_back(item);
+        continue;
+      }
+      for (int bits = 0; bits < 16; ++bits)
+        expanded.push_back(formatString("nvdla-class-%d%d%d%d", bits >> 3 & 1,
+                                        bits >> 2 & 1, bits >> 1 & 1,
+                                        bits & 1));
+    }
+    for (const std::string &item : expanded) {
+      Method method = digamma;
+      bool isFile = item.find('/') != std::string::npos ||
+                    (item.size() > 5 && item.substr(item.size() - 5) == ".json");
+      (isFile ? method.constraintFile : method.constraint) = item;
+      api::MapSpaceFile file;
+      if (std::optional<std::string> error =
+              isFile ? api::readMapSpaceFile(item, file)
+                     : api::loadBundledMapSpace(item, file))
+        fail("--constraints: " + *error);
+      method.name = "digamma@" + file.space.name;
+      method.title = file.space.name;
+      for (const Method &other : config.methods)
+        if (other.name == method.name)
+          fail("--constraints: '" + file.space.name + "' is given twice");
+      config.methods.push_back(method);
+    }
+  }
   if (config.threads == 0)
     config.threads = std::max(1u, std::thread::hardware_concurrency());
   if (!config.mergeDirs.empty())

@@ -59,6 +59,8 @@ Runner::Runner(const Config &config, const Workload &workload)
           request.scope = api::Scope::Model;
           break;
         }
+        request.options.constraint = method.constraint;
+        request.options.constraintFile = method.constraintFile;
         if (std::optional<std::string> error =
                 api::planSearch(request, plans[(p * M + m) * S + s]))
           fail(*error);

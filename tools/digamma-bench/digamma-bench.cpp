@@ -23,6 +23,19 @@
 // --shard=i/n a run does its slice of the searches and records them;
 // --merge writes from the slices what the whole run writes (docs/
 // design-space.md).
+
+//    compute-focused + GA), geomeans and DiGamma's ratios to the best
+//    baseline; quality figures only, so the file is deterministic;
+//  * trace-<platform>.svg: best-so-far model latency versus samples per
+//    method (geometric mean over seeds).
+// Methods are the search algorithms (digamma, random and the pagmo
+// baselines) and the two-step schemes (hw-<dataflow>, map-<preset>).
+// With --constraints, the flexibility study instead: DiGamma within each map
+// space against free DiGamma, in flexibility.md, flexibility.csv and
+// flexibility-<platform>.svg (plus results.csv and layers.csv).
+// Identical layers are searched once per (platform, method, seed) and
+// weighted by their occurrences; searches spread over the worker threads,
+// each search single-threaded, so results do not depend on the thread count.
 //
 //===----------------------------------------------------------------------===//
 
@@ -121,6 +134,26 @@ int main(int argc, char **argv) {
     return 0;
   }
   Results results(config, workload, runner);
+  if (config.flexibility) {
+    // The flexibility study: DiGamma within each map space against free
+    // DiGamma, with the per-search results.
+    std::ostringstream tables, flexibilityCsv, layersCsv;
+    writeLayersCsv(layersCsv, config, workload, runner);
+    writeFile(config.outDir + "/layers.csv", layersCsv.str());
+    writeFlexibilityTables(tables, config, workload, results);
+    writeFlexibilityCsv(flexibilityCsv, config, workload, results);
+    writeFile(config.outDir + "/flexibility.md", tables.str());
+    writeFile(config.outDir + "/flexibility.csv", flexibilityCsv.str());
+    for (size_t p = 0; p < config.platforms.size(); ++p) {
+      std::ostringstream svg;
+      writeFlexibilitySvg(svg, config, workload, results, p);
+      writeFile(config.outDir + "/flexibility-" + config.platforms[p].name +
+                    ".svg",
+                svg.str());
+    }
+    std::fputs(tables.str().c_str(), stdout);
+    return 0;
+  }
   std::vector<std::pair<std::string, std::string>> files =
       reportFiles(config, workload, runner, results);
   for (const auto &[name, text] : files)

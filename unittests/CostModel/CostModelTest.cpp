@@ -2,6 +2,7 @@
 
 #include "digamma/CostModel/CostModel.h"
 
+#include "CountingAllocator.h"
 #include "TestLayers.h"
 
 #include "gtest/gtest.h"
@@ -19,26 +20,7 @@ using digamma::testing::randomMapping;
 using digamma::testing::touchedInputLines;
 using digamma::testing::uniform;
 
-// Counts heap allocations of this test program, to prove evaluate() makes
-// none.
-static std::atomic<long> allocations{0};
-void *operator new(std::size_t size) {
-  ++allocations;
-  if (void *p = std::malloc(size ? size : 1))
-    return p;
-  throw std::bad_alloc();
-}
-// The nothrow forms too (std::stable_sort's buffer uses them): whatever
-// this program frees with std::free must come from std::malloc.
-void *operator new(std::size_t size, const std::nothrow_t &) noexcept {
-  ++allocations;
-  return std::malloc(size ? size : 1);
-}
-void operator delete(void *p) noexcept { std::free(p); }
-void operator delete(void *p, std::size_t) noexcept { std::free(p); }
-void operator delete(void *p, const std::nothrow_t &) noexcept {
-  std::free(p);
-}
+using digamma::testing::allocations;
 
 static int64_t trueMacs(const Layer &layer) {
   int64_t macs = layer.n;

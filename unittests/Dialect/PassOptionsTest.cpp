@@ -50,6 +50,9 @@ TEST(PassOptions, DefaultsAreTheRequestDefaults) {
   EXPECT_EQ(pass.l2Bytes, options.fixedHardware.l2Bytes);
   EXPECT_EQ(pass.dataflow, nullptr);
   EXPECT_TRUE(options.dataflow.empty());
+  EXPECT_EQ(pass.constraint, options.constraint);
+  EXPECT_EQ(pass.constraintFile, options.constraintFile);
+  EXPECT_FALSE(options.mapSpace);
   // The element size is the one default that differs: the op's own.
   EXPECT_EQ(pass.elementBytesOverride, 0);
 
@@ -61,6 +64,8 @@ TEST(PassOptions, DefaultsAreTheRequestDefaults) {
   EXPECT_EQ(pipeline.scope.getValue(), request.scope);
   EXPECT_EQ(pipeline.platform.getValue(), request.platform);
   EXPECT_EQ(pipeline.seed.getValue(), options.seed);
+  EXPECT_EQ(pipeline.constraint.getValue(), options.constraint);
+  EXPECT_EQ(pipeline.constraintFile.getValue(), options.constraintFile);
 }
 
 /// The options of a default --digamma-co-optimize as it prints them:

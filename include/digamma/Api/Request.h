@@ -148,6 +148,13 @@ struct Options {
   /// physically impossible, as the reference GAMMA does
   /// (`maestro-accept-unsound`; cost::ModelOptions::acceptUnsoundMaestro).
   bool acceptUnsoundMaestro = false;
+  /// The map space of a partially flexible accelerator (docs/map-space.md):
+  /// a bundled constraint's name (`constraint`), a constraint file
+  /// (`constraint-file`) or, from C++, the space itself; at most one. Every
+  /// design then lies inside it. Empty: a fully flexible accelerator.
+  std::string constraint;
+  std::string constraintFile;
+  std::optional<search::MapSpace> mapSpace;
 };
 
 /// One distinct layer problem of a request.
@@ -161,6 +168,9 @@ struct LayerProblem {
   int64_t elementBytes = 0;
   /// Mode FixedMapping: the layer's own mapping.
   std::optional<cost::Mapping> fixedMapping;
+  /// The layer's own map space (an op's `digamma.map_space`), instead of
+  /// the request's.
+  std::optional<search::MapSpace> mapSpace;
 };
 
 struct Request {

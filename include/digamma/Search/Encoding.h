@@ -14,6 +14,7 @@
 #ifndef DIGAMMA_SEARCH_ENCODING_H
 #define DIGAMMA_SEARCH_ENCODING_H
 
+#include "digamma/Search/MapSpace.h"
 #include "digamma/Search/Search.h"
 
 #include <algorithm>
@@ -80,6 +81,9 @@ public:
   void smallest(Individual &ind) const;
   /// A random dimension worth parallelizing (extent > 1).
   cost::Dim randomParallelDim(Random &rng) const;
+  /// A random dimension level \p level may spread: one worth parallelizing
+  /// that the map space allows there (any allowed one if none is worth it).
+  cost::Dim randomParallelDim(Random &rng, int level) const;
   /// A new tile in [1, bound] (log-uniform or uniform, per the options).
   int64_t drawTile(int64_t bound, Random &rng) const;
   /// A new cluster size for inner level \p l of \p ind: at most the PE
@@ -88,7 +92,11 @@ public:
   int64_t drawCluster(const Individual &ind, int l, Random &rng) const;
   /// Tile-dependency repair: tiles within [1, outer tile] (the extent at
   /// level 0), the PE count within [1, maxPEs] (the fixed count in FixedHW
-  /// mode), cluster sizes whose product fits the PE count.
+  /// mode), cluster sizes whose product fits the PE count. With a map space
+  /// (options.mapSpace), into the space: its level count, parallel
+  /// dimensions, order prefixes and tiles (the mapping is the caller's in
+  /// FixedMapping mode), its parallel sizes (cluster sizes, the outer
+  /// fan-out through the PE count unless it is fixed).
   void repair(Individual &ind) const;
   /// Replaces every parallel dimension of extent 1, which is no dimension
   /// of the layer's op (a mapping taken from another layer may carry one):
@@ -115,16 +123,21 @@ public:
   std::array<int64_t, cost::kNumDims> extent{};
   std::array<cost::Dim, cost::kNumDims> parallelChoices{};
   int numParallelChoices = 0;
+  /// Per level, the dimensions randomParallelDim(rng, level) draws from:
+  /// parallelChoices where the map space leaves the level free.
+  std::array<std::array<cost::Dim, cost::kNumDims>, cost::kMaxLevels>
+      levelParallelChoices{};
+  std::array<int, cost::kMaxLevels> numLevelParallelChoices{};
+  /// The level counts randomize(), smallest(), grow() and age() keep to:
+  /// the options' range (or the map space's count), or the part of it
+  /// DiGamma's level schedule has opened so far (LevelSchedule).
+  int minLevels = 1, maxLevels = 1;
   /// Largest PE count: the fixed count, or what the budget and pe-limit
   /// allow for the MACs alone.
   int64_t maxPEs = 1;
   int64_t bytes = 1;
   /// Which genes the mode lets the operators change.
   bool searchMapping = true, searchPEs = true;
-  /// The level counts randomize(), smallest(), grow() and age() keep to:
-  /// the options' range, or the part of it DiGamma's level schedule has
-  /// opened so far (LevelSchedule).
-  int minLevels = 2, maxLevels = 2;
 };
 
 /// DiGamma's choice of the mapping level count per problem within the

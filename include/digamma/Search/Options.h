@@ -11,6 +11,7 @@
 #define DIGAMMA_SEARCH_OPTIONS_H
 
 #include "digamma/CostModel/CostModel.h"
+#include "digamma/Search/MapSpace.h"
 
 #include <array>
 #include <optional>
@@ -176,6 +177,10 @@ struct SearchOptions {
   bool fixedArrayShape = false;
   /// Bytes per element for buffer area; 0 takes fixedHardware's.
   int64_t bytesPerElement = 0;
+  /// What a partially flexible accelerator lets the mapping choose
+  /// (MapSpace.h); every optimizer returns designs inside it. Empty: any
+  /// mapping. Its level count must lie within [minLevels, maxLevels].
+  MapSpace mapSpace;
   cost::ModelOptions model;
   GeneticParameters genetic;
   /// The pagmo baselines' settings (ignored by the other optimizers).
@@ -188,6 +193,11 @@ struct SearchOptions {
 std::optional<std::string> validateOptions(const SearchOptions &options);
 /// The part of validateOptions() that checks Objective::Pareto's settings.
 std::optional<std::string> validateParetoSettings(const ParetoSettings &pareto);
+
+/// A message for a map space no search can use (a level count outside
+/// 1-3, a size below 1, an order prefix that repeats a dimension or is
+/// longer than six, a parallel mask naming no dimension), or nullopt.
+std::optional<std::string> validateMapSpace(const MapSpace &space);
 
 //===----------------------------------------------------------------------===//
 // Names, as every front end spells them

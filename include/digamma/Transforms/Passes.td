@@ -51,6 +51,16 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
     `algorithm` is then digamma, random, nsga2 or moead (pagmo2's NSGA-II
     and MOEA/D).
 
+    `constraint=<name>` (a bundled constraint: nvdla, eyeriss, shidiannao,
+    tpu, nvdla-class-0000 ... nvdla-class-1111) or `constraint-file=<path>`
+    (a JSON file) describes a partially flexible accelerator: every op is
+    mapped inside that map space, in every mode (docs/map-space.md). An
+    op's `digamma.map_space` (its own, else its nearest ancestor's, such
+    as the module's) does the same for the ops it governs and takes
+    precedence over the option, with a warning at the attribute's holder.
+    A space that admits no design of an op is an error at the op naming
+    the rule that fails.
+
     With `scope=model` (or `scope=function`) all described ops of the
     module (of each function) run on one chip: one `#digamma.hw` under one
     area budget, buffers sized to the largest need over the ops' mappings,
@@ -74,6 +84,16 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
                "latency and energy against area (report's area_sweep, "
                "report-plot's area-sweep.svg); the IR keeps the designs of "
                "area-budget">,
+    Option<"constraint", "constraint", "std::string", /*default=*/"\"\"",
+           "Map space of a partially flexible accelerator: a bundled "
+           "constraint (nvdla, eyeriss, shidiannao, tpu, nvdla-class-0000 "
+           "... nvdla-class-1111; docs/map-space.md). Every design lies "
+           "inside it; an op's digamma.map_space takes precedence">,
+    Option<"constraintFile", "constraint-file", "std::string",
+           /*default=*/"\"\"",
+           "Map space of a partially flexible accelerator as a JSON file "
+           "(docs/map-space.md); an op's digamma.map_space takes "
+           "precedence">,
     Option<"dataflow", "dataflow", "const ::digamma::search::Dataflow *",
            /*default=*/"nullptr",
            "With mode=fixed-mapping: instead of each op's digamma.mapping, "

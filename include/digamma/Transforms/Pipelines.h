@@ -27,6 +27,15 @@ struct DigammaPipelineOptions
       *this, "area-budget",
       llvm::cl::desc("Area budget in mm^2; 0 takes the platform preset"),
       llvm::cl::init(0.0)};
+  Option<std::string> constraint{
+      *this, "constraint",
+      llvm::cl::desc("A bundled map space of a partially flexible "
+                     "accelerator (docs/map-space.md)"),
+      llvm::cl::init("")};
+  Option<std::string> constraintFile{
+      *this, "constraint-file",
+      llvm::cl::desc("A map space as a JSON file (docs/map-space.md)"),
+      llvm::cl::init("")};
   Option<int64_t> elementBytes{
       *this, "element-bytes",
       llvm::cl::desc("Bytes per element; 0 takes the op's element size"),

@@ -33,6 +33,7 @@ LogicalResult DigammaDialect::verifyOperationAttribute(Operation *op,
   MappingAttrHelper mappingHelper(ctx);
   HwAttrHelper hwHelper(ctx);
   CostAttrHelper costHelper(ctx);
+  MapSpaceAttrHelper mapSpaceHelper(ctx);
   StringAttr name = attr.getName();
 
   if (name == loopNestHelper.getName()) {
@@ -53,11 +54,25 @@ LogicalResult DigammaDialect::verifyOperationAttribute(Operation *op,
       return emitWrongKind(op, name.getValue(), "mapping");
     auto loopNest =
         dyn_cast_or_null<LoopNestAttr>(op->getAttr(loopNestHelper.getName()));
-    if (!loopNest)
-      return success();
-    return verifyMappingAgainstLoopNest([&]() { return op->emitOpError(); },
-                                        mapping, loopNest);
+    if (loopNest &&
+        failed(verifyMappingAgainstLoopNest(
+            [&]() { return op->emitOpError(); }, mapping, loopNest)))
+      return failure();
+    // The mapping must lie inside the map space of the op's accelerator.
+    if (MapSpaceAttr mapSpace = findMapSpace(op))
+      if (std::optional<std::string> violation = describeMapSpaceViolation(
+              mapping, mapSpace, loopNest,
+              dyn_cast_or_null<HwAttr>(op->getAttr(hwHelper.getName()))))
+        return op->emitOpError()
+               << "attribute '" << name.getValue()
+               << "' lies outside the declared " << *violation;
+    return success();
   }
+
+  if (name == mapSpaceHelper.getName())
+    return isa<MapSpaceAttr>(attr.getValue())
+               ? success()
+               : emitWrongKind(op, name.getValue(), "map_space");
 
   if (name == hwHelper.getName())
     return isa<HwAttr>(attr.getValue())

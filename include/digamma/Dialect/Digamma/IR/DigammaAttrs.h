@@ -1,12 +1,15 @@
 //===- DigammaAttrs.h - Attributes of the digamma dialect -------*- C++ -*-===//
 //
 // Declares the digamma enums and attributes (loop_nest, hw, level, mapping,
-// cost, pe_level) generated from DigammaAttrs.td.
+// map_space_level, map_space, cost, pe_level) generated from DigammaAttrs.td.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef DIGAMMA_DIALECT_DIGAMMA_IR_DIGAMMAATTRS_H
 #define DIGAMMA_DIALECT_DIGAMMA_IR_DIGAMMAATTRS_H
+
+#include "digamma/CostModel/Problem.h"
+#include "digamma/Search/MapSpace.h"
 
 #include "mlir/Dialect/SCF/IR/DeviceMappingInterface.h"
 #include "mlir/IR/AffineMap.h"
@@ -55,6 +58,23 @@ std::optional<std::string> describeMappingMismatch(MappingAttr mapping,
 mlir::LogicalResult verifyMappingAgainstLoopNest(
     llvm::function_ref<mlir::InFlightDiagnostic()> emitError,
     MappingAttr mapping, LoopNestAttr loopNest);
+
+/// \p mapping in the cost model's form, or nullopt for a mapping it cannot
+/// hold (more than cost::kMaxLevels levels, a parallel dimension or loop
+/// that is not K, C, Y, X, R or S, an order or tiles not six long).
+std::optional<cost::Mapping> convertMapping(MappingAttr mapping);
+
+/// Why \p mapping lies outside \p mapSpace, or nullopt. \p loopNest (the
+/// layer's extents) and \p hw (the PE count) may be null: the rules that
+/// need them are then not checked.
+std::optional<std::string> describeMapSpaceViolation(MappingAttr mapping,
+                                                     MapSpaceAttr mapSpace,
+                                                     LoopNestAttr loopNest,
+                                                     HwAttr hw);
+
+/// The `digamma.map_space` that governs \p op: its own, else its nearest
+/// ancestor's; null if none.
+MapSpaceAttr findMapSpace(mlir::Operation *op);
 
 /// True if every result of \p map is a sum of dimensions times constants
 /// plus a constant, the form `#digamma.loop_nest` prints.

@@ -1,6 +1,7 @@
 //===- DigammaAttrs.td - Attributes of the digamma dialect -*- tablegen -*-===//
 //
-// Enums and attributes: loop_nest, hw, level, mapping and cost.
+// Enums and attributes: loop_nest, hw, level, mapping, map_space_level,
+// map_space, cost and pe_level.
 //
 //===----------------------------------------------------------------------===//
 
@@ -212,6 +213,80 @@ def Digamma_MappingAttr : Digamma_Attr<"Mapping", "mapping"> {
   let extraClassDeclaration = [{
     /// The levels as typed attributes (valid after verification).
     ::llvm::SmallVector<::digamma::LevelAttr> getLevelAttrs() const;
+  }];
+}
+
+def Digamma_MapSpaceLevelAttr
+    : Digamma_Attr<"MapSpaceLevel", "map_space_level"> {
+  let summary = "What one mapping level of a partially flexible accelerator "
+                "may choose";
+  let description = [{
+    ```
+    #digamma.map_space_level<parallel = [C], size = 64,
+                             order = [K, C, Y, X, R, S],
+                             tiles = {K = K, C = 1, Y = R}>
+    ```
+
+    Every entry is optional (`#digamma.map_space_level<>` leaves the level
+    free); they are printed in this order:
+
+    * `parallel`: the dimensions the level may spread (one of them);
+    * `size`: the parallel size, i.e. the outer level's fan-out (PEs over
+      the product of the inner cluster sizes) or an inner level's cluster
+      size;
+    * `order`: the outermost loops of the level's order (all six fix it);
+    * `tiles`: a rule per tile (K, C, Y, X, R, S; Y and X are output tiles).
+
+    A size is an integer or a dimension: the parent level's tile of that
+    dimension (the layer's extent at level 0). A tile rule's size is capped
+    by the parent tile. docs/map-space.md has the details.
+  }];
+  let parameters = (ins
+    ArrayRefParameter<"::digamma::DimRole", "allowed parallel dims">:$parallel,
+    "int64_t":$size,
+    ArrayRefParameter<"::digamma::DimRole", "loop-order prefix">:$order,
+    ArrayRefParameter<"int64_t", "tile rules in K, C, Y, X, R, S order">:$tiles
+  );
+  let hasCustomAssemblyFormat = 1;
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    // `size` and each of the six `tiles` hold a rule as one integer: 0 for
+    // free, n > 0 for the size n, -1 - d for the parent tile of mapped
+    // dimension d (kMappedDims order).
+
+    /// The rules of this level in the search library's form.
+    ::digamma::search::MapSpaceLevel toMapSpaceLevel() const;
+  }];
+}
+
+def Digamma_MapSpaceAttr : Digamma_Attr<"MapSpace", "map_space"> {
+  let summary = "The map space of a partially flexible accelerator";
+  let description = [{
+    ```
+    #digamma.map_space<name = "nvdla", levels = [
+      #digamma.map_space_level<parallel = [K]>,
+      #digamma.map_space_level<parallel = [C], size = 16,
+                               order = [C, Y, X, R, S, K],
+                               tiles = {K = K, C = 1, Y = R, X = S, R = R,
+                                        S = S}>]>
+    ```
+
+    States what the target accelerator lets a mapping choose: its mapping
+    levels (outermost first, 1 to 3), each with the rules of a
+    `#digamma.map_space_level`. On a module, function or op under the name
+    `digamma.map_space`: `--digamma-co-optimize` maps every op within the
+    nearest one (the op's own first, then its ancestors'), and the
+    `digamma.mapping` of an op must lie inside it. `name` names the space
+    in messages (the bundled constraints' names: `digamma-opt
+    --digamma-co-optimize="constraint=nvdla"` is the same space).
+  }];
+  let parameters = (ins StringRefParameter<"name">:$name,
+                        "::mlir::ArrayAttr":$levels);
+  let assemblyFormat = "`<` `name` `=` $name `,` `levels` `=` $levels `>`";
+  let genVerifyDecl = 1;
+  let extraClassDeclaration = [{
+    /// The space in the search library's form (valid after verification).
+    ::digamma::search::MapSpace toMapSpace() const;
   }];
 }
 

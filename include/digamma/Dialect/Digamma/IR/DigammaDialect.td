@@ -25,13 +25,17 @@ def Digamma_Dialect : Dialect {
     * `#digamma.hw<...>`: an accelerator hardware configuration.
     * `#digamma.mapping<...>` made of `#digamma.level<...>`: a multi-level
       mapping (parallel dimension, cluster size, loop order, tiles).
+    * `#digamma.map_space<...>` made of `#digamma.map_space_level<...>`:
+      what a partially flexible accelerator lets its mappings choose.
     * `#digamma.cost<...>`: the cost model's estimate for one layer.
     * `#digamma.pe_level<L>`: the `scf.forall` mapping that spreads a loop
       over level L of the PE array (`--digamma-materialize`).
 
     Passes attach them to foreign ops under the discardable names
-    `digamma.loop_nest`, `digamma.mapping`, `digamma.hw` and `digamma.cost`,
-    which the dialect verifies.
+    `digamma.loop_nest`, `digamma.mapping`, `digamma.hw`, `digamma.cost`
+    and `digamma.map_space` (also on modules and functions), which the
+    dialect verifies: a `digamma.mapping` must lie inside the governing
+    `digamma.map_space`.
   }];
   let useDefaultAttributePrinterParser = 1;
   let hasOperationAttrVerify = 1;
@@ -39,7 +43,8 @@ def Digamma_Dialect : Dialect {
     "::digamma::LoopNestAttr":$loop_nest,
     "::digamma::MappingAttr":$mapping,
     "::digamma::HwAttr":$hw,
-    "::digamma::CostAttr":$cost
+    "::digamma::CostAttr":$cost,
+    "::digamma::MapSpaceAttr":$map_space
   );
   let extraClassDeclaration = [{
     /// Registers the attributes; defined in DigammaAttrs.cpp, the translation
