@@ -7,24 +7,19 @@
 
 #include "digamma/Api/Platform.h"
 
+#include "digamma/Api/DataDirs.h"
+
 #include "digamma/Api/Request.h"
 #include "digamma/Search/Options.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <dirent.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 using namespace digamma;
 using namespace digamma::api;
 
 namespace {
-
-bool isDirectory(const std::string &path) {
-  struct stat info;
-  return ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
-}
 
 struct Registry {
   std::vector<PlatformSpec> platforms;
@@ -78,19 +73,8 @@ const Registry &registry() {
 
 } // namespace
 
-std::string digamma::api::dataDirNextToExecutable(const std::string &relative) {
-  char exe[4096];
-  ssize_t size = ::readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-  if (size <= 0)
-    return "";
-  std::string path(exe, size_t(size));
-  std::string dir = path.substr(0, path.rfind('/') + 1) + relative;
-  return isDirectory(dir) ? dir : "";
-}
-
 std::string digamma::api::bundledPlatformsDir() {
-  std::string installed =
-      dataDirNextToExecutable(DIGAMMA_INSTALLED_PLATFORMS_DIR);
+  std::string installed = installedDataDir(DIGAMMA_INSTALLED_PLATFORMS_DIR);
   if (!installed.empty())
     return installed;
   // A program outside the install's bin/ (the Python interpreter): the

@@ -37,8 +37,7 @@ namespace {
 /// The bundled GAMMA tables: next to an installed tool
 /// (<prefix>/share/digamma/models), else the source tree's.
 std::string defaultModelsDir() {
-  std::string installed =
-      api::dataDirNextToExecutable(DIGAMMA_INSTALLED_MODELS_DIR);
+  std::string installed = api::installedDataDir(DIGAMMA_INSTALLED_MODELS_DIR);
   return installed.empty() ? DIGAMMA_MODELS_DIR : installed;
 }
 

@@ -78,10 +78,6 @@ std::optional<std::string> readPlatformFile(const std::string &path,
 /// The directory of the bundled platform files: <prefix>/share/digamma/
 /// platforms next to an installed tool, else the source tree's platforms/.
 std::string bundledPlatformsDir();
-/// The directory \p relative (e.g. "../share/digamma/models") resolved
-/// against the running executable's directory if it exists there, else "".
-/// How installed tools find their bundled data.
-std::string dataDirNextToExecutable(const std::string &relative);
 
 /// The bundled platforms, edge first (the default), then cloud, then the
 /// others by name. A bundled file that does not read is left out; its
