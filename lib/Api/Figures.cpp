@@ -108,7 +108,8 @@ std::vector<plot::Panel>
 api::breakdownPanels(const std::string &title,
                      const std::vector<std::string> &labels,
                      const std::vector<std::string> &details,
-                     const std::vector<OpSeries> &series) {
+                     const std::vector<OpSeries> &series,
+                     const std::vector<double> &boundCycles) {
   std::vector<plot::Panel> panels(2);
   panels[0].title = title + ": cycles per op";
   panels[1].title = title + ": energy per op";
@@ -137,6 +138,26 @@ api::breakdownPanels(const std::string &title,
     }
     panels[0].series.push_back(std::move(cycles));
     panels[1].series.push_back(std::move(energy));
+  }
+  // The fewest cycles any design of the op can take: how far each bar is
+  // from what the budget physically allows.
+  if (!boundCycles.empty()) {
+    plot::Series bound;
+    bound.name = "cycle bound";
+    bound.mark = plot::Mark::Triangle;
+    for (size_t i = 0; i < std::min(labels.size(), boundCycles.size()); ++i) {
+      if (!(boundCycles[i] > 0))
+        continue;
+      char label[320];
+      std::snprintf(label, sizeof(label), "%s %s: bound %.6g cycles",
+                    labels[i].c_str(),
+                    i < details.size() ? details[i].c_str() : "",
+                    boundCycles[i]);
+      bound.x.push_back(double(i));
+      bound.y.push_back(boundCycles[i]);
+      bound.labels.push_back(label);
+    }
+    panels[0].series.push_back(std::move(bound));
   }
   return panels;
 }

@@ -884,6 +884,7 @@ LogicalResult CoOptimizePass::writePlots(const api::SearchPlan &plan,
   // The chosen designs, op by op in program order.
   std::vector<std::string> labels, details;
   api::OpSeries chosen{"chosen designs", {}, {}};
+  std::vector<double> bounds;
   for (auto [index, described] : llvm::enumerate(ops)) {
     const Problem &problem = problems[described.problem];
     labels.push_back(
@@ -896,6 +897,7 @@ LogicalResult CoOptimizePass::writePlots(const api::SearchPlan &plan,
                           .str());
     chosen.cycles.push_back(double(problem.result.cost.cycles));
     chosen.energyNJ.push_back(problem.result.cost.energyNJ);
+    bounds.push_back(double(problem.bound.cycles));
   }
   plot::Figure breakdown;
   breakdown.title = llvm::formatv("Per-op breakdown of the chosen designs "
@@ -903,8 +905,10 @@ LogicalResult CoOptimizePass::writePlots(const api::SearchPlan &plan,
                                   scopeText, ops.size())
                         .str();
   breakdown.notes.push_back("Op k is the k-th described op in program "
-                            "order; cycles and energy of one run of it.");
-  breakdown.panels = api::breakdownPanels("designs", labels, details, {chosen});
+                            "order; cycles and energy of one run of it; "
+                            "triangles mark its cycle bound.");
+  breakdown.panels =
+      api::breakdownPanels("designs", labels, details, {chosen}, bounds);
   breakdown.columns = 1;
   breakdown.panelWidth = std::max<int>(640, 16 * int(ops.size()) + 120);
   breakdown.panelHeight = 320;

@@ -201,7 +201,8 @@ std::optional<plot::Figure> breakdownFigure(const Config &config,
   figure.notes.push_back(
       "Distinct layer k of a model (its k-th row of distinct problems), "
       "cycles and energy of one run; digamma: a chip per layer, "
-      "digamma-model: the model's one chip.");
+      "digamma-model: the model's one chip; triangles mark the layer's "
+      "cycle bound.");
   figure.columns = 2;
   figure.panelWidth = 520;
   figure.panelHeight = 300;
@@ -218,6 +219,9 @@ std::optional<plot::Figure> breakdownFigure(const Config &config,
           (long long)layer.r, (long long)layer.s, model.problems[k].second));
     }
     std::vector<api::OpSeries> series;
+    // Each layer's cycle bound, from a per-layer search's outcome (the
+    // same for every method).
+    std::vector<double> bounds;
     for (size_t m : methods) {
       api::OpSeries entry{config.methods[m].name, {}, {}};
       if (config.methods[m].perModel()) {
@@ -231,11 +235,17 @@ std::optional<plot::Figure> breakdownFigure(const Config &config,
           entry.cycles.push_back(outcome.found ? double(outcome.cycles) : 0);
           entry.energyNJ.push_back(outcome.found ? outcome.energyNJ : 0);
         }
+        if (bounds.empty())
+          for (auto [problem, weight] : model.problems) {
+            (void)weight;
+            bounds.push_back(
+                double(runner.outcome(p, m, 0, problem).boundCycles));
+          }
       }
       series.push_back(std::move(entry));
     }
     for (plot::Panel &panel :
-         api::breakdownPanels(model.name, labels, details, series))
+         api::breakdownPanels(model.name, labels, details, series, bounds))
       figure.panels.push_back(std::move(panel));
   }
   return figure;

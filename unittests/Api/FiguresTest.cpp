@@ -108,4 +108,21 @@ TEST(Roofline, UnboundedBandwidthHasNoBandwidthRoof) {
   EXPECT_EQ(seriesNamed(panel, "ops")->x[0], 0);
 }
 
+// The breakdown marks each op's cycle bound on the cycles panel only, at
+// the op's position, and skips ops without one.
+TEST(Breakdown, BoundsMarkTheCyclesPanel) {
+  OpSeries chosen{"chosen designs", {120, 300, 50}, {1.5, 2.5, 0.5}};
+  std::vector<plot::Panel> panels = breakdownPanels(
+      "designs", {"0 conv", "1 gemm", "2 conv"}, {}, {chosen}, {100, 0, 40});
+  ASSERT_EQ(panels.size(), 2u);
+  const plot::Series *bound = seriesNamed(panels[0], "cycle bound");
+  ASSERT_TRUE(bound);
+  EXPECT_EQ(bound->x, (std::vector<double>{0, 2}));
+  EXPECT_EQ(bound->y, (std::vector<double>{100, 40}));
+  EXPECT_FALSE(seriesNamed(panels[1], "cycle bound"));
+  // Without bounds, no such series.
+  panels = breakdownPanels("designs", {"0 conv"}, {}, {chosen});
+  EXPECT_FALSE(seriesNamed(panels[0], "cycle bound"));
+}
+
 } // namespace

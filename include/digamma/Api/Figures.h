@@ -64,12 +64,14 @@ struct OpSeries {
 
 /// Cycles and energy per op as bars (log scale), a bar per series and op.
 /// \p labels name the ops on the axis (short), \p details add to their
-/// hover text (the op's name and location).
+/// hover text (the op's name and location). \p boundCycles, when given,
+/// marks each op's cycle bound (cost::CycleBound) on the cycles panel.
 std::vector<plot::Panel>
 breakdownPanels(const std::string &title,
                 const std::vector<std::string> &labels,
                 const std::vector<std::string> &details,
-                const std::vector<OpSeries> &series);
+                const std::vector<OpSeries> &series,
+                const std::vector<double> &boundCycles = {});
 
 /// One op of a roofline: its MACs, cycles and off-chip bytes in its design.
 struct RooflineOp {
