@@ -352,7 +352,9 @@ TEST(Operators, MutateHardwareKeepsFixedPECount) {
   options.fixedHardware.numPEs = 48;
   options.fixedHardware.l1Elements = 256;
   options.fixedHardware.l2Elements = 65536;
-  SearchSpace space(convLayer(), options);
+  // SearchSpace keeps a reference to the layer: no temporary.
+  cost::Layer layer = convLayer();
+  SearchSpace space(layer, options);
   Random rng(5);
   Individual ind;
   bool clusterChanged = false;

@@ -72,6 +72,9 @@ double objectiveValue(Objective objective, const cost::CostReport &report,
 class SearchSpace {
 public:
   SearchSpace(const cost::Layer &layer, const SearchOptions &options);
+  // The space keeps references to both: no temporaries.
+  SearchSpace(cost::Layer &&, const SearchOptions &) = delete;
+  SearchSpace(const cost::Layer &, SearchOptions &&) = delete;
 
   /// A random legal individual. Tiles are drawn log-uniformly, or are all 1
   /// with \p unitTiles (the reference's initial population).
