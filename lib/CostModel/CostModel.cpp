@@ -1805,6 +1805,11 @@ OffchipFigures Engine::offchipTraffic(bool exposed) const {
     o |= __builtin_add_overflow(a, b, &r);
     return r;
   };
+  auto sub = [&o](int64_t a, int64_t b) {
+    int64_t r;
+    o |= __builtin_sub_overflow(a, b, &r);
+    return r;
+  };
   const Level &lv = levels[0];
   const bool depthwise = layer.layerClass == LayerClass::DepthwiseConv;
   // Per dim: level-0 iterations, the first (full) and the last (edge) tile;
@@ -1837,7 +1842,7 @@ OffchipFigures Engine::offchipTraffic(bool exposed) const {
     const int64_t n = maestro ? ceilDiv(ext, span) : topCount[var];
     count[var] = n;
     full[var] = span;
-    last[var] = ext - (n - 1) * span;
+    last[var] = sub(ext, mul(n - 1, span));
     const int t = irrelevantTo[var];
     passes[t] = mul(passes[t], (seen >> t) & 1 ? n : 1);
     const unsigned relevant = 7u & ~(1u << t);
@@ -1856,9 +1861,11 @@ OffchipFigures Engine::offchipTraffic(bool exposed) const {
   const int64_t oy = mapped[kY], ox = mapped[kX];
   const int64_t nY = count[kY], nR = count[kR], nX = count[kX], nS = count[kS];
   const int64_t rowsSum = add(
-      add(mul(mul(nR, sy), oy - nY), mul(mul(nY, dy), layer.r - nR)), nY * nR);
+      add(mul(mul(nR, sy), oy - nY), mul(mul(nY, dy), layer.r - nR)),
+      mul(nY, nR));
   const int64_t colsSum = add(
-      add(mul(mul(nS, sx), ox - nX), mul(mul(nX, dx), layer.s - nS)), nX * nS);
+      add(mul(mul(nS, sx), ox - nX), mul(mul(nX, dx), layer.s - nS)),
+      mul(nX, nS));
   const int64_t channels = layer.c;
   int64_t inVolume = mul(mul(channels, rowsSum), colsSum);
 
@@ -1868,7 +1875,7 @@ OffchipFigures Engine::offchipTraffic(bool exposed) const {
   if (inSlide >= 0 && inSlide != kDimC) {
     auto overTiles = [&](int dim, int64_t step, int64_t other) {
       auto overlap = [&](int64_t t) {
-        return std::max<int64_t>(0, (t - 1) * other + 1 - step);
+        return std::max<int64_t>(0, sub(add(mul(t - 1, other), 1), step));
       };
       return add(mul(count[dim] - 1, overlap(full[dim])), overlap(last[dim]));
     };
@@ -1881,7 +1888,7 @@ OffchipFigures Engine::offchipTraffic(bool exposed) const {
       credit = mul(overTiles(kS, sx, dx), rowsSum);
     else
       credit = mul(overTiles(kX, dx, sx), rowsSum);
-    inVolume -= mul(mul(count[inSlide] - 1, channels), credit);
+    inVolume = sub(inVolume, mul(mul(count[inSlide] - 1, channels), credit));
   }
 
   // Outputs: every visit of an output tile writes it; all but the first
@@ -1892,18 +1899,19 @@ OffchipFigures Engine::offchipTraffic(bool exposed) const {
   const int64_t outVolume = mul(mul(depthwise ? channels : layer.k, oy), ox);
   const int64_t n = layer.n;
   f.inRead = mul(mul(inPasses, inVolume), n);
-  f.wtRead = mul(mul(mul(wtPasses, depthwise ? channels : layer.k * channels),
-                     layer.r * layer.s),
+  f.wtRead = mul(mul(mul(wtPasses, depthwise ? channels : mul(layer.k, channels)),
+                     mul(layer.r, layer.s)),
                  wtSeen ? n : layer.groups);
   const int64_t outputs = mul(outVolume, n);
   f.outWrite = mul(outVisits, outputs);
-  f.outRead = f.outWrite - outputs;
+  f.outRead = sub(f.outWrite, outputs);
   if (exposed) {
     f.fillIn =
-        mul(mul(full[kDimC], (full[kY] - 1) * sy + (full[kR] - 1) * dy + 1),
-            (full[kX] - 1) * sx + (full[kS] - 1) * dx + 1);
+        mul(mul(full[kDimC],
+                add(add(mul(full[kY] - 1, sy), mul(full[kR] - 1, dy)), 1)),
+            add(add(mul(full[kX] - 1, sx), mul(full[kS] - 1, dx)), 1));
     f.fillWt = mul(mul(depthwise ? 1 : full[kDimK], full[kDimC]),
-                   full[kR] * full[kS]);
+                   mul(full[kR], full[kS]));
     f.drainOut =
         mul(mul(depthwise ? last[kDimC] : last[kDimK], last[kY]), last[kX]);
   }

@@ -257,3 +257,50 @@ TEST(FuzzRegression, OverflowingMacsFailBeforeTheAnalysis) {
   EXPECT_EQ(evaluator.evaluate(layer, hw, mapping).reason,
             InvalidReason::Overflow);
 }
+
+// maestro semantics on a layer whose MAC count wraps (MAESTRO's own
+// arithmetic) at a finite off-chip bandwidth: the off-chip traffic walk
+// subtracted the halo credit from an input volume that had already
+// overflowed. Every step of the walk is checked now, and the traffic is
+// reported saturated.
+TEST(FuzzRegression, OffchipTrafficOfWrappingMaestroLayer) {
+  Layer layer;
+  layer.k = 83831;
+  layer.c = 503751;
+  layer.y = layer.x = 509895;
+  layer.r = layer.s = 254948;
+  Hardware hw;
+  hw.numPEs = 254948;
+  hw.l1Elements = 454;
+  hw.l2Elements = 3245115;
+  hw.nocBandwidth = 254948;
+  hw.offchipBandwidth = 3358;
+  hw.nocHops = hw.nocHopLatency = 1;
+  Mapping mapping;
+  mapping.numLevels = 3;
+  const int64_t tiles[3][6] = {{32509, 258764, 34740, 1, 69525, 14375},
+                               {32509, 3411, 34740, 1, 69525, 14375},
+                               {32509, 3411, 34740, 1, 69525, 14375}};
+  const Dim orders[3][6] = {{Dim::S, Dim::C, Dim::Y, Dim::X, Dim::K, Dim::R},
+                            {Dim::X, Dim::R, Dim::Y, Dim::C, Dim::S, Dim::K},
+                            {Dim::X, Dim::Y, Dim::C, Dim::R, Dim::S, Dim::K}};
+  const int64_t clusters[3] = {1, 254948, 1};
+  const Dim parallel[3] = {Dim::Y, Dim::Y, Dim::K};
+  for (int l = 0; l < 3; ++l) {
+    mapping.level(l).parallelDim = parallel[l];
+    mapping.level(l).clusterSize = clusters[l];
+    for (int d = 0; d < 6; ++d) {
+      mapping.level(l).tiles[d] = tiles[l][d];
+      mapping.level(l).order[d] = orders[l][d];
+    }
+  }
+  Evaluator evaluator;
+  const CostReport &report =
+      evaluator.evaluate(layer, hw, mapping, Semantics::Maestro);
+  // MAESTRO's wrapped counts are its answer; the traffic cannot be told.
+  ASSERT_TRUE(report.valid) << describe(report.reason);
+  ASSERT_TRUE(report.hasReportFigures);
+  EXPECT_EQ(report.offchipBytes, kMax);
+  EXPECT_EQ(evaluator.evaluate(layer, hw, mapping).reason,
+            InvalidReason::Overflow);
+}
