@@ -24,28 +24,18 @@
 
 #include "digamma/CostModel/Bound.h"
 
+#include "Saturating.h"
+
 #include <algorithm>
 #include <limits>
 
 using namespace digamma::cost;
 
+using detail::ceilDiv;
+using detail::saturatingAdd;
+using detail::saturatingMul;
+
 namespace {
-
-int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
-
-int64_t saturatingMul(int64_t a, int64_t b) {
-  int64_t product;
-  return __builtin_mul_overflow(a, b, &product)
-             ? std::numeric_limits<int64_t>::max()
-             : product;
-}
-
-int64_t saturatingAdd(int64_t a, int64_t b) {
-  int64_t sum;
-  return __builtin_add_overflow(a, b, &sum)
-             ? std::numeric_limits<int64_t>::max()
-             : sum;
-}
 
 /// Input rows (columns) some MAC reads: the distinct a * stride + b *
 /// dilation for a < out and b < taps. Closed forms where the windows leave
