@@ -119,15 +119,19 @@ TEST(PassOptions, RequestOptionsAreThePassOptions) {
     // The pass's default, read as the request reads text.
     EXPECT_FALSE(option.set(fromPass, it->second)) << name << "=" << it->second;
   }
-  for (const auto &[name, value] : pass)
-    if (!passOnly.count(name))
+  for (const auto &[name, value] : pass) {
+    if (!passOnly.count(name)) {
       EXPECT_TRUE(names.count(name)) << "no request option " << name;
+    }
+  }
 
   // The defaults agree, except the element size (the pass's 0 is the op's).
   api::Request defaults;
-  for (const api::RequestOption &option : api::requestOptions())
-    if (option.name != "element-bytes")
+  for (const api::RequestOption &option : api::requestOptions()) {
+    if (option.name != "element-bytes") {
       EXPECT_EQ(option.get(fromPass), option.get(defaults)) << option.name;
+    }
+  }
   EXPECT_EQ(pass["element-bytes"], "0");
 }
 
