@@ -109,7 +109,8 @@ Searched searchAll(const Workload &workload, const api::SearchPlan &plan,
         options.maxLevels = variant.maxLevels;
       }
       search::SearchResult result =
-          search::getOptimizer(plan.algorithm).run(problems[i].layer, options);
+          search::getOptimizer(plan.algorithm)
+              .run(plan.layerFor(problems[i]), options);
       out.cycles[i] = result.found ? result.cost.cycles : -1;
       out.cpuSeconds[i] = threadCpuSeconds() - begin;
     }
@@ -134,7 +135,7 @@ Bounds boundsOf(const Workload &workload, const api::SearchPlan &plan) {
   Bounds bounds;
   for (const api::LayerProblem &problem : workload.table.problems()) {
     cost::CycleBound bound =
-        search::cycleBound(problem.layer, plan.optionsFor(problem));
+        search::cycleBound(plan.layerFor(problem), plan.optionsFor(problem));
     bounds.cycles.push_back(bound.cycles);
     bounds.peCycles.push_back(bound.peCycles);
   }

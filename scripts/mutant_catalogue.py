@@ -90,8 +90,8 @@ MUTANTS = [
            "the exported digamma-cost command gives the L2 size as the L1 "
            "constraint"),
     Mutant("api-l1-bytes-ignore-element-size", "API", "lib/Api/*.cpp",
-           "design.l1Bytes = search::bufferBytes(result.cost.l1Elements, bytes);",
-           "design.l1Bytes = search::bufferBytes(result.cost.l1Elements, 1);",
+           "design.l1Bytes = result.cost.l1Bytes;",
+           "design.l1Bytes = result.cost.l1Elements;",
            "the C++ API reports L1 bytes as if elements were one byte"),
     Mutant("verifier-empty-cluster-sizes", "dialect",
            "lib/Dialect/Digamma/IR/*.cpp",

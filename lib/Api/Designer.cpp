@@ -65,7 +65,7 @@ Design api::findDesign(const SearchPlan &plan, const LayerProblem &layer) {
   Design design;
   search::SearchResult result = searchLayer(plan, layer);
   design.samplesUsed = result.samplesUsed;
-  design.bound = search::cycleBound(layer.layer, plan.optionsFor(layer));
+  design.bound = search::cycleBound(plan.layerFor(layer), plan.optionsFor(layer));
   if (!result.found) {
     design.error = std::move(result.message);
     return design;
@@ -76,9 +76,9 @@ Design api::findDesign(const SearchPlan &plan, const LayerProblem &layer) {
   design.cost = result.cost;
   design.areaUm2 = result.areaUm2;
   design.objectiveValue = result.objectiveValue;
-  int64_t bytes = result.hardware.bytesPerElement;
-  design.l1Bytes = search::bufferBytes(result.cost.l1Elements, bytes);
-  design.l2Bytes = search::bufferBytes(result.cost.l2Elements, bytes);
+  // Each tensor at its own element size, as the area charges them.
+  design.l1Bytes = result.cost.l1Bytes;
+  design.l2Bytes = result.cost.l2Bytes;
   design.peArrayShape = search::peArrayShape(design.hardware, design.mapping);
   return design;
 }

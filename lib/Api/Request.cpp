@@ -367,9 +367,22 @@ std::optional<std::string> digamma::api::planSearch(const Request &request,
   return search::validateOptions(check);
 }
 
+int64_t SearchPlan::wordOf(const LayerProblem &layer) const {
+  const Layer &own = layer.layer;
+  return elementBytesOf(std::max({layer.elementBytes, own.inputBytes,
+                                  own.weightBytes, own.outputBytes}));
+}
+
+Layer SearchPlan::layerFor(const LayerProblem &layer) const {
+  Layer searched = layer.layer;
+  if (elementBytes > 0)
+    searched.inputBytes = searched.weightBytes = searched.outputBytes = 0;
+  return searched;
+}
+
 search::SearchOptions SearchPlan::optionsFor(const LayerProblem &layer) const {
   search::SearchOptions out = options;
-  int64_t bytes = elementBytesOf(layer.elementBytes);
+  int64_t bytes = wordOf(layer);
   out.bytesPerElement = bytes;
   out.fixedHardware.bytesPerElement = bytes;
   if (out.mode == search::Mode::FixedHW) {
@@ -392,9 +405,10 @@ search::SearchOptions SearchPlan::optionsFor(const LayerProblem &layer) const {
 search::SearchResult digamma::api::searchLayer(const SearchPlan &plan,
                                                const LayerProblem &layer) {
   search::SearchOptions options = plan.optionsFor(layer);
+  const Layer searched = plan.layerFor(layer);
   if (plan.dataflow)
-    return search::runHardwareGrid(layer.layer, *plan.dataflow, options);
-  return search::getOptimizer(plan.algorithm).run(layer.layer, options);
+    return search::runHardwareGrid(searched, *plan.dataflow, options);
+  return search::getOptimizer(plan.algorithm).run(searched, options);
 }
 
 std::optional<std::string>
@@ -403,9 +417,10 @@ digamma::api::checkLayerProblem(const SearchPlan &plan,
   search::SearchOptions options = plan.optionsFor(layer);
   // The grid search instantiates the dataflow's mapping for the layer; the
   // options are planSearch()'s to check.
+  const Layer searched = plan.layerFor(layer);
   if (plan.dataflow)
-    return search::checkLayer(layer.layer, options.semantics);
-  return search::checkSearchInputs(search::SearchSpace(layer.layer, options));
+    return search::checkLayer(searched, options.semantics);
+  return search::checkSearchInputs(search::SearchSpace(searched, options));
 }
 
 namespace {
@@ -435,9 +450,8 @@ SharedChipInputs sharedChipInputs(const SearchPlan &plan,
                                   const std::vector<LayerProblem> &layers) {
   SharedChipInputs inputs;
   for (const LayerProblem &layer : layers) {
-    inputs.layers.push_back({layer.layer, layer.weight});
-    inputs.elementBytes =
-        std::max(inputs.elementBytes, plan.elementBytesOf(layer.elementBytes));
+    inputs.layers.push_back({plan.layerFor(layer), layer.weight});
+    inputs.elementBytes = std::max(inputs.elementBytes, plan.wordOf(layer));
   }
   inputs.options = plan.options;
   // The layers share a chip, hence a map space: the first layer's own, if

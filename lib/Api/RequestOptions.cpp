@@ -258,8 +258,9 @@ const std::vector<RequestOption> &digamma::api::requestOptions() {
                     "does not depend on it",
                     [](auto &r) -> auto & { return r.options.threads; }),
       integerOption("element-bytes",
-                    "bytes per element for buffer sizes and area (the "
-                    "paper's INT8 is 1); 0 takes each layer's own",
+                    "bytes per element of every tensor for buffer sizes, "
+                    "traffic and area (the paper's INT8 is 1); 0 takes each "
+                    "layer's own",
                     [](auto &r) -> auto & { return r.options.elementBytes; }),
       integerOption("min-levels", "the fewest mapping (cluster) levels, 1-3",
                     [](auto &r) -> auto & { return r.options.minLevels; }),

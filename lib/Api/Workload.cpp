@@ -20,6 +20,12 @@ std::vector<int64_t> digamma::api::problemKey(const LayerProblem &problem,
                               layer.s,
                               layer.strideY,
                               layer.strideX,
+                              layer.dilationY,
+                              layer.dilationX,
+                              layer.groups,
+                              layer.inputBytes,
+                              layer.weightBytes,
+                              layer.outputBytes,
                               problem.elementBytes,
                               group};
   if (const std::optional<cost::Mapping> &mapping = problem.fixedMapping) {

@@ -91,6 +91,8 @@ digamma::collectAnnotatedDesigns(ModuleOp module, StringRef pass,
     design.layer = *layer;
     design.mapping = *mapping;
     design.hw = hwHelper.getAttr(op);
+    // The element sizes the design was sized with.
+    setTensorBytes(design.layer, design.hw);
     design.cost =
         costHelper.isAttrPresent(op) ? costHelper.getAttr(op) : CostAttr();
     ops.push_back(std::move(design));

@@ -123,7 +123,8 @@ private:
                                 SmallVectorImpl<DescribedOp> &ops);
   /// Searches one chip per group and gives each problem its share.
   void searchSharedChips(const api::SearchPlan &plan);
-  LogicalResult writeReport(ArrayRef<DescribedOp> ops, double seconds);
+  LogicalResult writeReport(const api::SearchPlan &plan,
+                            ArrayRef<DescribedOp> ops, double seconds);
   /// With report-plot: the SVG figures.
   LogicalResult writePlots(const api::SearchPlan &plan,
                            ArrayRef<DescribedOp> ops);
@@ -232,6 +233,10 @@ CoOptimizePass::collectProblems(const api::SearchPlan &plan,
     for (int64_t bytes : loopNest.getElementBytes())
       ownBytes = std::max(ownBytes, bytes);
     problem.elementBytes = plan.elementBytesOf(ownBytes);
+    // Tensors of different sizes (i8 x i8 -> i32) are buffered and moved at
+    // their own sizes; the buffers' word is the widest (ownBytes).
+    if (!llvm::all_equal(loopNest.getElementBytes()))
+      setOperandBytes(problem.layer, loopNest);
     if (plan.options.mode == search::Mode::FixedMapping && !plan.dataflow) {
       if (!mappingHelper.isAttrPresent(op)) {
         op->emitError() << "digamma-co-optimize: mode=fixed-mapping needs a "
@@ -345,7 +350,8 @@ void CoOptimizePass::runOnOperation() {
 
   for (Problem &problem : problems)
     problem.bound =
-        search::cycleBound(problem.layer.layer, plan.optionsFor(problem.layer));
+        search::cycleBound(plan.layerFor(problem.layer),
+                           plan.optionsFor(problem.layer));
   auto searchOne = [&](Problem &problem) {
     auto begin = std::chrono::steady_clock::now();
     problem.result = api::searchLayer(plan, problem.layer);
@@ -374,7 +380,7 @@ void CoOptimizePass::runOnOperation() {
       failedOp = true;
       continue;
     }
-    int64_t bytes = problem.layer.elementBytes;
+    const cost::Layer searchedLayer = plan.layerFor(problem.layer);
     MappingAttr mapping = toMappingAttr(ctx, result.mapping);
     // A dataflow's or a map space's parallel dimension may be one the op
     // does not have.
@@ -401,7 +407,7 @@ void CoOptimizePass::runOnOperation() {
         described.op,
         toHwAttr(ctx, result.hardware,
                  search::peArrayShape(result.hardware, result.mapping),
-                 result.areaUm2));
+                 result.areaUm2, &searchedLayer));
     // maestro-accept-unsound keeps MAESTRO's impossible figures: say so,
     // and record what #digamma.cost can hold.
     double utilization = result.cost.utilization;
@@ -439,8 +445,7 @@ void CoOptimizePass::runOnOperation() {
         CostAttr::get(ctx, result.cost.cycles, result.cost.macs,
                       llvm::APFloat(result.cost.energyNJ),
                       llvm::APFloat(result.areaUm2),
-                      search::bufferBytes(result.cost.l1Elements, bytes),
-                      search::bufferBytes(result.cost.l2Elements, bytes),
+                      result.cost.l1Bytes, result.cost.l2Bytes,
                       llvm::APFloat(utilization), offchipBytes,
                       limitedBy));
   }
@@ -461,7 +466,7 @@ void CoOptimizePass::runOnOperation() {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  if (failed(writeReport(ops, seconds)) || failed(writePlots(plan, ops)))
+  if (failed(writeReport(plan, ops, seconds)) || failed(writePlots(plan, ops)))
     return signalPassFailure();
 }
 
@@ -662,7 +667,8 @@ static int64_t saturatingAdd(int64_t a, int64_t b) {
                                       : sum;
 }
 
-LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
+LogicalResult CoOptimizePass::writeReport(const api::SearchPlan &plan,
+                                          ArrayRef<DescribedOp> ops,
                                           double seconds) {
   int64_t totalCycles = 0, totalBound = 0;
   double totalEnergy = 0;
@@ -782,19 +788,18 @@ LogicalResult CoOptimizePass::writeReport(ArrayRef<DescribedOp> ops,
     for (double value : result.bestPerGeneration)
       trace.push_back(value);
     const cost::Hardware &hw = result.hardware;
-    int64_t bytes = problem.layer.elementBytes;
     llvm::json::Object opJson{
         {"op", described.op->getName().getStringRef()},
         {"loc", location},
-        {"problem", toJson(problem.layer.layer)},
+        {"problem", toJson(plan.layerFor(problem.layer))},
         {"problem_id", static_cast<int64_t>(described.problem)},
         {"weight", described.weight},
         {"hw",
          llvm::json::Object{
              {"num_pes", hw.numPEs},
              {"array_shape", arrayShapeJson(hw, result.mapping)},
-             {"l1_bytes", search::bufferBytes(result.cost.l1Elements, bytes)},
-             {"l2_bytes", search::bufferBytes(result.cost.l2Elements, bytes)},
+             {"l1_bytes", result.cost.l1Bytes},
+             {"l2_bytes", result.cost.l2Bytes},
              {"area_um2", result.areaUm2},
              {"noc_bw_elements_per_cycle", elementRate(hw.nocBandwidth,
                                                        hw.nocBandwidthBytes,
@@ -928,7 +933,7 @@ LogicalResult CoOptimizePass::writePlots(const api::SearchPlan &plan,
     model.reportFigures = true;
     cost::Evaluator evaluator(model);
     const cost::CostReport &report = evaluator.evaluate(
-        problem.layer.layer, result.hardware, result.mapping);
+        plan.layerFor(problem.layer), result.hardware, result.mapping);
     point.macs = double(report.macs);
     point.cycles = double(report.cycles);
     point.offchipBytes = double(report.offchipBytes);

@@ -180,7 +180,8 @@ cost::Hardware digamma::toCostHardware(HwAttr hw) {
 }
 
 HwAttr digamma::toHwAttr(MLIRContext *ctx, const cost::Hardware &hw,
-                         ArrayRef<int64_t> clusterSizes, double areaUm2) {
+                         ArrayRef<int64_t> clusterSizes, double areaUm2,
+                         const cost::Layer *layer) {
   int64_t bytes = std::max<int64_t>(hw.bytesPerElement, 1);
   auto toBytes = [&](int64_t elements) {
     int64_t result;
@@ -199,9 +200,26 @@ HwAttr digamma::toHwAttr(MLIRContext *ctx, const cost::Hardware &hw,
   int64_t offchip = cost::isOffchipUnbounded(hw)
                         ? toBytes(hw.offchipBandwidth)
                         : cost::offchipBytesPerCycle(hw);
+  SmallVector<int64_t, 3> tensorBytes;
+  if (layer) {
+    for (cost::Operand operand :
+         {cost::Operand::Input, cost::Operand::Weight, cost::Operand::Output})
+      tensorBytes.push_back(layer->operandBytes(operand, bytes));
+    if (llvm::all_of(tensorBytes, [&](int64_t size) { return size == bytes; }))
+      tensorBytes.clear();
+  }
   return HwAttr::get(ctx, hw.numPEs, clusters, toBytes(hw.l1Elements),
                      toBytes(hw.l2Elements), noc, offchip,
-                     llvm::APFloat(areaUm2), bytes);
+                     llvm::APFloat(areaUm2), bytes, tensorBytes);
+}
+
+void digamma::setTensorBytes(cost::Layer &layer, HwAttr hw) {
+  ArrayRef<int64_t> bytes = hw.getTensorBytes();
+  if (bytes.size() != 3)
+    return;
+  layer.inputBytes = bytes[0];
+  layer.weightBytes = bytes[1];
+  layer.outputBytes = bytes[2];
 }
 
 llvm::json::Object digamma::toJson(const cost::Layer &layer) {
@@ -221,6 +239,9 @@ llvm::json::Object digamma::toJson(const cost::Layer &layer) {
     object["dilation"] = llvm::json::Array{layer.dilationY, layer.dilationX};
   if (layer.groups != 1)
     object["groups"] = layer.groups;
+  if (layer.inputBytes != 0 || layer.weightBytes != 0 || layer.outputBytes != 0)
+    object["tensor_bytes"] = llvm::json::Array{
+        layer.inputBytes, layer.weightBytes, layer.outputBytes};
   return object;
 }
 

@@ -73,8 +73,9 @@
 // OWN: digamma.hw = #digamma.hw<{{.*}}, element_bytes = 4>
 // OWN-LABEL: func.func @f16_matmul
 // OWN: digamma.hw = #digamma.hw<{{.*}}, element_bytes = 2>
+// The i8 x i8 -> i32 matmul keeps its tensors' own sizes in a 4-byte word.
 // OWN-LABEL: func.func @i8_matmul
-// OWN: digamma.hw = #digamma.hw<{{.*}}, element_bytes = 4>
+// OWN: digamma.hw = #digamma.hw<{{.*}}, element_bytes = 4, tensor_bytes = [1, 1, 4]>
 
 func.func @f32_matmul(%a: tensor<64x32xf32>, %b: tensor<32x48xf32>, %c: tensor<64x48xf32>) -> tensor<64x48xf32> {
   %0 = linalg.matmul ins(%a, %b : tensor<64x32xf32>, tensor<32x48xf32>) outs(%c : tensor<64x48xf32>) -> tensor<64x48xf32>

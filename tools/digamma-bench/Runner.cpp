@@ -150,7 +150,7 @@ static void addTraffic(const api::SearchPlan &plan,
   model.reportFigures = true;
   cost::Evaluator evaluator(model);
   const cost::CostReport &report =
-      evaluator.evaluate(layer.layer, result.hardware, result.mapping);
+      evaluator.evaluate(plan.layerFor(layer), result.hardware, result.mapping);
   outcome.layerMacs.push_back(double(report.macs));
   outcome.layerOffchipBytes.push_back(double(report.offchipBytes));
 }
@@ -191,7 +191,7 @@ Outcome Runner::runJob(const Job &job) const {
   // the request's search.
   search::SearchResult result =
       method.kind == Method::Kind::MappingOpt
-          ? search::runMappingOpt(problem.layer, method.preset,
+          ? search::runMappingOpt(plan.layerFor(problem), method.preset,
                                   plan.optionsFor(problem))
           : api::searchLayer(plan, problem);
   Outcome outcome;
@@ -207,7 +207,8 @@ Outcome Runner::runJob(const Job &job) const {
   outcome.offchipBytes = result.cost.offchipBytes;
   outcome.samples = result.samplesUsed;
   outcome.boundCycles =
-      search::cycleBound(problem.layer, plan.optionsFor(problem)).cycles;
+      search::cycleBound(plan.layerFor(problem), plan.optionsFor(problem))
+          .cycles;
   // Best so far at each checkpoint, from the trace.
   size_t t = 0;
   double best = -1;

@@ -139,6 +139,27 @@ TEST(Designer, DeterministicForASeedWhateverTheThreadCount) {
   expectSameDesign(first, findDesign(layer, budget, options));
 }
 
+// An i8 x i8 -> i32 layer with the tensors' own sizes: 4-byte words, the
+// buffers and the area at each tensor's size.
+TEST(Designer, TensorsKeepTheirOwnElementSizes) {
+  Layer layer = conv2d(64, 32, 30, 30, 3, 3);
+  layer.inputBytes = layer.weightBytes = 1;
+  layer.outputBytes = 4;
+  Options options = smallOptions();
+  options.elementBytes = 0;
+  Design design = findDesign(layer, Budget::ofArea(0.2), options);
+  ASSERT_TRUE(design.found) << design.error;
+  EXPECT_EQ(design.hardware.bytesPerElement, 4);
+  EXPECT_EQ(design.l1Bytes, design.cost.l1Bytes);
+  EXPECT_EQ(design.l2Bytes, design.cost.l2Bytes);
+  // L2 holds 1-byte input and weight tiles next to the 4-byte outputs.
+  EXPECT_LT(design.l2Bytes, design.cost.l2Elements * 4);
+  EXPECT_GT(design.l2Bytes, design.cost.l2Elements);
+  EXPECT_DOUBLE_EQ(design.areaUm2,
+                   cost::digammaAreaBytesUm2(design.hardware.numPEs,
+                                             design.l1Bytes, design.l2Bytes));
+}
+
 TEST(Designer, DesignFitsTheBudgetAndComputesTheLayer) {
   Layer layer = conv2d(64, 64, 58, 58, 3, 3, /*stride=*/1, /*batch=*/2);
   Options options = smallOptions();

@@ -394,6 +394,41 @@ TEST(Workload, EqualProblemsAreSearchedOnce) {
   EXPECT_EQ(table.add(conv, /*group=*/1), 4u);
   EXPECT_EQ(table.add(conv, /*group=*/1), 4u);
   EXPECT_NE(problemKey(conv), problemKey(conv, 1));
+  // So is a layer that differs in dilation, groups or a tensor's element
+  // size only.
+  size_t next = table.size();
+  for (auto change : std::initializer_list<void (*)(cost::Layer &)>{
+           [](cost::Layer &l) { l.dilationY = 2; },
+           [](cost::Layer &l) { l.dilationX = 2; },
+           [](cost::Layer &l) { l.groups = 2; },
+           [](cost::Layer &l) { l.inputBytes = 1; },
+           [](cost::Layer &l) { l.weightBytes = 1; },
+           [](cost::Layer &l) { l.outputBytes = 4; }}) {
+    LayerProblem changed = conv;
+    change(changed.layer);
+    EXPECT_EQ(table.add(changed), next++);
+  }
+}
+
+TEST(Request, ElementBytesOverridesTheTensorsOwnSizes) {
+  Request request;
+  LayerProblem quantized{conv2d(32, 16, 18, 18, 3, 3), 1.0, 4};
+  quantized.layer.inputBytes = quantized.layer.weightBytes = 1;
+  quantized.layer.outputBytes = 4;
+  request.layers = {quantized};
+  request.options.elementBytes = 0; // each layer's own
+  SearchPlan own;
+  ASSERT_FALSE(planSearch(request, own));
+  EXPECT_EQ(own.layerFor(quantized).inputBytes, 1);
+  EXPECT_EQ(own.layerFor(quantized).outputBytes, 4);
+  request.options.elementBytes = 2;
+  SearchPlan overridden;
+  ASSERT_FALSE(planSearch(request, overridden));
+  const cost::Layer uniform = overridden.layerFor(quantized);
+  EXPECT_EQ(uniform.inputBytes, 0);
+  EXPECT_EQ(uniform.weightBytes, 0);
+  EXPECT_EQ(uniform.outputBytes, 0);
+  EXPECT_EQ(overridden.optionsFor(quantized).bytesPerElement, 2);
 }
 
 TEST(Workload, ModelsFromGammaTables) {

@@ -60,13 +60,14 @@ protected:
     });
   }
 
-  std::string hwError(ArrayRef<int64_t> clusterSizes) {
+  std::string hwError(ArrayRef<int64_t> clusterSizes,
+                      ArrayRef<int64_t> tensorBytes = {}) {
     return capture([&](auto emitError) {
       int64_t numPEs = 16, l1Bytes = 64, l2Bytes = 1024, nocBandwidth = 8,
-              offchipBandwidth = 4, elementBytes = 1;
+              offchipBandwidth = 4, elementBytes = 4;
       return HwAttr::getChecked(emitError, &ctx, numPEs, clusterSizes, l1Bytes,
                                 l2Bytes, nocBandwidth, offchipBandwidth,
-                                llvm::APFloat(1.0), elementBytes);
+                                llvm::APFloat(1.0), elementBytes, tensorBytes);
     });
   }
 
@@ -143,6 +144,19 @@ TEST_F(DigammaAttrsTest, IndexExpressionsAreSumsOfTheNestsDimensions) {
 
 TEST_F(DigammaAttrsTest, ClusterSizesMustNotBeEmpty) {
   EXPECT_EQ(hwError({}), "expected at least one cluster size");
+}
+
+TEST_F(DigammaAttrsTest, TensorBytesAreThreeSizesWithinTheWord) {
+  EXPECT_EQ(hwError({4}, {1, 1, 4}), "");
+  EXPECT_EQ(hwError({4}, {1, 4}),
+            "tensor_bytes needs the input's, weight's and output's element "
+            "size, got 2 values");
+  EXPECT_EQ(hwError({4}, {1, 0, 4}),
+            "tensor_bytes must be positive and at most element_bytes (4), got "
+            "0");
+  EXPECT_EQ(hwError({4}, {1, 8, 4}),
+            "tensor_bytes must be positive and at most element_bytes (4), got "
+            "8");
 }
 
 } // namespace

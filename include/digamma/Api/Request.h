@@ -117,8 +117,9 @@ struct Options {
   /// not depend on it.
   unsigned threads = 1;
   /// Bytes per element for buffer sizes and area (the paper's INT8 setting
-  /// is 1; an f32 op is 4); 0 takes each layer's own
-  /// (LayerProblem::elementBytes).
+  /// is 1; an f32 op is 4), every tensor alike; 0 takes each layer's own
+  /// (LayerProblem::elementBytes, and its tensors' own sizes where the
+  /// layer has them: Layer::inputBytes, ...).
   int64_t elementBytes = 1;
   /// Mapping (cluster) levels, 1 <= minLevels <= maxLevels <= 3. DiGamma
   /// chooses the count per layer within the range (search::LevelSchedule):
@@ -163,7 +164,8 @@ struct LayerProblem {
   /// How often its cost counts in a shared chip's objective (for example
   /// the number of ops with this problem times their repeat count).
   double weight = 1;
-  /// The layer's own element size in bytes; 0 if it has none (then
+  /// The layer's own element size in bytes (its widest tensor's when
+  /// layer.inputBytes, ... differ); 0 if it has none (then
   /// Options::elementBytes must be given).
   int64_t elementBytes = 0;
   /// Mode FixedMapping: the layer's own mapping.
@@ -213,9 +215,16 @@ struct SearchPlan {
            : layerBytes > 0 ? layerBytes
                             : platform.elementBytes;
   }
+  /// The buffers' word of \p layer's search: elementBytesOf() its own
+  /// size or, if larger, its widest tensor's.
+  int64_t wordOf(const LayerProblem &layer) const;
   /// The search options of one layer: its element size (the fixed
   /// hardware's buffers in elements of it) and mapping.
   search::SearchOptions optionsFor(const LayerProblem &layer) const;
+  /// The layer as its search sees it: its tensors' own element sizes
+  /// (Layer::inputBytes, ...), unless Options::elementBytes overrides them
+  /// with one size for every tensor.
+  Layer layerFor(const LayerProblem &layer) const;
 };
 
 /// Checks \p request and resolves it into \p plan: the platform, the area

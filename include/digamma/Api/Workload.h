@@ -23,7 +23,8 @@
 namespace digamma::api {
 
 /// What makes two layer problems one search: the layer (class, extents,
-/// strides), the element size and the fixed mapping, if any. \p group
+/// strides, dilations, groups, element sizes), the element size and the
+/// fixed mapping and map space, if any. \p group
 /// keeps equal problems of different groups (chips) apart.
 std::vector<int64_t> problemKey(const LayerProblem &problem, int64_t group = 0);
 

@@ -44,10 +44,15 @@ MappingAttr toMappingAttr(mlir::MLIRContext *ctx, const cost::Mapping &mapping);
 cost::Hardware toCostHardware(HwAttr hw);
 
 /// Builds a hardware attribute. \p clusterSizes defaults to {numPEs};
-/// unbounded capacities map to INT64_MAX bytes (and back).
+/// unbounded capacities map to INT64_MAX bytes (and back). \p layer's own
+/// element sizes, if it has any that differ from the hardware's word,
+/// become the attribute's tensor_bytes.
 HwAttr toHwAttr(mlir::MLIRContext *ctx, const cost::Hardware &hw,
                 llvm::ArrayRef<int64_t> clusterSizes = {},
-                double areaUm2 = 0.0);
+                double areaUm2 = 0.0, const cost::Layer *layer = nullptr);
+
+/// Gives \p layer the element sizes \p hw's tensor_bytes records, if any.
+void setTensorBytes(cost::Layer &layer, HwAttr hw);
 
 /// The layer as the passes' JSON reports write it: class, N, K, C, Y, X, R,
 /// S, [strideY, strideX], and [dilationY, dilationX] and groups where they

@@ -103,8 +103,9 @@ def CoOptimizePass : Pass<"digamma-co-optimize", "::mlir::ModuleOp"> {
            "::digamma::dataflowValues()">,
     Option<"elementBytesOverride", "element-bytes", "int64_t",
            /*default=*/"0",
-           "Bytes per element for buffer sizes and area; 0 takes the largest "
-           "operand element of the op (the paper's INT8 setting is 1)">,
+           "Bytes per element of every tensor for buffer sizes, traffic and "
+           "area; 0 takes each operand's own (the op's largest is the "
+           "buffers' word; the paper's INT8 setting is 1)">,
     Option<"l1Bytes", "l1-bytes", "int64_t", /*default=*/"0",
            "Per-PE L1 bytes of the fixed hardware (mode=fixed-hw)">,
     Option<"l2Bytes", "l2-bytes", "int64_t", /*default=*/"0",

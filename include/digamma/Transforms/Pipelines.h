@@ -38,7 +38,8 @@ struct DigammaPipelineOptions
       llvm::cl::init("")};
   Option<int64_t> elementBytes{
       *this, "element-bytes",
-      llvm::cl::desc("Bytes per element; 0 takes the op's element size"),
+      llvm::cl::desc("Bytes per element of every tensor; 0 takes each "
+                     "operand's own"),
       llvm::cl::init(0)};
   Option<search::Objective> objective{
       *this, "objective",

@@ -191,6 +191,16 @@
 
 // -----
 
+// expected-error @below {{tensor_bytes needs the input's, weight's and output's element size, got 2 values}}
+"test.op"() {a = #digamma.hw<num_pes = 4, cluster_sizes = [4], l1_bytes = 64, l2_bytes = 1024, noc_bandwidth = 8, offchip_bandwidth = 4, area_um2 = 1.0, element_bytes = 4, tensor_bytes = [1, 4]>} : () -> ()
+
+// -----
+
+// expected-error @below {{tensor_bytes must be positive and at most element_bytes (2), got 4}}
+"test.op"() {a = #digamma.hw<num_pes = 4, cluster_sizes = [4], l1_bytes = 64, l2_bytes = 1024, noc_bandwidth = 8, offchip_bandwidth = 4, area_um2 = 1.0, element_bytes = 2, tensor_bytes = [1, 1, 4]>} : () -> ()
+
+// -----
+
 // expected-error @below {{expected 'l2_bytes'}}
 "test.op"() {a = #digamma.hw<num_pes = 4, cluster_sizes = [4], l1_bytes = 64, noc_bandwidth = 8, offchip_bandwidth = 4, area_um2 = 1.0>} : () -> ()
 

@@ -59,6 +59,9 @@ func.func @standalone() {
   // The default element_bytes (1) is elided.
   // CHECK: "test.attrs"() {hw = #digamma.hw<num_pes = 4, cluster_sizes = [2, 2], l1_bytes = 1, l2_bytes = 1, noc_bandwidth = 1, offchip_bandwidth = 1, area_um2 = 1.25>}
   "test.attrs"() {hw = #digamma.hw<num_pes = 4, cluster_sizes = [2, 2], l1_bytes = 1, l2_bytes = 1, noc_bandwidth = 1, offchip_bandwidth = 1, area_um2 = 1.25, element_bytes = 1>} : () -> ()
+  // Per-tensor element sizes (an i8 x i8 -> i32 design) round-trip.
+  // CHECK: "test.attrs"() {hw = #digamma.hw<num_pes = 4, cluster_sizes = [4], l1_bytes = 48, l2_bytes = 96, noc_bandwidth = 8, offchip_bandwidth = 4, area_um2 = 2.5, element_bytes = 4, tensor_bytes = [1, 1, 4]>}
+  "test.attrs"() {hw = #digamma.hw<num_pes = 4, cluster_sizes = [4], l1_bytes = 48, l2_bytes = 96, noc_bandwidth = 8, offchip_bandwidth = 4, area_um2 = 2.5, element_bytes = 4, tensor_bytes = [1, 1, 4]>} : () -> ()
   return
 }
 

@@ -7,8 +7,9 @@ Reads the designs of each FILE (ops carrying digamma.hw and digamma.cost, in
 file order) and evaluates every RELATION, a Python expression, once per op
 index with each NAME bound to that op's design in its FILE. A design has the
 fields num_pes, cluster_sizes (a list), l1_bytes, l2_bytes, element_bytes,
-area_um2 (of digamma.hw), cycles, macs, energy_nj, utilization (of
-digamma.cost) and mapping (the digamma.mapping text). Every file must hold
+tensor_bytes (a list, empty when absent), area_um2 (of digamma.hw), cycles,
+macs, energy_nj, cost_l1_bytes, cost_l2_bytes, utilization (of digamma.cost)
+and mapping (the digamma.mapping text). Every file must hold
 the same number of designs, at least one.
 Prints 'checked N ops' or the first relation that fails, with the designs
 (exit 1).
@@ -19,10 +20,11 @@ from types import SimpleNamespace
 
 HW = re.compile(r"digamma\.hw = #digamma\.hw<num_pes = (\d+), cluster_sizes = \[([\d, ]+)\], "
                 r"l1_bytes = (\d+), l2_bytes = (\d+), noc_bandwidth = \d+, "
-                r"offchip_bandwidth = \d+, area_um2 = ([-\d.e+]+)(?:, element_bytes = (\d+))?>")
+                r"offchip_bandwidth = \d+, area_um2 = ([-\d.e+]+)(?:, element_bytes = (\d+))?"
+                r"(?:, tensor_bytes = \[([\d, ]+)\])?>")
 COST = re.compile(r"digamma\.cost = #digamma\.cost<cycles = (-?\d+), macs = (-?\d+), "
-                  r"energy_nj = ([-\d.e+]+), area_um2 = [-\d.e+]+, l1_bytes = -?\d+, "
-                  r"l2_bytes = -?\d+, utilization = ([-\d.e+]+)>")
+                  r"energy_nj = ([-\d.e+]+), area_um2 = [-\d.e+]+, l1_bytes = (-?\d+), "
+                  r"l2_bytes = (-?\d+), utilization = ([-\d.e+]+)>")
 # A mapping ends where its last level does: "]>]>".
 MAPPING = re.compile(r"digamma\.mapping = (#digamma\.mapping<levels = \[.*?\]>\]>)")
 
@@ -42,8 +44,10 @@ def read_designs(path):
                 l1_bytes=int(hw.group(3)), l2_bytes=int(hw.group(4)),
                 area_um2=float(hw.group(5)),
                 element_bytes=int(hw.group(6) or 1),
+                tensor_bytes=[int(b) for b in hw.group(7).split(",")] if hw.group(7) else [],
                 cycles=int(cost.group(1)), macs=int(cost.group(2)),
-                energy_nj=float(cost.group(3)), utilization=float(cost.group(4)),
+                energy_nj=float(cost.group(3)), cost_l1_bytes=int(cost.group(4)),
+                cost_l2_bytes=int(cost.group(5)), utilization=float(cost.group(6)),
                 mapping=mapping.group(1) if mapping else None,
                 line=number))
     return designs

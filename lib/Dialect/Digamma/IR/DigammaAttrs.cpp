@@ -443,7 +443,8 @@ LogicalResult HwAttr::verify(function_ref<InFlightDiagnostic()> emitError,
                              int64_t numPEs, ArrayRef<int64_t> clusterSizes,
                              int64_t l1Bytes, int64_t l2Bytes,
                              int64_t nocBandwidth, int64_t offchipBandwidth,
-                             llvm::APFloat areaUm2, int64_t elementBytes) {
+                             llvm::APFloat areaUm2, int64_t elementBytes,
+                             ArrayRef<int64_t> tensorBytes) {
   if (numPEs <= 0)
     return emitError() << "number of PEs must be positive, got " << numPEs;
   if (clusterSizes.empty())
@@ -468,6 +469,15 @@ LogicalResult HwAttr::verify(function_ref<InFlightDiagnostic()> emitError,
   if (elementBytes <= 0)
     return emitError() << "element_bytes must be positive, got "
                        << elementBytes;
+  if (!tensorBytes.empty() && tensorBytes.size() != 3)
+    return emitError() << "tensor_bytes needs the input's, weight's and "
+                          "output's element size, got "
+                       << tensorBytes.size() << " values";
+  for (int64_t bytes : tensorBytes)
+    if (bytes <= 0 || bytes > elementBytes)
+      return emitError() << "tensor_bytes must be positive and at most "
+                            "element_bytes ("
+                         << elementBytes << "), got " << bytes;
   return success();
 }
 

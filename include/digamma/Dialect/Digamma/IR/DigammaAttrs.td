@@ -142,8 +142,14 @@ def Digamma_HwAttr : Digamma_Attr<"Hw", "hw"> {
     `cluster_sizes` is the PE array shape per mapping level, outermost first
     (their product must not exceed `num_pes`). `l1_bytes` is per PE,
     `l2_bytes` shared. Bandwidths are in bytes per cycle, `area_um2` in µm²
-    (0 when unknown). An optional trailing `element_bytes = N` (default 1)
-    converts bytes to the cost model's element units.
+    (0 when unknown). An optional `element_bytes = N` (default 1)
+    converts bytes to the cost model's element units (the buffers' word).
+    An optional trailing `tensor_bytes = [I, W, O]` gives the input's,
+    weight's and output's own element sizes when the design was sized with
+    them (an i8 x i8 -> i32 convolution: `[1, 1, 4]`); the buffers are then
+    `l1_bytes / element_bytes` words, room for the tiles at the widest size,
+    while `area_um2` charges each tensor's tiles at its own size (the
+    bytes `#digamma.cost`'s `l1_bytes` and `l2_bytes` give).
   }];
   let parameters = (ins
     "int64_t":$num_pes,
@@ -153,7 +159,9 @@ def Digamma_HwAttr : Digamma_Attr<"Hw", "hw"> {
     "int64_t":$noc_bandwidth,
     "int64_t":$offchip_bandwidth,
     Digamma_FloatParameter:$area_um2,
-    DefaultValuedParameter<"int64_t", "1">:$element_bytes
+    DefaultValuedParameter<"int64_t", "1">:$element_bytes,
+    OptionalArrayRefParameter<"int64_t",
+        "element bytes of the input, weight and output">:$tensor_bytes
   );
   let assemblyFormat = [{
     `<` `num_pes` `=` $num_pes `,` `cluster_sizes` `=` `[` $cluster_sizes `]`
@@ -161,7 +169,8 @@ def Digamma_HwAttr : Digamma_Attr<"Hw", "hw"> {
     `,` `noc_bandwidth` `=` $noc_bandwidth
     `,` `offchip_bandwidth` `=` $offchip_bandwidth
     `,` `area_um2` `=` $area_um2
-    (`,` `element_bytes` `=` $element_bytes^)? `>`
+    (`,` `element_bytes` `=` $element_bytes^)?
+    (`,` `tensor_bytes` `=` `[` $tensor_bytes^ `]`)? `>`
   }];
   let genVerifyDecl = 1;
 }
