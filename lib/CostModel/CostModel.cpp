@@ -1534,8 +1534,10 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
   // Bound every level's traffic per case by its full tiles (trafficBound():
   // every sound table entry is at most the full tile's) and its active
   // sub-clusters: the top level's from its call, the sub-level's at most
-  // all of them.
-  std::array<int64_t, kMaxLevels> needIn, needOut;
+  // all of them. Within the NoC's rate (nocWithinRate) every transfer takes
+  // the hop latency alone, as at unbounded bandwidth.
+  int64_t topNeed = 0;
+  nocWithinRate = true;
   for (int l = 0; l < numLevels; ++l) {
     const Level &bl = levels[l];
     if (bl.boundOverflow) {
@@ -1546,14 +1548,13 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     // (without marking the design as overflowing).
     const int64_t clusters =
         l == 0 ? activeClusters(bl, call.st[sigma][0], e) : bl.fan;
-    if (!trafficBound(bl, bl.bound, clusters, needIn[l], needOut[l]))
+    int64_t in, out;
+    if (!trafficBound(bl, bl.bound, clusters, in, out))
       return false;
+    if (l == 0)
+      topNeed = std::max(in, out);
+    nocWithinRate &= in <= nocRate && out <= nocRate;
   }
-  // Within the NoC's rate every transfer takes the hop latency alone, as at
-  // unbounded bandwidth.
-  nocWithinRate = true;
-  for (int l = 0; l < numLevels; ++l)
-    nocWithinRate &= needIn[l] <= nocRate && needOut[l] <= nocRate;
 
   // Every figure is a product over the loops of a per-loop sum over that
   // loop's states. A temporal loop's states are Init (weight 1), Steady and
@@ -1744,7 +1745,7 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     // No iteration after the first may wait for the NoC (max(compute,
     // ingress, egress) = compute).
     int64_t topDelay;
-    if (!delayBound(std::max(needIn[0], needOut[0]), topDelay))
+    if (!delayBound(topNeed, topDelay))
       return false;
     if (topDelay > 1) {
       for (int j = 0; j < n; ++j) {
