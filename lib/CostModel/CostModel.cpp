@@ -12,10 +12,11 @@
 // in output coordinates and drops the quirks, so that edge tiles are exact.
 //
 // Speed: case sums factor over loops. The runtime of the innermost level is
-// a product of per-loop sums when no iteration is bandwidth-bound (checked
-// with an upper bound on the traffic); the top level's sums group cases by
-// the loop that advanced. Anything the closed forms cannot prove falls back
-// to enumerating the cases one by one.
+// a product of per-loop sums, plus its first iteration's ingress delay, when
+// no later iteration is bandwidth-bound (checked with an upper bound on the
+// traffic); the top level's sums group cases by the loop that advanced, and
+// its sub-level runs by the extents they are handed. Anything the closed
+// forms cannot prove falls back to enumerating the cases one by one.
 //
 //===----------------------------------------------------------------------===//
 
@@ -394,10 +395,12 @@ public:
 
   InvalidReason setup();
   void run(CostReport &report, const ModelOptions &options);
-  /// After run(): the cycles without the off-chip model, and whether the
-  /// closed form proved that no iteration waits for the NoC.
+  /// After run(): the cycles without the off-chip model; whether the NoC's
+  /// bandwidth provably changes none of them (they are the cycles at
+  /// unbounded NoC bandwidth); whether the top level took a closed form.
   int64_t onChip() const { return onChipCycles; }
   bool nocFree() const { return provedNocFree; }
+  bool closedForm() const { return tookClosedForm; }
 
 private:
   void makeCall(int l, const Extents &t, Call &call);
@@ -443,6 +446,12 @@ private:
     int64_t nsend = x / nocRate + (x % nocRate != 0);
     return add(hop - 1, nsend);
   }
+  /// delta() without marking overflow (for bounds); false if it overflows.
+  bool delayBound(int64_t x, int64_t &result) const {
+    // (No division when the traffic fits one cycle, as at unbounded rates.)
+    int64_t nsend = x <= nocRate ? x > 0 : x / nocRate + (x % nocRate != 0);
+    return !__builtin_add_overflow(hop - 1, nsend, &result);
+  }
   /// Input and filter traffic, and output traffic, in the NoC's unit.
   int64_t nocIn(int64_t in, int64_t wt) {
     return uniformNoc ? add(in, wt)
@@ -475,9 +484,26 @@ private:
   SubResult sub(int l, const Extents &t);
   /// Closed form of an innermost level; false if it cannot be proven.
   bool fastInner(int l, const Extents &t, SubResult &result);
+  /// Upper bounds on level \p lv's ingress and egress (nocIn(), nocOut())
+  /// in any one iteration, given per tensor a bound \p tile on one
+  /// sub-cluster's volume and a bound \p clusters on the sub-clusters that
+  /// receive a tensor the spatial loop partitions (maestro: every tensor);
+  /// false if a bound overflows.
+  bool trafficBound(const Level &lv, const std::array<int64_t, 3> &tile,
+                    int64_t clusters, int64_t &in, int64_t &out) const;
+  /// The sub-clusters of sound level \p lv that an iteration may send data
+  /// to, given its spatial loop's first state and edge fan-out: all of them,
+  /// or the edge fan-out if the loop is unrolled over fewer (soundLoop()).
+  int64_t activeClusters(const Level &lv, const State &first,
+                         int64_t edgeFan) const {
+    return first.edge ? edgeFan : lv.fan;
+  }
   /// Closed form of the top level of a sound mapping with at most two
   /// levels; false if it cannot be proven.
   bool fastTop(const Extents &t, TopResult &top);
+  /// fastTop()'s sum of the sub-level's runtimes over the top level's
+  /// cases; false if an iteration after the first may wait for the NoC.
+  bool subLevelRuns(const Level &lv, const Call &call, int64_t &runs);
   /// Loop \p j of the innermost level at the extents \p t (memoised).
   const InnerLoop &innerLoop(int j, const Extents &t);
   /// Sums a per-sub-cluster volume g(first, ee) over the sub-clusters of a
@@ -543,8 +569,13 @@ private:
   /// (makeCall()), which every run makes.
   bool wantTraffic = false;
   Extents topCount;
-  /// True once fastTop() has proved that no iteration waits for the NoC.
+  /// Set by fastTop(): every level's traffic per iteration fits one cycle
+  /// of the NoC, so every NoC delay is the one at unbounded bandwidth.
+  bool nocWithinRate = false;
+  /// True once fastTop() has proved that the NoC's bandwidth changes no
+  /// delay (nocWithinRate).
   bool provedNocFree = false;
+  bool tookClosedForm = false;
   int64_t onChipCycles = 0;
   bool overflow = false;
   InvalidReason crash = InvalidReason::None;
@@ -1332,15 +1363,20 @@ bool Engine::fastInner(int l, const Extents &t, SubResult &result) {
   }
   const InnerLoop &spatial = *loops[lv.sigma];
   const int64_t e = spatial.edgeFan, fan = lv.fan;
+  // Sound tables: every entry is at most the full tile's (the magnitude),
+  // and a sub-cluster exists per tile of the spatial loop. Maestro's tables
+  // have no such order and its edge fan-out is its own: every tensor to
+  // every sub-cluster of both kinds and one more.
+  int64_t clusters;
+  if (!maestro)
+    clusters = activeClusters(lv, spatial.st[0], e);
+  else if (__builtin_add_overflow(fan, e, &clusters) ||
+           __builtin_add_overflow(clusters, 1, &clusters))
+    return false;
   // A bound that overflows bounds nothing: take the case-by-case path
   // (without marking the design as overflowing).
-  int64_t copies, inWt, out, inBound, outBound;
-  if (__builtin_add_overflow(fan, e, &copies) ||
-      __builtin_add_overflow(copies, 1, &copies) ||
-      !nocInBound(bound[In], bound[Wt], inWt) ||
-      __builtin_mul_overflow(copies, inWt, &inBound) ||
-      !nocOutBound(bound[Out], out) ||
-      __builtin_mul_overflow(copies, out, &outBound))
+  int64_t inBound, outBound;
+  if (!trafficBound(lv, bound, clusters, inBound, outBound))
     return false;
   if (overflow || maxWeight >= (int64_t(1) << 31) || delta(inBound) > minWork ||
       delta(outBound) > minWork)
@@ -1473,11 +1509,35 @@ int64_t Engine::innerSum(int j, int64_t extent, double *avgPEs) {
   return g;
 }
 
+bool Engine::trafficBound(const Level &lv, const std::array<int64_t, 3> &tile,
+                          int64_t clusters, int64_t &in, int64_t &out) const {
+  const uint8_t partitioned = lv.dirs[lv.sigma].tensors;
+  std::array<int64_t, 3> traffic;
+  for (int t = 0; t < 3; ++t) {
+    const int64_t copies = maestro || ((partitioned >> t) & 1) ? clusters : 1;
+    if (__builtin_mul_overflow(copies, tile[t], &traffic[t]))
+      return false;
+  }
+  return nocInBound(traffic[In], traffic[Wt], in) &&
+         nocOutBound(traffic[Out], out);
+}
+
 bool Engine::fastTop(const Extents &t0, TopResult &top) {
-  if (maestro || numLevels > 2 || hw.simdLanes != 1 || hop != 1)
+  if (maestro || numLevels > 2 || hw.simdLanes != 1)
     return false;
-  // No iteration may wait for the NoC or off-chip memory: bound the traffic
-  // of every level by its full tiles.
+  const Level &lv = levels[0];
+  Call call;
+  makeCall(0, t0, call);
+  const int n = lv.n, sigma = lv.sigma;
+  const int64_t fan = lv.fan, e = call.edgeFan;
+
+  // Bound every level's traffic per case by its full tiles (trafficBound():
+  // every sound table entry is at most the full tile's) and its active
+  // sub-clusters: the top level's from its call, the sub-level's at most
+  // all of them. Within the NoC's rate (nocWithinRate) every transfer takes
+  // the hop latency alone, as at unbounded bandwidth.
+  int64_t topNeed = 0;
+  nocWithinRate = true;
   for (int l = 0; l < numLevels; ++l) {
     const Level &bl = levels[l];
     if (bl.boundOverflow) {
@@ -1486,21 +1546,15 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     }
     // A bound that overflows bounds nothing: take the case-by-case path
     // (without marking the design as overflowing).
-    int64_t copies, inWt, out, need;
-    if (__builtin_mul_overflow(bl.fan, 2, &copies) ||
-        __builtin_add_overflow(copies, 1, &copies) ||
-        !nocInBound(bl.bound[In], bl.bound[Wt], inWt) ||
-        __builtin_mul_overflow(copies, inWt, &need) || need > nocRate ||
-        !nocOutBound(bl.bound[Out], out) ||
-        __builtin_mul_overflow(copies, out, &need) || need > nocRate)
+    const int64_t clusters =
+        l == 0 ? activeClusters(bl, call.st[sigma][0], e) : bl.fan;
+    int64_t in, out;
+    if (!trafficBound(bl, bl.bound, clusters, in, out))
       return false;
+    if (l == 0)
+      topNeed = std::max(in, out);
+    nocWithinRate &= in <= nocRate && out <= nocRate;
   }
-
-  const Level &lv = levels[0];
-  Call call;
-  makeCall(0, t0, call);
-  const int n = lv.n, sigma = lv.sigma;
-  const int64_t fan = lv.fan, e = call.edgeFan;
 
   // Every figure is a product over the loops of a per-loop sum over that
   // loop's states. A temporal loop's states are Init (weight 1), Steady and
@@ -1671,19 +1725,42 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     top.rdUp[t] = total;
   }
 
-  // Runtime: every case after the first takes its compute delay; the first
-  // adds its ingress delay.
+  // Runtime: every case after the first takes its compute delay, provided
+  // that its NoC delays are within it; the first adds its ingress delay.
   const int64_t dI = delta(nocIn(first[In], first[Wt]));
   if (numLevels == 1) {
-    // The per-PE work: the temporal loops' sums are their MAC sums.
-    int64_t total = macs, g = 0;
+    // The per-PE work: the temporal loops' sums are their MAC sums. It is
+    // a product of one factor per loop, and every combination of states is
+    // a case, so the least work is the product of the loops' least factors.
+    int64_t total = macs, g = 0, least = kUnset;
     double pes = 0;
     for (int i = 0; i < sns; ++i) {
       const State &s = sst[i];
       bool ee = call.sp[Out] && s.edge && e == 1 && s.spEE;
-      g = add(g, mul(s.weight,
-                     voutFactor(sd, stb, s, e, false, true, true, ee, true)));
+      int64_t f = voutFactor(sd, stb, s, e, false, true, true, ee, true);
+      g = add(g, mul(s.weight, f));
+      least = least == kUnset ? f : std::min(least, f);
       pes += double(s.weight) * double(s.edge ? e : fan);
+    }
+    // No iteration after the first may wait for the NoC (max(compute,
+    // ingress, egress) = compute).
+    int64_t topDelay;
+    if (!delayBound(topNeed, topDelay))
+      return false;
+    if (topDelay > 1) {
+      for (int j = 0; j < n; ++j) {
+        if (j == sigma)
+          continue;
+        int64_t f = kUnset;
+        for (int i = 0; i < call.ns[j]; ++i) {
+          int64_t fi = voutFactor(lv.dirs[j], call.tab[j], call.st[j][i], e,
+                                  false, true, true, false, true);
+          f = f == kUnset ? fi : std::min(f, fi);
+        }
+        least = mul(least, f);
+      }
+      if (topDelay > least)
+        return false;
     }
     top.sub.runtime = add(mul(total, g), dI);
     top.sub.avgPEs = pes / double(weight[sigma]);
@@ -1783,13 +1860,111 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
       pesOther = cnt / double(weight[j]);
     }
   }
-  int64_t cases = 1;
-  for (int j = 0; j < n; ++j)
-    cases = mul(cases, weight[j]);
-  // Each sub-level run adds its own first ingress delay of one cycle.
-  top.sub.runtime = add(add(total, cases), dI);
   top.sub.avgPEs = pesNum * pesOther;
+  if (nocWithinRate && hop == 1) {
+    // Every NoC delay is one cycle, within every iteration's compute: each
+    // sub-level run adds its own first ingress delay of one cycle.
+    int64_t cases = 1;
+    for (int j = 0; j < n; ++j)
+      cases = mul(cases, weight[j]);
+    top.sub.runtime = add(add(total, cases), dI);
+    return !overflow;
+  }
+  int64_t runs;
+  if (!subLevelRuns(lv, call, runs))
+    return false;
+  top.sub.runtime = add(runs, dI);
   return !overflow;
+}
+
+/// The sub-level runs of the top level, each as analyze() times it (sub():
+/// its closed form or its cases, its first ingress and any NoC waits
+/// included), grouped by the extents they are handed: per loop its full
+/// tile, its edge tile, or both, when the spatial loop's edge step has a
+/// partial last cluster and the slower of the two runs sets the time.
+/// Each group also bounds its cases' traffic: per loop the largest table
+/// entry of its states (sound: the full tile's, or the edge tile's at a
+/// temporal edge), per partitioned tensor times the sub-clusters it goes to.
+bool Engine::subLevelRuns(const Level &lv, const Call &call, int64_t &runs) {
+  enum Handed { Full = 0, EdgeTile = 1, Both = 2 };
+  struct Option {
+    int64_t weight;
+    Handed handed;
+    int64_t in, out;
+  };
+  const int n = lv.n;
+  const int64_t e = call.edgeFan;
+  std::array<std::array<Option, 3>, kNumDims> options;
+  std::array<int, kNumDims> numOptions, pick{};
+  for (int j = 0; j < n; ++j) {
+    const Dir &dir = lv.dirs[j];
+    const Tab &tb = call.tab[j];
+    std::array<int64_t, 3> weights = {0, 0, 0};
+    for (int i = 0; i < call.ns[j]; ++i) {
+      const State &s = call.st[j][i];
+      Handed handed = !s.edge                  ? Full
+                      : !dir.spatial || e == 1 ? EdgeTile
+                      : s.spEE                 ? Both
+                                               : Full;
+      weights[handed] = add(weights[handed], s.weight);
+    }
+    numOptions[j] = 0;
+    for (int h = 0; h < 3; ++h) {
+      if (weights[h] == 0)
+        continue;
+      const bool edgeTile = !dir.spatial && h == EdgeTile;
+      options[j][numOptions[j]++] = {
+          weights[h], Handed(h), edgeTile ? tb.me : tb.m,
+          !dir.outDim ? 1 : (edgeTile ? tb.meo : tb.mo)};
+    }
+  }
+  const int sigma = lv.sigma;
+  const std::array<int64_t, 3> clusters = {
+      activeClusters(lv, call.st[sigma][0], e), 1, e};
+  runs = 0;
+  for (;;) {
+    Extents t;
+    t.fill(1);
+    int64_t weight = 1;
+    int both = -1;
+    std::array<int64_t, 3> traffic = {1, 1, 1};
+    bool bounded = true;
+    for (int j = 0; j < n; ++j) {
+      const Option &option = options[j][pick[j]];
+      const Tab &tb = call.tab[j];
+      weight = mul(weight, option.weight);
+      t[lv.dirs[j].var] = option.handed == EdgeTile ? tb.tpME : tb.tpM;
+      if (option.handed == Both)
+        both = j;
+      for (int k = 0; k < 3; ++k)
+        if ((lv.dirs[j].tensors >> k) & 1)
+          bounded &= !__builtin_mul_overflow(
+              traffic[k], k == Out ? option.out : option.in, &traffic[k]);
+    }
+    const int64_t copies = clusters[options[sigma][pick[sigma]].handed];
+    for (int k = 0; k < 3; ++k)
+      if (call.sp[k])
+        bounded &= !__builtin_mul_overflow(traffic[k], copies, &traffic[k]);
+    int64_t comp = sub(1, t).runtime;
+    if (both >= 0) {
+      t[lv.dirs[both].var] = call.tab[both].tpME;
+      comp = std::max(comp, sub(1, t).runtime);
+    }
+    comp = std::max<int64_t>(0, comp);
+    // No iteration after the first may wait for the NoC.
+    int64_t in, out, inDelay, outDelay;
+    if (!bounded || !nocInBound(traffic[In], traffic[Wt], in) ||
+        !nocOutBound(traffic[Out], out) || !delayBound(in, inDelay) ||
+        !delayBound(out, outDelay) || std::max(inDelay, outDelay) > comp)
+      return false;
+    runs = add(runs, mul(weight, comp));
+    int j = n - 1;
+    while (j >= 0 && ++pick[j] == numOptions[j])
+      pick[j--] = 0;
+    if (j < 0)
+      break;
+  }
+  return true;
 }
 
 OffchipFigures Engine::offchipTraffic(bool exposed) const {
@@ -1936,7 +2111,8 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
     top = TopResult();
     analyze(0, t0, &top);
   } else {
-    provedNocFree = true;
+    tookClosedForm = true;
+    provedNocFree = nocWithinRate;
   }
   if (crash != InvalidReason::None) {
     report.reason = crash;
@@ -2223,6 +2399,7 @@ namespace {
 struct RunInfo {
   int64_t onChipCycles = 0;
   bool nocFree = false;
+  bool closedForm = false;
 };
 
 /// One engine run into \p report (a single call site of Engine::setup and
@@ -2238,7 +2415,7 @@ RunInfo runEngine(detail::Workspace &workspace, const Layer &layer,
     return {};
   }
   engine.run(report, options);
-  return {engine.onChip(), engine.nocFree()};
+  return {engine.onChip(), engine.nocFree(), engine.closedForm()};
 }
 } // namespace
 
@@ -2251,6 +2428,7 @@ const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
   const bool maestro = semantics == Semantics::Maestro;
   const RunInfo run =
       runEngine(*workspace, layer, hw, mapping, maestro, options, report);
+  closedForms += run.closedForm;
   if (!report.valid || !report.hasReportFigures)
     return report;
 

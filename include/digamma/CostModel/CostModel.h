@@ -290,9 +290,15 @@ public:
                              const Mapping &mapping,
                              Semantics semantics = Semantics::Sound);
 
+  /// How many evaluations so far computed the top level in closed form
+  /// rather than case by case (for tests and benchmarks; a copy counts its
+  /// own).
+  int64_t closedFormEvaluations() const { return closedForms; }
+
 private:
   ModelOptions options;
   CostReport report;
+  int64_t closedForms = 0;
   std::unique_ptr<detail::Workspace> workspace;
 };
 
