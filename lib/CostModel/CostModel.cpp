@@ -22,6 +22,8 @@
 
 #include "digamma/CostModel/CostModel.h"
 
+#include "Saturating.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -106,12 +108,10 @@ std::string_view digamma::cost::resourceName(Resource resource) {
   return "offchip";
 }
 
+using detail::ceilDiv;
+using detail::saturatingMul;
+
 namespace {
-int64_t saturatingMul(int64_t a, int64_t b) {
-  int64_t r;
-  return __builtin_mul_overflow(a, b, &r) ? std::numeric_limits<int64_t>::max()
-                                          : r;
-}
 int64_t bytesPerCycle(int64_t elements, int64_t bytes, int64_t perElement) {
   return bytes > 0 ? bytes : saturatingMul(elements, perElement);
 }
@@ -371,7 +371,6 @@ int64_t tableMagnitude(const Tab &tb) {
     big = std::max(big, v < 0 ? -v : v);
   return big;
 }
-int64_t ceilDiv(int64_t a, int64_t b) { return a / b + (a % b != 0); }
 
 [[gnu::always_inline]] inline int64_t voutFactor(const Dir &dir, const Tab &tb,
                                                  const State &s, int64_t e,
