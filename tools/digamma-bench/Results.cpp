@@ -78,6 +78,7 @@ ModelRun Results::modelRun(const Runner &runner, size_t p, size_t m, size_t s,
     run.energyNJ = outcome.energyNJ;
     run.areaUm2 = outcome.areaUm2;
     run.lap = run.cycles * outcome.areaUm2;
+    run.boundCycles = double(outcome.boundCycles);
     return run;
   }
   run.found = true;

@@ -175,6 +175,15 @@ Outcome Runner::runJob(const Job &job) const {
     outcome.samples = chip.samplesUsed;
     // The chip search records no samples per generation: no curve.
     outcome.curve.fill(-1);
+    // A shared chip is never faster on an op than the op's own best chip:
+    // the model's bound is its ops' bounds, weighted.
+    double bound = 0;
+    for (const api::LayerProblem &layer : layers)
+      bound += layer.weight *
+               double(search::cycleBound(plan.layerFor(layer),
+                                         plan.optionsFor(layer))
+                          .cycles);
+    outcome.boundCycles = std::llround(bound);
     for (const cost::CostReport &cost : chip.costs) {
       outcome.layerCycles.push_back(double(cost.cycles));
       outcome.layerEnergyNJ.push_back(cost.energyNJ);
