@@ -200,6 +200,15 @@ void ExportMaestroPass::runOnOperation() {
     for (const AnnotatedDesign &design : function) {
       ExportedOp exported;
       exported.op = design.op;
+      // MAESTRO has one element size: say so when the design had several.
+      if (ArrayRef<int64_t> sizes = design.hw.getTensorBytes(); !sizes.empty())
+        design.op->emitRemark()
+            << "digamma-export-maestro: the design's input, weight and "
+               "output elements have "
+            << sizes[0] << ", " << sizes[1] << " and " << sizes[2]
+            << " bytes; MAESTRO has one element size, so its files count "
+               "every tensor in elements of "
+            << design.hw.getElementBytes() << " bytes";
       exported.layer = design.layer;
       exported.hw = design.hw;
       exported.hardware = toCostHardware(design.hw);

@@ -35,6 +35,7 @@
 // WORD1: digamma.cost = #digamma.cost<cycles = 145, macs = 288, energy_nj = {{[0-9.e+-]+}}, area_um2 = {{[0-9.e+-]+}}, l1_bytes = 274, l2_bytes = 228,
 // WORD1-SAME: digamma.hw = #digamma.hw<num_pes = 2, cluster_sizes = [2], l1_bytes = 274, l2_bytes = 228, noc_bandwidth = {{[0-9]+}}, offchip_bandwidth = {{[0-9]+}}, area_um2 = {{[0-9.e+-]+}}>
 
+// REMARKS: remark: digamma-export-maestro: the design's input, weight and output elements have 1, 1 and 4 bytes; MAESTRO has one element size, so its files count every tensor in elements of 4 bytes
 // REMARKS: remark: digamma-export-timeloop: the input elements have 1 bytes, the hardware's word 4
 // REMARKS: remark: digamma-export-timeloop: the weight elements have 1 bytes, the hardware's word 4
 // REMARKS-NOT: the output elements
