@@ -50,6 +50,12 @@ MUTANTS = [
            "spatialSizes[loop] = 1;",
            "a level that does not split its parallel dimension gets a forall "
            "with one iteration per element instead of a single one"),
+    Mutant("case-group-without-steady-weight", "cost model",
+           "lib/CostModel/*.cpp",
+           "fullWeight[j] = add(fullWeight[j], s.weight);",
+           "fullWeight[j] = add(fullWeight[j], 0);",
+           "a group of cases counts a loop's initial state but not the "
+           "steady states that join it (sound runtime without a closed form)"),
     Mutant("maestro-edge-used-pes", "cost model", "lib/CostModel/*.cpp",
            "pes = static_cast<double>(ss.edge ? e : fan);",
            "pes = static_cast<double>(fan);",

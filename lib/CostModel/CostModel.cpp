@@ -15,8 +15,11 @@
 // a product of per-loop sums, plus its first iteration's ingress delay, when
 // no later iteration is bandwidth-bound (checked with an upper bound on the
 // traffic); the top level's sums group cases by the loop that advanced, and
-// its sub-level runs by the extents they are handed. Anything the closed
-// forms cannot prove falls back to enumerating the cases one by one.
+// its sub-level runs by the extents they are handed. Where no closed form of
+// a sound runtime is proven (deeper mappings, NoC waits), the cases with
+// equal figures are summed as groups (analyzeGroups()); maestro and
+// anything else the closed forms cannot prove enumerate the cases one by
+// one (analyze(), also the reference that tests compare with).
 //
 //===----------------------------------------------------------------------===//
 
@@ -314,6 +317,24 @@ struct SubResult {
   double avgPEs = 0;
 };
 
+/// A level's sub-level results by the mask of its loops that hand down
+/// their edge tile (subExtents()), per analyzeGroups(), so that most cases
+/// skip the memo (analyze() keeps its own, as MAESTRO's path was tuned).
+struct SubLevelResults {
+  // (Left uninitialized: only known entries are read.)
+  std::array<int64_t, 1 << kNumDims> runtime;
+  std::array<double, 1 << kNumDims> avgPEs;
+  uint64_t known = 0;
+};
+
+/// One factor of a case's traffic; a sum over sub-clusters carries whether
+/// it overflowed, marked only when a case uses it (analyzeGroups()).
+struct Factor {
+  int64_t value;
+  bool overflow;
+};
+constexpr Factor kOne = {1, false};
+
 struct MemoEntry {
   Extents extents;
   SubResult result;
@@ -396,10 +417,12 @@ public:
   void run(CostReport &report, const ModelOptions &options);
   /// After run(): the cycles without the off-chip model; whether the NoC's
   /// bandwidth provably changes none of them (they are the cycles at
-  /// unbounded NoC bandwidth); whether the top level took a closed form.
+  /// unbounded NoC bandwidth); whether the top level took a closed form;
+  /// whether it took the closed form's figures but its cases' runtime.
   int64_t onChip() const { return onChipCycles; }
   bool nocFree() const { return provedNocFree; }
   bool closedForm() const { return tookClosedForm; }
+  bool caseRuntime() const { return runtimeFromCases; }
 
 private:
   void makeCall(int l, const Extents &t, Call &call);
@@ -479,8 +502,25 @@ private:
 
   /// Analyses level \p l with extents \p t by enumerating its cases.
   SubResult analyze(int l, const Extents &t, TopResult *top);
+  /// analyze() of a sound level without the top-level figures, by groups
+  /// of cases with equal figures.
+  SubResult analyzeGroups(int l, const Call &call);
+  /// analyzeGroups() of level \p l at the extents \p t.
+  SubResult soundCases(int l, const Extents &t);
+  /// The compute delay of case \p c of level \p l (not the innermost) and
+  /// its sub-clusters' average busy PEs (spec 9.3); \p mask has a bit per
+  /// loop that hands its edge tile to the full sub-clusters.
+  int64_t subLevelDelay(int l, const Call &call, const int *c, unsigned mask,
+                        SubLevelResults &results, double &pes);
   /// Memoised sub-level result.
   SubResult sub(int l, const Extents &t);
+  /// sub() without the memo: the closed form or the (groups of) cases.
+  SubResult uncached(int l, const Extents &t) {
+    SubResult r;
+    if (!enumerate && fastInner(l, t, r))
+      return r;
+    return enumerate || maestro ? analyze(l, t, nullptr) : soundCases(l, t);
+  }
   /// Closed form of an innermost level; false if it cannot be proven.
   bool fastInner(int l, const Extents &t, SubResult &result);
   /// Upper bounds on level \p lv's ingress and egress (nocIn(), nocOut())
@@ -497,9 +537,14 @@ private:
                          int64_t edgeFan) const {
     return first.edge ? edgeFan : lv.fan;
   }
-  /// Closed form of the top level of a sound mapping with at most two
-  /// levels; false if it cannot be proven.
+  /// Closed form of the top level of a sound mapping: its figures, and its
+  /// runtime for at most two levels where no iteration after a level's
+  /// first waits for the NoC (else runtimeByCases()); false if it cannot
+  /// be proven.
   bool fastTop(const Extents &t, TopResult &top);
+  /// fastTop()'s runtime and PE average where no closed form is proven:
+  /// from the top level's (groups of) cases, its other figures kept.
+  bool runtimeByCases(const Call &call, TopResult &top);
   /// fastTop()'s sum of the sub-level's runtimes over the top level's
   /// cases; false if an iteration after the first may wait for the NoC.
   bool subLevelRuns(const Level &lv, const Call &call, int64_t &runs);
@@ -575,6 +620,8 @@ private:
   /// delay (nocWithinRate).
   bool provedNocFree = false;
   bool tookClosedForm = false;
+  /// Set by runtimeByCases().
+  bool runtimeFromCases = false;
   int64_t onChipCycles = 0;
   bool overflow = false;
   InvalidReason crash = InvalidReason::None;
@@ -1164,19 +1211,14 @@ SubResult Engine::sub(int l, const Extents &t) {
   for (int probe = 0; probe < 8; ++probe) {
     MemoEntry &entry = memo[(slot + probe) % Workspace::kMemo];
     if (entry.generation != ws.generation) {
-      SubResult r;
-      if (enumerate || !fastInner(l, t, r))
-        r = analyze(l, t, nullptr);
+      SubResult r = uncached(l, t);
       entry = {t, r, ws.generation};
       return r;
     }
     if (entry.extents == t)
       return entry.result;
   }
-  SubResult r;
-  if (enumerate || !fastInner(l, t, r))
-    r = analyze(l, t, nullptr);
-  return r;
+  return uncached(l, t);
 }
 
 SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
@@ -1333,6 +1375,322 @@ SubResult Engine::analyze(int l, const Extents &t, TopResult *top) {
   result.avgPEs = weightSum > 0 ? peSum / weightSum : 0;
   if (top)
     top->sub = result;
+  return result;
+}
+
+int64_t Engine::subLevelDelay(int l, const Call &call, const int *c,
+                              unsigned mask, SubLevelResults &results,
+                              double &pes) {
+  const Level &lv = levels[l];
+  const State &ss = call.st[lv.sigma][c[lv.sigma]];
+  const int64_t e = call.edgeFan;
+  // The edge sub-cluster's run (ee) gets the spatial loop's edge tile.
+  auto subLevel = [&](bool ee) {
+    const unsigned m = ee && ss.edge ? mask | 1u << lv.sigma : mask;
+    if (!((results.known >> m) & 1)) {
+      const SubResult r = sub(l + 1, subExtents(lv, call, c, ee));
+      results.runtime[m] = r.runtime;
+      results.avgPEs[m] = r.avgPEs;
+      results.known |= uint64_t(1) << m;
+    }
+    return SubResult{results.runtime[m], results.avgPEs[m]};
+  };
+  if (!ss.edge || !ss.spEE) {
+    const SubResult r = subLevel(false);
+    pes = r.avgPEs * static_cast<double>(ss.edge ? e : lv.fan);
+    return std::max<int64_t>(0, r.runtime);
+  }
+  const SubResult r1 = subLevel(true);
+  int64_t comp = r1.runtime;
+  pes = r1.avgPEs;
+  if (e - 1 > 0) {
+    const SubResult r0 = subLevel(false);
+    comp = std::max(comp, r0.runtime);
+    pes += r0.avgPEs * static_cast<double>(e - 1);
+  }
+  return std::max<int64_t>(0, comp);
+}
+
+/// A case's traffic, work and sub-level extents depend on a loop before the
+/// changing one only through the tile it hands down (vinTemporal(),
+/// vinSpatial(), voutFactor(), subExtents()), and sound initial and steady
+/// states both hand down the full tile: the cases that differ only there
+/// are one group, of their summed weight (fewer than half the cases of a
+/// typical level remain). Each figure is a product of one factor per loop,
+/// taken from per-state tables and multiplied as prefixes along an
+/// odometer over the loops before the changing one. All factors are >= 1
+/// (sound), so every product overflows only if a case's own does; the
+/// spatial loop's sums over sub-clusters carry their own overflow until a
+/// case uses them.
+[[gnu::noinline]] SubResult Engine::soundCases(int l, const Extents &t) {
+  Call call;
+  makeCall(l, t, call);
+  return analyzeGroups(l, call);
+}
+
+// (Not inlined into sub(): its frame would cost every maestro call.)
+[[gnu::noinline]] SubResult Engine::analyzeGroups(int l, const Call &call) {
+  const Level &lv = levels[l];
+  const bool innermost = l + 1 == numLevels;
+  const int n = lv.n, sigma = lv.sigma;
+  const int64_t fan = lv.fan, e = call.edgeFan;
+  const Dir &sd = lv.dirs[sigma];
+  const Tab &stb = call.tab[sigma];
+
+  // A sum over the spatial loop's sub-clusters (overClusters()), with its
+  // own overflow.
+  auto clusters = [&](const State &s, auto &&g) {
+    const bool before = overflow;
+    overflow = false;
+    Factor f{overClusters(s, fan, e, g), false};
+    f.overflow = overflow;
+    overflow = before;
+    return f;
+  };
+  // Which loops change in some case (those with a later state), and per
+  // loop and tensor whether a later loop holds its data initialized below
+  // it (ain()).
+  unsigned changes = 0;
+  std::array<std::array<bool, 2>, kNumDims + 1> initedAfter;
+  initedAfter[n] = {false, false};
+  for (int j = n - 1; j >= 0; --j) {
+    changes |= unsigned(call.ns[j] > 1) << j;
+    for (int tensor : {In, Wt})
+      initedAfter[j][tensor] =
+          initedAfter[j + 1][tensor] ||
+          (((lv.dirs[j].tensors >> tensor) & 1) && !call.st[j][0].unrolled);
+  }
+  // Per loop and state: the input and filter factors before the changing
+  // loop and as the changing loop, the output factor of the egress and,
+  // innermost, of the per-PE work (ppe()), and the bit of the sub-level
+  // mask. (Left uninitialized: every entry a case reads is set.)
+  struct StateFactors {
+    std::array<Factor, 2> before, changing;
+    Factor out;
+    int64_t work;
+    unsigned edgeBit;
+  };
+  std::array<std::array<StateFactors, 3>, kNumDims> factors;
+  // The spatial loop's input and filter factors in the first case (Vmap,
+  // spec 8.1) and after the changing loop.
+  std::array<Factor, 2> firstSpatial, afterSpatial;
+  // Its factors before the changing loop are needed if a later loop
+  // changes, after it if an earlier one does.
+  const bool spatialBefore = (changes >> (sigma + 1)) != 0;
+  const bool spatialAfter = (changes & ((1u << sigma) - 1)) != 0;
+  int cs[kNumDims] = {};
+  for (int j = 0; j < n; ++j) {
+    const Dir &dir = lv.dirs[j];
+    const Tab &tb = call.tab[j];
+    for (int i = 0; i < call.ns[j]; ++i) {
+      const State &s = call.st[j][i];
+      StateFactors &f = factors[j][i];
+      f.edgeBit = unsigned(s.edge && (!dir.spatial || e == 1)) << j;
+      for (int tensor : {In, Wt}) {
+        f.before[tensor] = kOne;
+        f.changing[tensor] = kOne;
+        if (!((dir.tensors >> tensor) & 1))
+          continue;
+        const bool inited = initedAfter[j + 1][tensor];
+        if (!dir.spatial) {
+          // (vinTemporal(): the initial state's own edge flag, the kind of
+          // the others.)
+          const bool edge = s.kind == Edge;
+          f.before[tensor] = {(s.kind == Init ? s.edge : edge) ? tb.me : tb.m,
+                              false};
+          f.changing[tensor] = {
+              inited ? (edge ? tb.me : tb.m) : (edge ? tb.ue : tb.u), false};
+          continue;
+        }
+        cs[sigma] = i;
+        if (spatialBefore)
+          f.before[tensor] = clusters(s, [&](bool first, bool ee) {
+            return vinSpatial(lv, call, cs, sigma + 1, false, first, ee);
+          });
+        if (i > 0)
+          f.changing[tensor] = clusters(s, [&](bool first, bool ee) {
+            return vinSpatial(lv, call, cs, sigma, inited, first, ee);
+          });
+      }
+      f.out = kOne;
+      if (!dir.spatial) {
+        if (dir.outDim)
+          f.out.value = voutFactor(dir, tb, s, e, false, true, true, false,
+                                   true);
+      } else if (call.sp[Out]) {
+        f.out = clusters(s, [&](bool first, bool ee) {
+          return voutFactor(sd, stb, s, e, false, false, first, ee, true);
+        });
+      }
+      if (innermost) {
+        const bool ee = dir.spatial && call.sp[Out] && s.edge && e == 1 &&
+                        s.spEE;
+        f.work = voutFactor(dir, tb, s, e, false, true, true, ee, true);
+      }
+    }
+  }
+  cs[sigma] = 0;
+  for (int tensor : {In, Wt}) {
+    firstSpatial[tensor] = kOne;
+    afterSpatial[tensor] = kOne;
+    if (!call.sp[tensor])
+      continue;
+    const State &s0 = call.st[sigma][0];
+    firstSpatial[tensor] = clusters(s0, [&](bool first, bool ee) {
+      return vinSpatial(lv, call, cs, -1, false, first, ee);
+    });
+    if (spatialAfter)
+      afterSpatial[tensor] = clusters(s0, [&](bool first, bool ee) {
+        return vinSpatial(lv, call, cs, sigma - 1, false, first, ee);
+      });
+  }
+  auto times = [&](int64_t product, const Factor &f) {
+    overflow |= f.overflow;
+    return mul(product, f.value);
+  };
+
+  SubLevelResults subResults;
+  SubResult result;
+  double weightSum = 0, peSum = 0;
+  int c[kNumDims] = {};
+  // Adds a group of weight w at case c (analyze()'s visit()).
+  auto addGroup = [&](int64_t w, int chg, int64_t in, int64_t wt, int64_t eg,
+                      int64_t work, unsigned mask) {
+    int64_t comp;
+    double pes;
+    if (innermost) {
+      comp = work / hw.simdLanes + (work % hw.simdLanes > 0);
+      pes = static_cast<double>(call.st[sigma][c[sigma]].edge ? e : fan);
+    } else {
+      comp = subLevelDelay(l, call, c, mask, subResults, pes);
+    }
+    const int64_t dI = delta(nocIn(in, wt)), dE = delta(nocOut(eg));
+    const int64_t o = chg < 0 ? add(comp, dI) : std::max({comp, dI, dE});
+    result.runtime = add(result.runtime, mul(w, o));
+    weightSum += static_cast<double>(w);
+    peSum += static_cast<double>(w) * pes;
+  };
+
+  // The first case: every loop in its initial state.
+  {
+    std::array<int64_t, 2> in = {1, 1};
+    int64_t w = 1, eg = 1, work = 1;
+    unsigned mask = 0;
+    for (int j = 0; j < n; ++j) {
+      const StateFactors &f = factors[j][0];
+      w = mul(w, call.st[j][0].weight);
+      for (int tensor : {In, Wt})
+        if ((lv.dirs[j].tensors >> tensor) & 1)
+          in[tensor] = times(in[tensor], j == sigma ? firstSpatial[tensor]
+                                                    : f.before[tensor]);
+      eg = times(eg, f.out);
+      if (innermost)
+        work = mul(work, f.work);
+      mask |= f.edgeBit;
+    }
+    addGroup(w, -1, in[In], in[Wt], eg, work, mask);
+  }
+
+  // Per loop: the weight of its initial state with the steady states that
+  // join it (bit i of joined) before the changing loop.
+  std::array<int64_t, kNumDims> fullWeight;
+  std::array<unsigned, kNumDims> joined{};
+  for (int j = 0; j < n; ++j) {
+    const State &initial = call.st[j][0];
+    fullWeight[j] = initial.weight;
+    for (int i = 1; i < call.ns[j]; ++i) {
+      const State &s = call.st[j][i];
+      if (s.kind == Steady && s.edge == initial.edge &&
+          s.spEE == initial.spEE) {
+        fullWeight[j] = add(fullWeight[j], s.weight);
+        joined[j] |= 1u << i;
+      }
+    }
+  }
+  // Products over a prefix of the loops.
+  struct Prefix {
+    int64_t w, in, wt, eg, work;
+    unsigned mask;
+  };
+  std::array<Prefix, kNumDims + 1> prefix;
+  prefix[0] = {1, 1, 1, 1, 1, 0};
+  for (int chg = 0; chg < n; ++chg) {
+    if (call.ns[chg] == 1)
+      continue;
+    const uint8_t coupled = lv.dirs[chg].tensors;
+    const bool needIn = coupled & (1u << In), needWt = coupled & (1u << Wt);
+    // The loops after chg, in their initial state.
+    Prefix after = {1, 1, 1, 1, 1, 0};
+    for (int j = chg + 1; j < n; ++j) {
+      const Dir &dir = lv.dirs[j];
+      const StateFactors &f = factors[j][0];
+      after.w = mul(after.w, call.st[j][0].weight);
+      for (int tensor : {In, Wt}) {
+        if (!((dir.tensors >> tensor) & 1) ||
+            (tensor == In ? !needIn : !needWt))
+          continue;
+        int64_t &product = tensor == In ? after.in : after.wt;
+        product = times(product, j == sigma ? afterSpatial[tensor]
+                                            : f.before[tensor]);
+      }
+      after.eg = times(after.eg, f.out);
+      if (innermost)
+        after.work = mul(after.work, f.work);
+      after.mask |= f.edgeBit;
+    }
+    std::fill(c, c + n, 0);
+    c[chg] = 1;
+    int from = 0;
+    for (;;) {
+      for (int j = from; j < chg; ++j) {
+        const StateFactors &f = factors[j][c[j]];
+        const Prefix &p = prefix[j];
+        Prefix &q = prefix[j + 1];
+        q.w = mul(p.w, c[j] == 0 ? fullWeight[j] : call.st[j][c[j]].weight);
+        if (needIn)
+          q.in = times(p.in, f.before[In]);
+        if (needWt)
+          q.wt = times(p.wt, f.before[Wt]);
+        q.eg = times(p.eg, f.out);
+        if (innermost)
+          q.work = mul(p.work, f.work);
+        q.mask = p.mask | f.edgeBit;
+      }
+      const Prefix &p = prefix[chg];
+      const StateFactors &f = factors[chg][c[chg]];
+      const int64_t w =
+          mul(mul(p.w, call.st[chg][c[chg]].weight), after.w);
+      const int64_t in =
+          needIn ? mul(times(p.in, f.changing[In]), after.in) : 0;
+      const int64_t wt =
+          needWt ? mul(times(p.wt, f.changing[Wt]), after.wt) : 0;
+      const int64_t eg = mul(times(p.eg, f.out), after.eg);
+      const int64_t work =
+          innermost ? mul(mul(p.work, f.work), after.work) : 1;
+      addGroup(w, chg, in, wt, eg, work, p.mask | f.edgeBit | after.mask);
+
+      // Next group: chg's states fastest, then the loops before it, each
+      // over the states that have not joined its initial one.
+      if (++c[chg] < call.ns[chg]) {
+        from = chg;
+        continue;
+      }
+      c[chg] = 1;
+      int j = chg;
+      while (--j >= 0) {
+        do
+          ++c[j];
+        while (c[j] < call.ns[j] && ((joined[j] >> c[j]) & 1));
+        if (c[j] < call.ns[j])
+          break;
+        c[j] = 0;
+      }
+      if (j < 0)
+        break;
+      from = j;
+    }
+  }
+  result.avgPEs = weightSum > 0 ? peSum / weightSum : 0;
   return result;
 }
 
@@ -1522,7 +1880,7 @@ bool Engine::trafficBound(const Level &lv, const std::array<int64_t, 3> &tile,
 }
 
 bool Engine::fastTop(const Extents &t0, TopResult &top) {
-  if (maestro || numLevels > 2 || hw.simdLanes != 1)
+  if (maestro || hw.simdLanes != 1)
     return false;
   const Level &lv = levels[0];
   Call call;
@@ -1759,12 +2117,14 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
         least = mul(least, f);
       }
       if (topDelay > least)
-        return false;
+        return runtimeByCases(call, top);
     }
     top.sub.runtime = add(mul(total, g), dI);
     top.sub.avgPEs = pes / double(weight[sigma]);
     return !overflow;
   }
+  if (numLevels > 2)
+    return runtimeByCases(call, top);
 
   // Two levels: the sub-level's runtime is a product over its loops of a
   // sum that depends on that loop's extent only, plus its first ingress.
@@ -1871,8 +2231,18 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
   }
   int64_t runs;
   if (!subLevelRuns(lv, call, runs))
-    return false;
+    return runtimeByCases(call, top);
   top.sub.runtime = add(runs, dI);
+  return !overflow;
+}
+
+bool Engine::runtimeByCases(const Call &call, TopResult &top) {
+  // analyze() without the top-level figures, which fastTop() has: they
+  // would only change a case's time through the off-chip term, whose
+  // buffers fastTop() has checked to fit one cycle (sound times are at
+  // least one cycle).
+  top.sub = analyzeGroups(0, call);
+  runtimeFromCases = true;
   return !overflow;
 }
 
@@ -2110,7 +2480,7 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
     top = TopResult();
     analyze(0, t0, &top);
   } else {
-    tookClosedForm = true;
+    tookClosedForm = !runtimeFromCases;
     provedNocFree = nocWithinRate;
   }
   if (crash != InvalidReason::None) {
@@ -2399,6 +2769,7 @@ struct RunInfo {
   int64_t onChipCycles = 0;
   bool nocFree = false;
   bool closedForm = false;
+  bool runtimeByCases = false;
 };
 
 /// One engine run into \p report (a single call site of Engine::setup and
@@ -2414,7 +2785,8 @@ RunInfo runEngine(detail::Workspace &workspace, const Layer &layer,
     return {};
   }
   engine.run(report, options);
-  return {engine.onChip(), engine.nocFree(), engine.closedForm()};
+  return {engine.onChip(), engine.nocFree(), engine.closedForm(),
+          engine.caseRuntime()};
 }
 } // namespace
 
@@ -2428,6 +2800,7 @@ const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
   const RunInfo run =
       runEngine(*workspace, layer, hw, mapping, maestro, options, report);
   closedForms += run.closedForm;
+  caseRuntimes += run.runtimeByCases;
   if (!report.valid || !report.hasReportFigures)
     return report;
 

@@ -294,11 +294,17 @@ public:
   /// rather than case by case (for tests and benchmarks; a copy counts its
   /// own).
   int64_t closedFormEvaluations() const { return closedForms; }
+  /// How many took the top level's figures in closed form but its runtime
+  /// from its cases, where no closed form of it is proven (sound: deeper
+  /// than two levels, or an iteration after a level's first waits for the
+  /// NoC).
+  int64_t caseRuntimeEvaluations() const { return caseRuntimes; }
 
 private:
   ModelOptions options;
   CostReport report;
   int64_t closedForms = 0;
+  int64_t caseRuntimes = 0;
   std::unique_ptr<detail::Workspace> workspace;
 };
 
