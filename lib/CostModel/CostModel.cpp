@@ -418,11 +418,11 @@ public:
   /// After run(): the cycles without the off-chip model; whether the NoC's
   /// bandwidth provably changes none of them (they are the cycles at
   /// unbounded NoC bandwidth); whether the top level took a closed form;
-  /// whether it took the closed form's figures but its cases' runtime.
+  /// whether some sound level's runtime was summed over groups of cases.
   int64_t onChip() const { return onChipCycles; }
   bool nocFree() const { return provedNocFree; }
   bool closedForm() const { return tookClosedForm; }
-  bool caseRuntime() const { return runtimeFromCases; }
+  bool caseRuntime() const { return summedGroups; }
 
 private:
   void makeCall(int l, const Extents &t, Call &call);
@@ -545,9 +545,11 @@ private:
   /// fastTop()'s runtime and PE average where no closed form is proven:
   /// from the top level's (groups of) cases, its other figures kept.
   bool runtimeByCases(const Call &call, TopResult &top);
-  /// fastTop()'s sum of the sub-level's runtimes over the top level's
-  /// cases; false if an iteration after the first may wait for the NoC.
-  bool subLevelRuns(const Level &lv, const Call &call, int64_t &runs);
+  /// The sum of the sub-level's runtimes over the cases of level \p l and,
+  /// if \p avgPEs, their average busy PEs; false if an iteration after the
+  /// first may wait for the NoC.
+  bool subLevelRuns(int l, const Call &call, int64_t &runs,
+                    double *avgPEs = nullptr);
   /// Loop \p j of the innermost level at the extents \p t (memoised).
   const InnerLoop &innerLoop(int j, const Extents &t);
   /// Sums a per-sub-cluster volume g(first, ee) over the sub-clusters of a
@@ -620,8 +622,8 @@ private:
   /// delay (nocWithinRate).
   bool provedNocFree = false;
   bool tookClosedForm = false;
-  /// Set by runtimeByCases().
-  bool runtimeFromCases = false;
+  /// Set by runtimeByCases() and analyzeGroups().
+  bool runtimeFromCases = false, summedGroups = false;
   int64_t onChipCycles = 0;
   bool overflow = false;
   InvalidReason crash = InvalidReason::None;
@@ -1425,12 +1427,25 @@ int64_t Engine::subLevelDelay(int l, const Call &call, const int *c,
 [[gnu::noinline]] SubResult Engine::soundCases(int l, const Extents &t) {
   Call call;
   makeCall(l, t, call);
+  // A middle level whose iterations after the first never wait for the
+  // NoC: its sub-level's runs and its first ingress (as fastTop()).
+  int64_t runs;
+  SubResult result;
+  if (l + 1 < numLevels && hw.simdLanes == 1 &&
+      subLevelRuns(l, call, runs, &result.avgPEs)) {
+    const int first[kNumDims] = {};
+    const Level &lv = levels[l];
+    result.runtime = add(runs, delta(nocIn(ain(lv, call, first, -1, In),
+                                           ain(lv, call, first, -1, Wt))));
+    return result;
+  }
   return analyzeGroups(l, call);
 }
 
 // (Not inlined into sub(): its frame would cost every maestro call.)
 [[gnu::noinline]] SubResult Engine::analyzeGroups(int l, const Call &call) {
   const Level &lv = levels[l];
+  summedGroups = true;
   const bool innermost = l + 1 == numLevels;
   const int n = lv.n, sigma = lv.sigma;
   const int64_t fan = lv.fan, e = call.edgeFan;
@@ -2123,8 +2138,13 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     top.sub.avgPEs = pes / double(weight[sigma]);
     return !overflow;
   }
-  if (numLevels > 2)
-    return runtimeByCases(call, top);
+  if (numLevels > 2) {
+    int64_t runs;
+    if (!subLevelRuns(0, call, runs, &top.sub.avgPEs))
+      return runtimeByCases(call, top);
+    top.sub.runtime = add(runs, dI);
+    return !overflow;
+  }
 
   // Two levels: the sub-level's runtime is a product over its loops of a
   // sum that depends on that loop's extent only, plus its first ingress.
@@ -2230,7 +2250,7 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
     return !overflow;
   }
   int64_t runs;
-  if (!subLevelRuns(lv, call, runs))
+  if (!subLevelRuns(0, call, runs))
     return runtimeByCases(call, top);
   top.sub.runtime = add(runs, dI);
   return !overflow;
@@ -2254,8 +2274,11 @@ bool Engine::runtimeByCases(const Call &call, TopResult &top) {
 /// Each group also bounds its cases' traffic: per loop the largest table
 /// entry of its states (sound: the full tile's, or the edge tile's at a
 /// temporal edge), per partitioned tensor times the sub-clusters it goes to.
-bool Engine::subLevelRuns(const Level &lv, const Call &call, int64_t &runs) {
-  enum Handed { Full = 0, EdgeTile = 1, Both = 2 };
+bool Engine::subLevelRuns(int l, const Call &call, int64_t &runs,
+                          double *avgPEs) {
+  const Level &lv = levels[l];
+  // FullAtEdge: the full tile, to the edge step's sub-clusters only.
+  enum Handed { Full = 0, EdgeTile = 1, Both = 2, FullAtEdge = 3 };
   struct Option {
     int64_t weight;
     Handed handed;
@@ -2263,22 +2286,22 @@ bool Engine::subLevelRuns(const Level &lv, const Call &call, int64_t &runs) {
   };
   const int n = lv.n;
   const int64_t e = call.edgeFan;
-  std::array<std::array<Option, 3>, kNumDims> options;
+  std::array<std::array<Option, 4>, kNumDims> options;
   std::array<int, kNumDims> numOptions, pick{};
   for (int j = 0; j < n; ++j) {
     const Dir &dir = lv.dirs[j];
     const Tab &tb = call.tab[j];
-    std::array<int64_t, 3> weights = {0, 0, 0};
+    std::array<int64_t, 4> weights = {0, 0, 0, 0};
     for (int i = 0; i < call.ns[j]; ++i) {
       const State &s = call.st[j][i];
       Handed handed = !s.edge                  ? Full
                       : !dir.spatial || e == 1 ? EdgeTile
                       : s.spEE                 ? Both
-                                               : Full;
+                                               : FullAtEdge;
       weights[handed] = add(weights[handed], s.weight);
     }
     numOptions[j] = 0;
-    for (int h = 0; h < 3; ++h) {
+    for (int h = 0; h < 4; ++h) {
       if (weights[h] == 0)
         continue;
       const bool edgeTile = !dir.spatial && h == EdgeTile;
@@ -2288,9 +2311,10 @@ bool Engine::subLevelRuns(const Level &lv, const Call &call, int64_t &runs) {
     }
   }
   const int sigma = lv.sigma;
-  const std::array<int64_t, 3> clusters = {
-      activeClusters(lv, call.st[sigma][0], e), 1, e};
+  const int64_t active = activeClusters(lv, call.st[sigma][0], e);
+  const std::array<int64_t, 4> clusters = {active, 1, e, active};
   runs = 0;
+  double weightSum = 0, peSum = 0;
   for (;;) {
     Extents t;
     t.fill(1);
@@ -2310,14 +2334,22 @@ bool Engine::subLevelRuns(const Level &lv, const Call &call, int64_t &runs) {
           bounded &= !__builtin_mul_overflow(
               traffic[k], k == Out ? option.out : option.in, &traffic[k]);
     }
-    const int64_t copies = clusters[options[sigma][pick[sigma]].handed];
+    const Handed spatialHanded = options[sigma][pick[sigma]].handed;
+    const int64_t copies = clusters[spatialHanded];
     for (int k = 0; k < 3; ++k)
       if (call.sp[k])
         bounded &= !__builtin_mul_overflow(traffic[k], copies, &traffic[k]);
-    int64_t comp = sub(1, t).runtime;
+    // Busy PEs as analyze() counts them: the sub-level's times the
+    // sub-clusters it runs on, the edge one apart when it gets less.
+    const SubResult full = sub(l + 1, t);
+    int64_t comp = full.runtime;
+    double pes = full.avgPEs *
+                 static_cast<double>(spatialHanded == Full ? lv.fan : e);
     if (both >= 0) {
       t[lv.dirs[both].var] = call.tab[both].tpME;
-      comp = std::max(comp, sub(1, t).runtime);
+      const SubResult edge = sub(l + 1, t);
+      comp = std::max(comp, edge.runtime);
+      pes = edge.avgPEs + full.avgPEs * static_cast<double>(e - 1);
     }
     comp = std::max<int64_t>(0, comp);
     // No iteration after the first may wait for the NoC.
@@ -2327,12 +2359,16 @@ bool Engine::subLevelRuns(const Level &lv, const Call &call, int64_t &runs) {
         !delayBound(out, outDelay) || std::max(inDelay, outDelay) > comp)
       return false;
     runs = add(runs, mul(weight, comp));
+    weightSum += static_cast<double>(weight);
+    peSum += static_cast<double>(weight) * pes;
     int j = n - 1;
     while (j >= 0 && ++pick[j] == numOptions[j])
       pick[j--] = 0;
     if (j < 0)
       break;
   }
+  if (avgPEs)
+    *avgPEs = weightSum > 0 ? peSum / weightSum : 0;
   return true;
 }
 

@@ -294,10 +294,10 @@ public:
   /// rather than case by case (for tests and benchmarks; a copy counts its
   /// own).
   int64_t closedFormEvaluations() const { return closedForms; }
-  /// How many took the top level's figures in closed form but its runtime
-  /// from its cases, where no closed form of it is proven (sound: deeper
-  /// than two levels, or an iteration after a level's first waits for the
-  /// NoC).
+  /// How many summed some level's runtime over groups of its cases (sound,
+  /// where no closed form of it is proven: an iteration after a level's
+  /// first may wait for the NoC, or the top level of a deeper mapping than
+  /// two levels does not take one).
   int64_t caseRuntimeEvaluations() const { return caseRuntimes; }
 
 private:
