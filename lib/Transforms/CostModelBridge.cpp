@@ -122,12 +122,9 @@ void digamma::setOperandBytes(cost::Layer &layer, LoopNestAttr loopNest) {
   layer.outputBytes = bytes.back();
 }
 
-/// DimRole of a canonical cost dimension and back.
+/// DimRole of a canonical cost dimension.
 static DimRole toRole(cost::Dim dim) {
   return kMappedDims[static_cast<int>(dim)];
-}
-static cost::Dim toDim(DimRole role) {
-  return static_cast<cost::Dim>(mappedDimIndex(role));
 }
 
 FailureOr<cost::Mapping> digamma::toCostMapping(MappingAttr mapping) {
