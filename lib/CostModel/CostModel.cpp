@@ -1413,17 +1413,8 @@ int64_t Engine::subLevelDelay(int l, const Call &call, const int *c,
   return std::max<int64_t>(0, comp);
 }
 
-/// A case's traffic, work and sub-level extents depend on a loop before the
-/// changing one only through the tile it hands down (vinTemporal(),
-/// vinSpatial(), voutFactor(), subExtents()), and sound initial and steady
-/// states both hand down the full tile: the cases that differ only there
-/// are one group, of their summed weight (fewer than half the cases of a
-/// typical level remain). Each figure is a product of one factor per loop,
-/// taken from per-state tables and multiplied as prefixes along an
-/// odometer over the loops before the changing one. All factors are >= 1
-/// (sound), so every product overflows only if a case's own does; the
-/// spatial loop's sums over sub-clusters carry their own overflow until a
-/// case uses them.
+// (Neither this nor analyzeGroups() is inlined into sub(): their frames
+// would cost every maestro call.)
 [[gnu::noinline]] SubResult Engine::soundCases(int l, const Extents &t) {
   Call call;
   makeCall(l, t, call);
@@ -1442,7 +1433,17 @@ int64_t Engine::subLevelDelay(int l, const Call &call, const int *c,
   return analyzeGroups(l, call);
 }
 
-// (Not inlined into sub(): its frame would cost every maestro call.)
+/// A case's traffic, work and sub-level extents depend on a loop before the
+/// changing one only through the tile it hands down (vinTemporal(),
+/// vinSpatial(), voutFactor(), subExtents()), and sound initial and steady
+/// states both hand down the full tile: the cases that differ only there
+/// are one group, of their summed weight (fewer than half the cases of a
+/// typical level remain). Each figure is a product of one factor per loop,
+/// taken from per-state tables and multiplied as prefixes along an
+/// odometer over the loops before the changing one. All factors are >= 1
+/// (sound), so every product overflows only if a case's own does; the
+/// spatial loop's sums over sub-clusters carry their own overflow until a
+/// case uses them.
 [[gnu::noinline]] SubResult Engine::analyzeGroups(int l, const Call &call) {
   const Level &lv = levels[l];
   summedGroups = true;
