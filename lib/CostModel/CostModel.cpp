@@ -2257,7 +2257,8 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
   return !overflow;
 }
 
-bool Engine::runtimeByCases(const Call &call, TopResult &top) {
+[[gnu::noinline]] bool Engine::runtimeByCases(const Call &call,
+                                              TopResult &top) {
   // analyze() without the top-level figures, which fastTop() has: they
   // would only change a case's time through the off-chip term, whose
   // buffers fastTop() has checked to fit one cycle (sound times are at
@@ -2275,8 +2276,8 @@ bool Engine::runtimeByCases(const Call &call, TopResult &top) {
 /// Each group also bounds its cases' traffic: per loop the largest table
 /// entry of its states (sound: the full tile's, or the edge tile's at a
 /// temporal edge), per partitioned tensor times the sub-clusters it goes to.
-bool Engine::subLevelRuns(int l, const Call &call, int64_t &runs,
-                          double *avgPEs) {
+[[gnu::noinline]] bool Engine::subLevelRuns(int l, const Call &call,
+                                            int64_t &runs, double *avgPEs) {
   const Level &lv = levels[l];
   // FullAtEdge: the full tile, to the edge step's sub-clusters only.
   enum Handed { Full = 0, EdgeTile = 1, Both = 2, FullAtEdge = 3 };
