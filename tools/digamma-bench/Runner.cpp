@@ -155,6 +155,13 @@ static void addTraffic(const api::SearchPlan &plan,
   outcome.layerOffchipBytes.push_back(double(report.offchipBytes));
 }
 
+/// The cycle bound of \p layer under \p plan (search.md).
+static int64_t cycleBoundOf(const api::SearchPlan &plan,
+                            const api::LayerProblem &layer) {
+  return search::cycleBound(plan.layerFor(layer), plan.optionsFor(layer))
+      .cycles;
+}
+
 Outcome Runner::runJob(const Job &job) const {
   const Method &method = config.methods[job.method];
   const api::SearchPlan &plan = planOf(job);
@@ -179,10 +186,7 @@ Outcome Runner::runJob(const Job &job) const {
     // the model's bound is its ops' bounds, weighted.
     double bound = 0;
     for (const api::LayerProblem &layer : layers)
-      bound += layer.weight *
-               double(search::cycleBound(plan.layerFor(layer),
-                                         plan.optionsFor(layer))
-                          .cycles);
+      bound += layer.weight * double(cycleBoundOf(plan, layer));
     outcome.boundCycles = std::llround(bound);
     for (const cost::CostReport &cost : chip.costs) {
       outcome.layerCycles.push_back(double(cost.cycles));
@@ -215,9 +219,7 @@ Outcome Runner::runJob(const Job &job) const {
   outcome.l2Bytes = result.cost.l2Bytes;
   outcome.offchipBytes = result.cost.offchipBytes;
   outcome.samples = result.samplesUsed;
-  outcome.boundCycles =
-      search::cycleBound(plan.layerFor(problem), plan.optionsFor(problem))
-          .cycles;
+  outcome.boundCycles = cycleBoundOf(plan, problem);
   // Best so far at each checkpoint, from the trace.
   size_t t = 0;
   double best = -1;
