@@ -48,10 +48,11 @@ static const char *const kCoOptimizeOptions[] = {
     "samples=64 population=8 algorithm=random platform=cloud",
 };
 
-/// True if \p text puts `<` right after a `linalg.` op name. MLIR 22.1.8's
-/// parser of linalg's named ops dereferences such a properties attribute
-/// unchecked and crashes (upstream mlir-opt too, e.g. on
-/// `linalg.matmul<2> ins(...)`; docs/bad-input.md); digamma cannot guard
+/// True if \p text puts `<` after a `linalg.` op name, with only
+/// whitespace or `//` comments between them (the lexer skips both). MLIR
+/// 22.1.8's parser of linalg's named ops dereferences such a properties
+/// attribute unchecked and crashes (upstream mlir-opt too, e.g. on
+/// `linalg.matmul <2> ins(...)`; docs/bad-input.md); digamma cannot guard
 /// code that runs before it, so such inputs are skipped.
 static bool hasLinalgProperties(const std::string &text) {
   for (size_t at = text.find("linalg."); at != std::string::npos;
@@ -59,8 +60,19 @@ static bool hasLinalgProperties(const std::string &text) {
     size_t end = at + 7;
     while (end < text.size() &&
            (std::isalnum(static_cast<unsigned char>(text[end])) ||
-            text[end] == '_' || text[end] == '.'))
+            text[end] == '_' || text[end] == '.' || text[end] == '$'))
       ++end;
+    while (end < text.size()) {
+      if (std::isspace(static_cast<unsigned char>(text[end]))) {
+        ++end;
+      } else if (text.compare(end, 2, "//") == 0) {
+        end = text.find('\n', end);
+        if (end == std::string::npos)
+          return false;
+      } else {
+        break;
+      }
+    }
     if (end < text.size() && text[end] == '<')
       return true;
   }
