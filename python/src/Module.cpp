@@ -16,6 +16,7 @@
 #include "digamma/CostModel/MaestroFile.h"
 #include "digamma/Search/Search.h"
 
+#include <algorithm>
 #include <array>
 
 using namespace digamma;
@@ -168,19 +169,20 @@ cost::Layer checked(const cost::Layer &layer) {
   return layer;
 }
 
-/// A stride argument: an int, or (stride_y, stride_x).
-std::pair<int64_t, int64_t> strideArgument(py::handle stride) {
-  if (py::isinstance<py::int_>(stride))
-    return {stride.cast<int64_t>(), stride.cast<int64_t>()};
-  if (py::isinstance<py::sequence>(stride) && py::len(stride) == 2)
-    return stride.cast<std::pair<int64_t, int64_t>>();
-  throw py::type_error("stride must be an int or a (stride_y, stride_x) pair");
+/// A stride or dilation argument \p name: an int, or a (y, x) pair.
+std::pair<int64_t, int64_t> pairArgument(const char *name, py::handle value) {
+  if (py::isinstance<py::int_>(value))
+    return {value.cast<int64_t>(), value.cast<int64_t>()};
+  if (py::isinstance<py::sequence>(value) && py::len(value) == 2)
+    return value.cast<std::pair<int64_t, int64_t>>();
+  throw py::type_error(std::string(name) + " must be an int or a (" + name +
+                       "_y, " + name + "_x) pair");
 }
 
-py::object strideValue(const cost::Layer &layer) {
-  if (layer.strideY == layer.strideX)
-    return py::cast(layer.strideY);
-  return py::make_tuple(layer.strideY, layer.strideX);
+py::object pairValue(int64_t y, int64_t x) {
+  if (y == x)
+    return py::cast(y);
+  return py::make_tuple(y, x);
 }
 
 py::dict layerDict(const cost::Layer &layer) {
@@ -192,14 +194,28 @@ py::dict layerDict(const cost::Layer &layer) {
   dict["x"] = layer.x;
   dict["r"] = layer.r;
   dict["s"] = layer.s;
-  dict["stride"] = strideValue(layer);
+  dict["stride"] = pairValue(layer.strideY, layer.strideX);
   dict["batch"] = layer.n;
+  // The fields most layers leave at their defaults appear when set, so
+  // that a plain layer's repr stays short.
+  if (layer.dilationY != 1 || layer.dilationX != 1)
+    dict["dilation"] = pairValue(layer.dilationY, layer.dilationX);
+  if (layer.groups != 1)
+    dict["groups"] = layer.groups;
+  if (layer.inputBytes != 0)
+    dict["input_bytes"] = layer.inputBytes;
+  if (layer.weightBytes != 0)
+    dict["weight_bytes"] = layer.weightBytes;
+  if (layer.outputBytes != 0)
+    dict["output_bytes"] = layer.outputBytes;
   return dict;
 }
 
 cost::Layer makeLayer(int64_t k, int64_t c, int64_t y, int64_t x, int64_t r,
                       int64_t s, py::object stride, int64_t batch,
-                      const std::string &kind) {
+                      const std::string &kind, py::object dilation,
+                      int64_t groups, int64_t inputBytes, int64_t weightBytes,
+                      int64_t outputBytes) {
   cost::Layer layer;
   layer.layerClass = layerClassFromName(kind);
   layer.n = batch;
@@ -209,7 +225,13 @@ cost::Layer makeLayer(int64_t k, int64_t c, int64_t y, int64_t x, int64_t r,
   layer.x = x;
   layer.r = r;
   layer.s = s;
-  std::tie(layer.strideY, layer.strideX) = strideArgument(stride);
+  std::tie(layer.strideY, layer.strideX) = pairArgument("stride", stride);
+  std::tie(layer.dilationY, layer.dilationX) =
+      pairArgument("dilation", dilation);
+  layer.groups = groups;
+  layer.inputBytes = inputBytes;
+  layer.weightBytes = weightBytes;
+  layer.outputBytes = outputBytes;
   return checked(layer);
 }
 
@@ -218,29 +240,40 @@ cost::Layer layerFromDict(const py::dict &dict) {
   auto get = [&](const char *name, int64_t fallback) {
     return dict.contains(name) ? dict[name].cast<int64_t>() : fallback;
   };
+  static const char *const kFields[] = {
+      "kind",   "k",           "c",            "y",           "x",
+      "r",      "s",           "stride",       "batch",       "dilation",
+      "groups", "input_bytes", "weight_bytes", "output_bytes"};
   for (auto [key, value] : dict) {
     std::string name = py::str(key);
-    if (name != "kind" && name != "k" && name != "c" && name != "y" &&
-        name != "x" && name != "r" && name != "s" && name != "stride" &&
-        name != "batch")
+    if (std::find(std::begin(kFields), std::end(kFields), name) ==
+        std::end(kFields))
       throw py::type_error("Layer has no field '" + name + "'");
   }
-  py::object stride =
-      dict.contains("stride") ? py::object(dict["stride"])
-                              : py::object(py::cast(defaults.strideY));
+  auto pair = [&](const char *name, int64_t fallback) {
+    return dict.contains(name) ? py::object(dict[name])
+                               : py::object(py::cast(fallback));
+  };
   std::string kind =
       dict.contains("kind")
           ? dict["kind"].cast<std::string>()
           : std::string(cost::layerClassName(defaults.layerClass));
   return makeLayer(get("k", defaults.k), get("c", defaults.c),
                    get("y", defaults.y), get("x", defaults.x),
-                   get("r", defaults.r), get("s", defaults.s), stride,
-                   get("batch", defaults.n), kind);
+                   get("r", defaults.r), get("s", defaults.s),
+                   pair("stride", defaults.strideY), get("batch", defaults.n),
+                   kind, pair("dilation", defaults.dilationY),
+                   get("groups", defaults.groups),
+                   get("input_bytes", defaults.inputBytes),
+                   get("weight_bytes", defaults.weightBytes),
+                   get("output_bytes", defaults.outputBytes));
 }
 
 auto layerKey(const cost::Layer &l) {
   return std::make_tuple(static_cast<int>(l.layerClass), l.n, l.k, l.c, l.y,
-                         l.x, l.r, l.s, l.strideY, l.strideX);
+                         l.x, l.r, l.s, l.strideY, l.strideX, l.dilationY,
+                         l.dilationX, l.groups, l.inputBytes, l.weightBytes,
+                         l.outputBytes);
 }
 
 std::string layerRepr(const cost::Layer &layer) {
@@ -443,16 +476,27 @@ PYBIND11_MODULE(digamma, m) {
 Y and X are input extents (padding included), R and S the filter extents;
 the output extents are (Y - R) / stride + 1 and (X - S) / stride + 1. kind is
 'conv', 'depthwise' (K = 1, C counts the channels) or 'gemm' (M x K times
-K x N stored as K := N, C := K, Y := M, as GAMMA does). A layer no search can
-take raises ValueError with the search's message.)");
+K x N stored as K := N, C := K, Y := M, as GAMMA does). dilation spaces the
+filter taps (an int or (y, x)); groups of the batch are independent
+convolutions with their own weights (they divide batch). input_bytes,
+weight_bytes and output_bytes are the tensors' element sizes (1, 1, 4 for an
+i8 x i8 -> i32 convolution); 0 takes the hardware's bytes_per_element in
+evaluate() and the request's element_bytes in a search (element_bytes=0
+takes the layer's own). A layer no search can take raises ValueError with
+the search's message.)");
   layer
       .def(py::init(&makeLayer), py::arg("k") = defaults.k,
            py::arg("c") = defaults.c, py::arg("y") = defaults.y,
            py::arg("x") = defaults.x, py::arg("r") = defaults.r,
            py::arg("s") = defaults.s, py::arg("stride") = defaults.strideY,
            py::arg("batch") = defaults.n,
-           py::arg("kind") = std::string(
-               cost::layerClassName(defaults.layerClass)))
+           py::arg("kind") =
+               std::string(cost::layerClassName(defaults.layerClass)),
+           py::kw_only(), py::arg("dilation") = defaults.dilationY,
+           py::arg("groups") = defaults.groups,
+           py::arg("input_bytes") = defaults.inputBytes,
+           py::arg("weight_bytes") = defaults.weightBytes,
+           py::arg("output_bytes") = defaults.outputBytes)
       .def_static("from_dict", &layerFromDict, py::arg("fields"),
                   "A layer from to_dict()'s fields.")
       .def_static(
@@ -492,6 +536,15 @@ take raises ValueError with the search's message.)");
       .def_readonly("s", &cost::Layer::s)
       .def_readonly("stride_y", &cost::Layer::strideY)
       .def_readonly("stride_x", &cost::Layer::strideX)
+      .def_readonly("dilation_y", &cost::Layer::dilationY)
+      .def_readonly("dilation_x", &cost::Layer::dilationX)
+      .def_readonly("groups", &cost::Layer::groups)
+      .def_readonly("input_bytes", &cost::Layer::inputBytes,
+                    "input element size, bytes (0: the hardware's)")
+      .def_readonly("weight_bytes", &cost::Layer::weightBytes,
+                    "weight element size, bytes (0: the hardware's)")
+      .def_readonly("output_bytes", &cost::Layer::outputBytes,
+                    "output element size, bytes (0: the hardware's)")
       .def_property_readonly("out_y", &cost::Layer::outY,
                              "output rows: (Y - R) / stride_y + 1")
       .def_property_readonly("out_x", &cost::Layer::outX,
@@ -805,11 +858,22 @@ The cost model checks the contents (evaluate() names what is wrong).)")
       "write_maestro_file",
       [](const cost::Layer &layer, const cost::Mapping &mapping,
          const std::string &network, const std::string &layerName) {
+        if (layer.inputBytes != 0 || layer.weightBytes != 0 ||
+            layer.outputBytes != 0)
+          if (PyErr_WarnEx(PyExc_UserWarning,
+                           "write_maestro_file(): a MAESTRO file has no "
+                           "element sizes; the layer's input_bytes, "
+                           "weight_bytes and output_bytes are left out",
+                           1) != 0)
+            throw py::error_already_set();
         return cost::writeMaestroFile(layer, mapping, network, layerName);
       },
       py::arg("layer"), py::arg("mapping"), py::arg("network") = "0",
       py::arg("layer_name") = "",
-      "The text of a one-layer MAESTRO mapping file, as GAMMA writes it.");
+      "The text of a one-layer MAESTRO mapping file, as GAMMA writes it "
+      "(with batch, groups, strides and dilations; a MAESTRO file has no "
+      "element sizes, so the layer's input_bytes, weight_bytes and "
+      "output_bytes are not in it).");
 
   defineSearch(m);
 }

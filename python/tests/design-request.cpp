@@ -2,7 +2,9 @@
 //
 // Test helper of the Python module: fills an api::Request with options
 // spelled as the pass spells them (api::setRequestOption), plans it and
-// runs api::findDesign on one layer (a GAMMA row) or api::searchSharedChip
+// runs api::findDesign on one layer (a GAMMA row, with what a row cannot
+// say from --batch=N,GROUPS, --dilation=Y,X and --tensor-bytes=I,W,O) or
+// api::searchSharedChip
 // on a GAMMA table (equal layers merged by api::ProblemTable, weights from
 // --weights), and prints every figure of the result, one `name value` line
 // each (doubles with 17 significant digits, so that they read back
@@ -133,12 +135,31 @@ static int searchTable(api::Request &request, const std::string &path,
   return 0;
 }
 
-/// The design of the layer of the GAMMA row \p row.
-static int searchLayer(api::Request &request, const std::string &row) {
+/// What a GAMMA row cannot say: batch and groups, dilation, element sizes.
+struct LayerExtras {
+  std::vector<double> batch, dilation, tensorBytes;
+};
+
+/// The design of the layer of the GAMMA row \p row with \p extras.
+static int searchLayer(api::Request &request, const std::string &row,
+                       const LayerExtras &extras) {
   cost::GammaTable gamma = cost::parseGammaTable("K,C,Y,X,R,S,T\n" + row);
   if (gamma.failed())
     return fail(gamma.error());
-  const cost::Layer &layer = gamma.layers.front();
+  cost::Layer &layer = gamma.layers.front();
+  if (extras.batch.size() == 2) {
+    layer.n = int64_t(extras.batch[0]);
+    layer.groups = int64_t(extras.batch[1]);
+  }
+  if (extras.dilation.size() == 2) {
+    layer.dilationY = int64_t(extras.dilation[0]);
+    layer.dilationX = int64_t(extras.dilation[1]);
+  }
+  if (extras.tensorBytes.size() == 3) {
+    layer.inputBytes = int64_t(extras.tensorBytes[0]);
+    layer.weightBytes = int64_t(extras.tensorBytes[1]);
+    layer.outputBytes = int64_t(extras.tensorBytes[2]);
+  }
   request.layers.push_back({layer});
   api::SearchPlan plan;
   if (std::optional<std::string> error = api::planSearch(request, plan))
@@ -159,6 +180,7 @@ int main(int argc, char **argv) {
   api::Request request;
   std::string row, table;
   std::vector<double> weights;
+  LayerExtras extras;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     size_t eq = arg.find('=');
@@ -171,10 +193,16 @@ int main(int argc, char **argv) {
       table = value;
     else if (name == "weights")
       weights = numbers(value);
+    else if (name == "batch")
+      extras.batch = numbers(value);
+    else if (name == "dilation")
+      extras.dilation = numbers(value);
+    else if (name == "tensor-bytes")
+      extras.tensorBytes = numbers(value);
     else if (std::optional<std::string> error =
                  api::setRequestOption(request, name, value))
       return fail(*error);
   }
-  return table.empty() ? searchLayer(request, row)
+  return table.empty() ? searchLayer(request, row, extras)
                        : searchTable(request, table, weights);
 }

@@ -72,6 +72,35 @@ class LayerTest(unittest.TestCase):
         self.assertNotEqual(layer, digamma.Layer(k=8, c=4, y=9, x=9, r=3, s=3))
         self.assertFalse(layer == 3)
 
+    def test_dilation_groups_and_element_sizes(self):
+        layer = digamma.Layer(64, 32, 30, 30, 3, 3, batch=4, dilation=(2, 1),
+                              groups=2, input_bytes=1, weight_bytes=1,
+                              output_bytes=4)
+        self.assertEqual((layer.dilation_y, layer.dilation_x, layer.groups),
+                         (2, 1, 2))
+        self.assertEqual(
+            (layer.input_bytes, layer.weight_bytes, layer.output_bytes),
+            (1, 1, 4))
+        # The dilated filter spans 5 rows: (30 - 5) / 1 + 1 output rows.
+        self.assertEqual((layer.out_y, layer.out_x), (26, 28))
+        self.assertEqual(digamma.Layer.from_dict(layer.to_dict()), layer)
+        self.assertEqual(eval(repr(layer), {"Layer": digamma.Layer}), layer)
+        self.assertEqual(pickle.loads(pickle.dumps(layer)), layer)
+        # Each field takes part in equality and hashing.
+        for changed in ({"dilation": 1}, {"groups": 4}, {"input_bytes": 2},
+                        {"weight_bytes": 0}, {"output_bytes": 1}):
+            fields = dict(layer.to_dict(), **changed)
+            other = digamma.Layer.from_dict(fields)
+            self.assertNotEqual(other, layer, changed)
+            self.assertNotEqual(hash(other), hash(layer), changed)
+        # A layer that leaves them at their defaults lists none of them.
+        plain = digamma.Layer(64, 32, 30, 30, 3, 3)
+        self.assertEqual(set(plain.to_dict()),
+                         {"kind", "k", "c", "y", "x", "r", "s", "stride",
+                          "batch"})
+        self.assertEqual(
+            (plain.dilation_y, plain.groups, plain.input_bytes), (1, 1, 0))
+
     def test_factories_are_the_cpp_api_layers(self):
         self.assertEqual(digamma.gemm(m=32, n=64, k=16),
                          digamma.Layer(k=64, c=16, y=32, kind="gemm"))
@@ -202,6 +231,73 @@ class EvaluateTest(unittest.TestCase):
             self.assert_same_as_digamma_cost(
                 path, "sound", hw, ["--num_pes=40", "--noc_bw_cstr=16",
                                     "--offchip_bw_cstr=8", "--noc_hops=2"])
+
+    def test_dilated_grouped_file_written_by_the_module(self):
+        layer = digamma.Layer(16, 8, 21, 21, 3, 3, batch=4, dilation=(3, 2),
+                              groups=2)
+        mapping = digamma.Mapping([
+            {"parallel": "K", "order": "KCYXRS",
+             "tiles": {"K": 4, "C": 8, "Y": 3, "X": 15, "R": 3, "S": 3}},
+            {"parallel": "Y", "cluster": 3, "order": "YXKCRS",
+             "tiles": {"K": 1, "C": 4, "Y": 1, "X": 5, "R": 3, "S": 3}}])
+        hw = digamma.Hardware(num_pes=12, noc_bandwidth=16,
+                              offchip_bandwidth=8)
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "dilated.m")
+            with open(path, "w") as out:
+                out.write(digamma.write_maestro_file(layer, mapping,
+                                                     layer_name="dilated"))
+            self.assertEqual(digamma.read_maestro_file(path).layers[0].layer,
+                             layer)
+            self.assert_same_as_digamma_cost(
+                path, "sound", hw, ["--num_pes=12", "--noc_bw_cstr=16",
+                                    "--offchip_bw_cstr=8"])
+
+    def test_per_tensor_element_sizes(self):
+        """A tensor's element size scales its own bytes and no other's."""
+        shape = (32, 16, 18, 18, 3, 3)
+        mapping = digamma.Mapping([
+            {"parallel": "K", "order": "CKYXRS",
+             "tiles": {"K": 8, "C": 4, "Y": 6, "X": 16, "R": 3, "S": 3}},
+            {"parallel": "K", "cluster": 8, "order": "KCYXRS",
+             "tiles": {"K": 1, "C": 2, "Y": 3, "X": 3, "R": 3, "S": 3}}])
+        hw = digamma.Hardware(num_pes=8, offchip_bandwidth=4,
+                              bytes_per_element=1)
+
+        def report(**sizes):
+            result = digamma.evaluate(digamma.Layer(*shape, **sizes), hw,
+                                      mapping)
+            self.assertTrue(result.valid, result.reason)
+            return result
+
+        plain = report()
+        ones = report(input_bytes=1, weight_bytes=1, output_bytes=1)
+        quantized = report(input_bytes=1, weight_bytes=1, output_bytes=4)
+        wide = report(input_bytes=4, weight_bytes=4, output_bytes=4)
+        # 0 takes the hardware's 1 byte.
+        self.assertEqual(ones, plain)
+        tensors = ("input_read", "weight_read", "output_read", "output_write")
+        for name in tensors:
+            field = "offchip_%s_bytes" % name
+            # C sits above the L2 tile: partial sums go back and forth.
+            self.assertGreater(plain[field], 0, field)
+            self.assertEqual(wide[field], 4 * plain[field], field)
+            scale = 4 if name.startswith("output") else 1
+            self.assertEqual(quantized[field], scale * plain[field], field)
+        self.assertEqual(wide.l1_bytes, 4 * plain.l1_bytes)
+        self.assertEqual(wide.l2_bytes, 4 * plain.l2_bytes)
+        self.assertGreater(quantized.l2_bytes, plain.l2_bytes)
+        self.assertLess(quantized.l2_bytes, wide.l2_bytes)
+        self.assertEqual(quantized.offchip_bytes,
+                         sum(quantized["offchip_%s_bytes" % name]
+                             for name in tensors))
+        # A MAESTRO file cannot carry them: said, not dropped silently.
+        with self.assertWarnsRegex(UserWarning, "no element sizes"):
+            digamma.write_maestro_file(
+                digamma.Layer(*shape, output_bytes=4), mapping)
+        # Element counts do not depend on the sizes.
+        self.assertEqual((quantized.l2_elements, quantized.macs),
+                         (plain.l2_elements, plain.macs))
 
     def test_report_is_a_mapping(self):
         entry = digamma.read_maestro_file(source_path(

@@ -220,6 +220,27 @@ class CostModelErrorTest(unittest.TestCase):
         with self.assertRaisesRegex(ValueError, r"^unknown layer kind 'fc'; "
                                     r"expected conv, depthwise or gemm$"):
             digamma.Layer(kind="fc")
+        with self.assertRaisesRegex(ValueError, r"^the layer's dilations must "
+                                    r"be positive, got 0x1$"):
+            digamma.Layer(4, 3, 8, 8, 3, 3, dilation=(0, 1))
+        with self.assertRaisesRegex(ValueError, r"^the layer's filter \(3x3 "
+                                    r"dilated 4x4, spanning 9x9\) is larger "
+                                    r"than its input \(8x8\)$"):
+            digamma.Layer(4, 3, 8, 8, 3, 3, dilation=4)
+        with self.assertRaisesRegex(ValueError, r"^the layer's groups must "
+                                    r"divide N, got 3 groups and N=4$"):
+            digamma.Layer(4, 3, 8, 8, 3, 3, batch=4, groups=3)
+        with self.assertRaisesRegex(ValueError, r"^element sizes must not be "
+                                    r"negative, got input 1, weight -1, "
+                                    r"output 4$"):
+            digamma.Layer(4, 3, 8, 8, 3, 3, input_bytes=1, weight_bytes=-1,
+                          output_bytes=4)
+        with self.assertRaisesRegex(TypeError, r"^dilation must be an int or "
+                                    r"a \(dilation_y, dilation_x\) pair$"):
+            digamma.Layer(4, 3, 8, 8, 3, 3, dilation="2")
+        with self.assertRaisesRegex(TypeError, r"^Layer has no field "
+                                    r"'bytes'$"):
+            digamma.Layer.from_dict({"k": 4, "bytes": 1})
 
     def test_gamma_tables(self):
         with self.assertRaisesRegex(

@@ -76,6 +76,46 @@ class CoOptimizeTest(unittest.TestCase):
                 self.assertEqual(design.format(), text)
                 assert_same_fields(self, fields, design)
 
+    def test_layer_fields_equal_cpp_api(self):
+        """Dilation, groups and element sizes reach the search as the C++
+        API's layer fields."""
+        quantized = digamma.Layer(64, 32, 30, 30, 3, 3, input_bytes=1,
+                                  weight_bytes=1, output_bytes=4)
+        dilated = digamma.Layer(32, 16, 22, 22, 3, 3, batch=4, groups=2,
+                                dilation=(2, 1))
+        cases = [
+            # element_bytes=0: each tensor at its own size.
+            (quantized, ["--tensor-bytes=1,1,4"],
+             {"platform": "edge-lpddr4", "element-bytes": 0, "samples": 600,
+              "seed": 4}),
+            # element_bytes overrides them.
+            (quantized, ["--tensor-bytes=1,1,4"],
+             {"platform": "edge-lpddr4", "element-bytes": 2, "samples": 600,
+              "seed": 4}),
+            (dilated, ["--batch=4,2", "--dilation=2,1"],
+             {"platform": "cloud-hbm2", "samples": 600, "seed": 2}),
+        ]
+        designs = []
+        for layer, extras, request in cases:
+            with self.subTest(layer=repr(layer), **request):
+                row = "%d,%d,%d,%d,%d,%d,1" % (layer.k, layer.c, layer.y,
+                                               layer.x, layer.r, layer.s)
+                fields, text = run_request("--layer=" + row, *extras,
+                                           *helper_args(request))
+                self.assertNotIn("error", fields)
+                design = digamma.co_optimize(layer, **python_kwargs(request))
+                self.assertEqual(design.format(), text)
+                assert_same_fields(self, fields, design)
+                designs.append(design)
+        # The widest tensor sets the buffers' word; the 4-byte outputs
+        # move 4 bytes each.
+        self.assertEqual(designs[0].hardware.bytes_per_element, 4)
+        self.assertEqual(designs[1].hardware.bytes_per_element, 2)
+        plain = digamma.co_optimize(digamma.Layer(64, 32, 30, 30, 3, 3),
+                                    platform="edge-lpddr4", element_bytes=0,
+                                    samples=600, seed=4)
+        self.assertEqual(plain.hardware.bytes_per_element, 1)
+
     def test_deterministic_whatever_the_threads(self):
         layer = digamma.conv2d(32, 16, 18, 18, 3, 3)
         first = digamma.co_optimize(layer, samples=1000, seed=9)
