@@ -56,6 +56,12 @@ MUTANTS = [
            "fullWeight[j] = add(fullWeight[j], 0);",
            "a group of cases counts a loop's initial state but not the "
            "steady states that join it (sound runtime without a closed form)"),
+    Mutant("early-reject-in-elements", "cost model", "lib/CostModel/*.cpp",
+           "rejected = bufferConstraint(b.l1Bytes, b.l2Bytes, hw, *limits, "
+           "*limitArea);",
+           "rejected = bufferConstraint(b.l1, b.l2, hw, *limits, *limitArea);",
+           "evaluateWithin() charges the buffers in elements, not bytes, "
+           "and stops designs that fit the budget"),
     Mutant("maestro-edge-used-pes", "cost model", "lib/CostModel/*.cpp",
            "pes = static_cast<double>(ss.edge ? e : fan);",
            "pes = static_cast<double>(fan);",

@@ -189,6 +189,24 @@ double digamma::cost::digammaAreaBytesUm2(int64_t numPEs, int64_t l1Bytes,
              8.0 * constants.sramAreaUm2PerBit;
 }
 
+/// The first of \p constraints that buffers of \p l1 and \p l2 bytes break
+/// on \p hw (checkConstraints()'s order), or None.
+static InvalidReason bufferConstraint(int64_t l1, int64_t l2,
+                                      const Hardware &hw,
+                                      const Constraints &constraints,
+                                      const AreaConstants &area) {
+  if (l1 > saturatingMul(hw.l1Elements, hw.bytesPerElement))
+    return InvalidReason::L1OverCapacity;
+  if (l2 > saturatingMul(hw.l2Elements, hw.bytesPerElement))
+    return InvalidReason::L2OverCapacity;
+  if (hw.numPEs > constraints.peLimit)
+    return InvalidReason::PELimitExceeded;
+  if (digammaAreaBytesUm2(hw.numPEs, l1, l2, area) >
+      constraints.areaBudgetUm2)
+    return InvalidReason::AreaOverBudget;
+  return InvalidReason::None;
+}
+
 InvalidReason digamma::cost::checkConstraints(const CostReport &report,
                                               const Hardware &hw,
                                               const Constraints &constraints,
@@ -206,16 +224,7 @@ InvalidReason digamma::cost::checkConstraints(const CostReport &report,
                            : saturatingMul(report.l1Elements, hw.bytesPerElement);
   const int64_t l2 = bytes ? report.l2Bytes
                            : saturatingMul(report.l2Elements, hw.bytesPerElement);
-  if (l1 > saturatingMul(hw.l1Elements, hw.bytesPerElement))
-    return InvalidReason::L1OverCapacity;
-  if (l2 > saturatingMul(hw.l2Elements, hw.bytesPerElement))
-    return InvalidReason::L2OverCapacity;
-  if (hw.numPEs > constraints.peLimit)
-    return InvalidReason::PELimitExceeded;
-  double area = digammaAreaBytesUm2(hw.numPEs, l1, l2, options.area);
-  if (area > constraints.areaBudgetUm2)
-    return InvalidReason::AreaOverBudget;
-  return InvalidReason::None;
+  return bufferConstraint(l1, l2, hw, constraints, options.area);
 }
 
 //===----------------------------------------------------------------------===//
@@ -317,6 +326,13 @@ struct SubResult {
   double avgPEs = 0;
 };
 
+/// A run's buffer requirements (spec 10.2): L1 per tensor and in total,
+/// L2, both in elements and in bytes (each tensor at its element size).
+struct Buffers {
+  std::array<int64_t, 3> l1Tensor;
+  int64_t l1, l2, l1Bytes, l2Bytes;
+};
+
 /// A level's sub-level results by the mask of its loops that hand down
 /// their edge tile (subExtents()), per analyzeGroups(), so that most cases
 /// skip the memo (analyze() keeps its own, as MAESTRO's path was tuned).
@@ -414,6 +430,12 @@ public:
         enumerate(enumerate) {}
 
   InvalidReason setup();
+  /// Lets run() stop at the buffers of a design that breaks \p constraints
+  /// (Evaluator::evaluateWithin()); both must outlive the engine.
+  void rejectBeyond(const Constraints &constraints, const AreaConstants &area) {
+    limits = &constraints;
+    limitArea = &area;
+  }
   void run(CostReport &report, const ModelOptions &options);
   /// After run(): the cycles without the off-chip model; whether the NoC's
   /// bandwidth provably changes none of them (they are the cycles at
@@ -423,8 +445,15 @@ public:
   bool nocFree() const { return provedNocFree; }
   bool closedForm() const { return tookClosedForm; }
   bool caseRuntime() const { return summedGroups; }
+  bool rejectedEarly() const { return rejected != InvalidReason::None; }
 
 private:
+  /// The buffers of a run whose top level's first iteration moves \p up
+  /// (double-buffered) elements per tensor.
+  Buffers buffers(const std::array<int64_t, 3> &up);
+  /// Whether the buffers rule the design out (rejectBeyond()); sets
+  /// `rejected`.
+  bool rejectsEarly(const std::array<int64_t, 3> &up);
   void makeCall(int l, const Extents &t, Call &call);
   void maestroStates(const Level &lv, const Extents &t, Call &call) const;
   void maestroLoop(const Level &lv, int j, int64_t ext,
@@ -627,6 +656,10 @@ private:
   int64_t onChipCycles = 0;
   bool overflow = false;
   InvalidReason crash = InvalidReason::None;
+  /// rejectBeyond()'s constraints, and the one the buffers broke.
+  const Constraints *limits = nullptr;
+  const AreaConstants *limitArea = nullptr;
+  InvalidReason rejected = InvalidReason::None;
   std::array<std::array<InnerLoop, 2>, kNumDims> innerLoops;
   std::array<uint8_t, kNumDims> innerLoopCount{};
 };
@@ -2070,6 +2103,9 @@ bool Engine::fastTop(const Extents &t0, TopResult &top) {
   if (add(top.up[In], top.up[Wt]) / offchipTermRate / 2 > 1 ||
       top.up[Out] / offchipTermRate / 2 > 1 || overflow)
     return false;
+  // The buffers are known: a design they rule out needs no runtime.
+  if (rejectsEarly(top.up))
+    return true;
 
   // Input and filter reads: the cases whose changing loop is i read every
   // state of the loops before i, the non-initial states of i and the
@@ -2501,6 +2537,63 @@ OffchipFigures Engine::offchipTraffic(bool exposed) const {
   return f;
 }
 
+Buffers Engine::buffers(const std::array<int64_t, 3> &up) {
+  // L1: the innermost level's double-buffered tiles (10.2); the output term
+  // uses input-coordinate Y and X tiles, as MAESTRO does.
+  // Sound: the tile products are the level's traffic bounds (input windows
+  // (t - 1) * stride + (r - 1) * dilation + 1 for Y and X).
+  const Level &inner = levels[numLevels - 1];
+  Buffers b;
+  std::array<int64_t, 3> &l1Tensor = b.l1Tensor;
+  if (!maestro) {
+    if (inner.boundOverflow)
+      overflow = true;
+    for (int t = 0; t < 3; ++t)
+      l1Tensor[t] = mul(2, inner.bound[t]);
+  } else {
+    for (int t = 0; t < 3; ++t) {
+      int64_t v = 1;
+      for (int j = 0; j < inner.n; ++j)
+        if ((inner.dirs[j].tensors >> t) & 1)
+          v = mul(v, inner.dirs[j].m);
+      l1Tensor[t] = mul(2, v);
+    }
+  }
+  b.l1 = add(add(l1Tensor[In], l1Tensor[Wt]), l1Tensor[Out]);
+  b.l2 = add(add(up[In], up[Wt]), up[Out]);
+  // Byte forms, saturating: they never invalidate a design.
+  auto bytesOf = [&](const std::array<int64_t, 3> &elements) {
+    int64_t total = 0;
+    for (int t = 0; t < 3; ++t)
+      if (__builtin_add_overflow(total, saturatingMul(elements[t], bytes[t]),
+                                 &total))
+        return std::numeric_limits<int64_t>::max();
+    return total;
+  };
+  if (bytes[In] == bytes[Wt] && bytes[Wt] == bytes[Out]) {
+    b.l1Bytes = saturatingMul(b.l1, bytes[In]);
+    b.l2Bytes = saturatingMul(b.l2, bytes[In]);
+  } else {
+    b.l1Bytes = bytesOf(l1Tensor);
+    b.l2Bytes = bytesOf(up);
+  }
+  return b;
+}
+
+bool Engine::rejectsEarly(const std::array<int64_t, 3> &up) {
+  if (!limits)
+    return false;
+  // A figure that overflows is run()'s to report, as without limits.
+  const bool overflowBefore = overflow;
+  const Buffers b = buffers(up);
+  const bool overflowed = overflow;
+  overflow = overflowBefore;
+  if (overflowed)
+    return false;
+  rejected = bufferConstraint(b.l1Bytes, b.l2Bytes, hw, *limits, *limitArea);
+  return rejected != InvalidReason::None;
+}
+
 void Engine::run(CostReport &report, const ModelOptions &options) {
   if (++ws.generation == 0) {
     for (auto &level : ws.memo)
@@ -2518,11 +2611,21 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
     top = TopResult();
     analyze(0, t0, &top);
   } else {
-    tookClosedForm = !runtimeFromCases;
+    tookClosedForm = !runtimeFromCases && rejected == InvalidReason::None;
     provedNocFree = nocWithinRate;
   }
   if (crash != InvalidReason::None) {
     report.reason = crash;
+    return;
+  }
+  if (rejected != InvalidReason::None) {
+    // Only the buffers are known (Evaluator::evaluateWithin()).
+    const Buffers buffer = buffers(top.up);
+    report.l1Elements = buffer.l1;
+    report.l2Elements = buffer.l2;
+    report.l1Bytes = buffer.l1Bytes;
+    report.l2Bytes = buffer.l2Bytes;
+    report.reason = rejected;
     return;
   }
 
@@ -2536,44 +2639,10 @@ void Engine::run(CostReport &report, const ModelOptions &options) {
   top.wrUp[Wt] = mul(mul(mul(kk, layer.c), layer.r), layer.s);
   int64_t outRead = mul(mul(depthwise ? layer.c : layer.k, oy), ox);
 
-  // L1: the innermost level's double-buffered tiles (10.2); the output term
-  // uses input-coordinate Y and X tiles, as MAESTRO does.
-  // Sound: the tile products are the level's traffic bounds (input windows
-  // (t - 1) * stride + (r - 1) * dilation + 1 for Y and X).
-  const Level &inner = levels[numLevels - 1];
-  std::array<int64_t, 3> l1Tensor;
-  if (!maestro) {
-    if (inner.boundOverflow)
-      overflow = true;
-    for (int t = 0; t < 3; ++t)
-      l1Tensor[t] = mul(2, inner.bound[t]);
-  } else {
-    for (int t = 0; t < 3; ++t) {
-      int64_t v = 1;
-      for (int j = 0; j < inner.n; ++j)
-        if ((inner.dirs[j].tensors >> t) & 1)
-          v = mul(v, inner.dirs[j].m);
-      l1Tensor[t] = mul(2, v);
-    }
-  }
-  int64_t l1 = add(add(l1Tensor[In], l1Tensor[Wt]), l1Tensor[Out]);
-  int64_t l2 = add(add(top.up[In], top.up[Wt]), top.up[Out]);
-  // Byte forms, saturating: they never invalidate a design.
-  auto bytesOf = [&](const std::array<int64_t, 3> &elements) {
-    int64_t total = 0;
-    for (int t = 0; t < 3; ++t)
-      if (__builtin_add_overflow(total, saturatingMul(elements[t], bytes[t]),
-                                 &total))
-        return std::numeric_limits<int64_t>::max();
-    return total;
-  };
-  if (bytes[In] == bytes[Wt] && bytes[Wt] == bytes[Out]) {
-    report.l1Bytes = saturatingMul(l1, bytes[In]);
-    report.l2Bytes = saturatingMul(l2, bytes[In]);
-  } else {
-    report.l1Bytes = bytesOf(l1Tensor);
-    report.l2Bytes = bytesOf(top.up);
-  }
+  Buffers buffer = buffers(top.up);
+  report.l1Bytes = buffer.l1Bytes;
+  report.l2Bytes = buffer.l2Bytes;
+  int64_t l1 = buffer.l1, l2 = buffer.l2;
   if (maestro) {
     l1 = static_cast<int32_t>(static_cast<uint32_t>(l1));
     l2 = static_cast<int32_t>(static_cast<uint32_t>(l2));
@@ -2808,6 +2877,7 @@ struct RunInfo {
   bool nocFree = false;
   bool closedForm = false;
   bool runtimeByCases = false;
+  bool rejectedEarly = false;
 };
 
 /// One engine run into \p report (a single call site of Engine::setup and
@@ -2815,30 +2885,49 @@ struct RunInfo {
 /// was a second run).
 RunInfo runEngine(detail::Workspace &workspace, const Layer &layer,
                   const Hardware &hw, const Mapping &mapping, bool maestro,
-                  const ModelOptions &options, CostReport &report) {
+                  const ModelOptions &options, CostReport &report,
+                  const Constraints *limits) {
   Engine engine(workspace, layer, hw, mapping, maestro,
                 options.enumerateCases);
   if (InvalidReason reason = engine.setup(); reason != InvalidReason::None) {
     report.reason = reason;
     return {};
   }
+  if (limits)
+    engine.rejectBeyond(*limits, options.area);
   engine.run(report, options);
   return {engine.onChip(), engine.nocFree(), engine.closedForm(),
-          engine.caseRuntime()};
+          engine.caseRuntime(), engine.rejectedEarly()};
 }
 } // namespace
 
 const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
                                       const Mapping &mapping,
                                       Semantics semantics) {
+  return evaluate(layer, hw, mapping, semantics, nullptr);
+}
+
+const CostReport &Evaluator::evaluateWithin(const Layer &layer,
+                                            const Hardware &hw,
+                                            const Mapping &mapping,
+                                            Semantics semantics,
+                                            const Constraints &constraints) {
+  return evaluate(layer, hw, mapping, semantics, &constraints);
+}
+
+const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
+                                      const Mapping &mapping,
+                                      Semantics semantics,
+                                      const Constraints *limits) {
   report = CostReport();
   if (!workspace)
     workspace = std::make_unique<detail::Workspace>();
   const bool maestro = semantics == Semantics::Maestro;
-  const RunInfo run =
-      runEngine(*workspace, layer, hw, mapping, maestro, options, report);
+  const RunInfo run = runEngine(*workspace, layer, hw, mapping, maestro,
+                                options, report, limits);
   closedForms += run.closedForm;
   caseRuntimes += run.runtimeByCases;
+  earlyRejections += run.rejectedEarly;
   if (!report.valid || !report.hasReportFigures)
     return report;
 
@@ -2857,7 +2946,7 @@ const CostReport &Evaluator::evaluate(const Layer &layer, const Hardware &hw,
     freeOptions.reportFigures = false;
     CostReport free;
     const RunInfo freeRun = runEngine(*workspace, layer, unbounded, mapping,
-                                      maestro, freeOptions, free);
+                                      maestro, freeOptions, free, nullptr);
     if (free.valid)
       report.computeCycles = freeRun.onChipCycles;
   }

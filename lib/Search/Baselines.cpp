@@ -201,7 +201,8 @@ struct FitnessContext {
     if (used >= budget)
       return kBeyondBudget;
     encoding.decode(values, scratch);
-    const cost::CostReport &report = space.evaluate(scratch, evaluator);
+    const cost::CostReport &report =
+        space.evaluate(scratch, evaluator, parameters.gradedPenalty);
     ++used;
     if (SearchSpace::better(scratch, best))
       best = scratch;
@@ -355,7 +356,8 @@ struct FrontFitnessContext {
     if (used >= budget)
       return pagmo::vector_double(count, kBeyondBudget);
     encoding.decode(values, scratch);
-    const cost::CostReport &report = space.evaluate(scratch, evaluator);
+    const cost::CostReport &report =
+        space.evaluate(scratch, evaluator, parameters.gradedPenalty);
     ++used;
     if (!scratch.valid)
       return pagmo::vector_double(count,

@@ -268,24 +268,30 @@ void SearchSpace::repair(Individual &ind) const {
 }
 
 const cost::CostReport &
-SearchSpace::evaluate(Individual &ind, cost::Evaluator &evaluator) const {
+SearchSpace::evaluate(Individual &ind, cost::Evaluator &evaluator,
+                      bool everyFigure) const {
   cost::Hardware hw = options.fixedHardware;
   hw.numPEs = ind.numPEs;
   hw.bytesPerElement = bytes;
-  if (options.mode != Mode::FixedHW)
+  cost::Constraints constraints;
+  if (options.mode != Mode::FixedHW) {
     hw.l1Elements = hw.l2Elements = cost::kUnbounded;
+    constraints.areaBudgetUm2 = options.areaBudgetUm2;
+    constraints.peLimit = options.peLimit;
+  }
+  // A design the constraints rule out is invalid whatever its runtime.
   const cost::CostReport &report =
-      evaluator.evaluate(layer, hw, ind.mapping, options.semantics);
+      everyFigure ? evaluator.evaluate(layer, hw, ind.mapping,
+                                       options.semantics)
+                  : evaluator.evaluateWithin(layer, hw, ind.mapping,
+                                             options.semantics, constraints);
   ind.valid = false;
   if (!report.valid)
     return report;
-  cost::Constraints constraints;
   if (options.mode == Mode::FixedHW) {
     ind.areaUm2 = cost::digammaAreaUm2(hw.numPEs, hw.l1Elements, hw.l2Elements,
                                        bytes, options.model.area);
   } else {
-    constraints.areaBudgetUm2 = options.areaBudgetUm2;
-    constraints.peLimit = options.peLimit;
     // Buffers sized to the mapping, in bytes: each tensor's elements at its
     // own size, so PEs and buffers share the budget as built.
     ind.areaUm2 = cost::digammaAreaBytesUm2(hw.numPEs, report.l1Bytes,

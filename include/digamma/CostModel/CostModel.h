@@ -289,6 +289,18 @@ public:
   const CostReport &evaluate(const Layer &layer, const Hardware &hw,
                              const Mapping &mapping,
                              Semantics semantics = Semantics::Sound);
+  /// evaluate() for a search that discards designs breaking
+  /// \p constraints (checkConstraints()): where the buffers alone break
+  /// one, the report may stop there, with valid false, that constraint as
+  /// its reason and only the buffer figures (l1Elements, l2Elements,
+  /// l1Bytes, l2Bytes) set, which saves the rest of the evaluation (the
+  /// runtime). It does so for sound designs whose top level takes the
+  /// closed form, and only where nothing computed so far overflows (a
+  /// design that overflows later is invalid either way). Every other
+  /// report is evaluate()'s.
+  const CostReport &evaluateWithin(const Layer &layer, const Hardware &hw,
+                                   const Mapping &mapping, Semantics semantics,
+                                   const Constraints &constraints);
 
   /// How many evaluations so far computed the top level in closed form
   /// rather than case by case (for tests and benchmarks; a copy counts its
@@ -299,12 +311,19 @@ public:
   /// first may wait for the NoC, or the top level of a deeper mapping than
   /// two levels does not take one).
   int64_t caseRuntimeEvaluations() const { return caseRuntimes; }
+  /// How many evaluateWithin() calls stopped at the buffers.
+  int64_t earlyRejectedEvaluations() const { return earlyRejections; }
 
 private:
+  const CostReport &evaluate(const Layer &layer, const Hardware &hw,
+                             const Mapping &mapping, Semantics semantics,
+                             const Constraints *limits);
+
   ModelOptions options;
   CostReport report;
   int64_t closedForms = 0;
   int64_t caseRuntimes = 0;
+  int64_t earlyRejections = 0;
   std::unique_ptr<detail::Workspace> workspace;
 };
 

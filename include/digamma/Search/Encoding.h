@@ -108,9 +108,12 @@ public:
   void legalizeParallelDims(Individual &ind) const;
   /// Scores \p ind in place: buffers sized to the mapping's requirement and
   /// charged to area (the given capacities in FixedHW mode), constraints
-  /// checked. Returns the cost report.
-  const cost::CostReport &evaluate(Individual &ind,
-                                   cost::Evaluator &evaluator) const;
+  /// checked. Returns the cost report: of a design whose buffers break a
+  /// constraint, only its buffer figures (cost::Evaluator::evaluateWithin(),
+  /// which skips the runtime), unless \p everyFigure asks for all of them
+  /// (graded penalties measure how far off an invalid design is).
+  const cost::CostReport &evaluate(Individual &ind, cost::Evaluator &evaluator,
+                                   bool everyFigure = false) const;
   /// Strict weak order: valid before invalid, then objective, tie-break.
   static bool better(const Individual &a, const Individual &b);
   /// Area of the smallest design (smallest()) whatever the budget, or
