@@ -92,10 +92,24 @@ SearchResult detail::runGenetic(const cost::Layer &layer,
   int64_t used = static_cast<int64_t>(population);
   std::vector<double> trace;
   std::vector<int64_t> traceSamples;
-  auto rank = [](std::vector<Individual> &group) {
-    std::stable_sort(group.begin(), group.end(), SearchSpace::better);
+  // Ranks `current` as a stable sort by better() would, sorting indices
+  // (ties by index) rather than moving individuals, and gathering them
+  // into `next` once: the individuals are large, and this allocates
+  // nothing.
+  std::vector<size_t> order(population);
+  auto rank = [&] {
+    for (size_t i = 0; i < population; ++i)
+      order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      if (SearchSpace::better(current[a], current[b]))
+        return true;
+      return !SearchSpace::better(current[b], current[a]) && a < b;
+    });
+    for (size_t i = 0; i < population; ++i)
+      next[i] = current[order[i]];
+    std::swap(current, next);
   };
-  rank(current);
+  rank();
   trace.push_back(current[0].valid ? current[0].objective : -1.0);
   traceSamples.push_back(used);
 
@@ -144,7 +158,7 @@ SearchResult detail::runGenetic(const cost::Layer &layer,
     std::copy(current.begin() + elites + children, current.end(),
               next.begin() + elites + children);
     std::swap(current, next);
-    rank(current);
+    rank();
     trace.push_back(current[0].valid ? current[0].objective : -1.0);
     traceSamples.push_back(used);
     levels.update(space, used, current[0]);
