@@ -201,8 +201,7 @@ static InvalidReason bufferConstraint(int64_t l1, int64_t l2,
     return InvalidReason::L2OverCapacity;
   if (hw.numPEs > constraints.peLimit)
     return InvalidReason::PELimitExceeded;
-  if (digammaAreaBytesUm2(hw.numPEs, l1, l2, area) >
-      constraints.areaBudgetUm2)
+  if (digammaAreaBytesUm2(hw.numPEs, l1, l2, area) > constraints.areaBudgetUm2)
     return InvalidReason::AreaOverBudget;
   return InvalidReason::None;
 }

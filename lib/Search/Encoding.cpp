@@ -267,9 +267,9 @@ void SearchSpace::repair(Individual &ind) const {
   }
 }
 
-const cost::CostReport &
-SearchSpace::evaluate(Individual &ind, cost::Evaluator &evaluator,
-                      bool everyFigure) const {
+const cost::CostReport &SearchSpace::evaluate(Individual &ind,
+                                              cost::Evaluator &evaluator,
+                                              bool everyFigure) const {
   cost::Hardware hw = options.fixedHardware;
   hw.numPEs = ind.numPEs;
   hw.bytesPerElement = bytes;
@@ -281,10 +281,10 @@ SearchSpace::evaluate(Individual &ind, cost::Evaluator &evaluator,
   }
   // A design the constraints rule out is invalid whatever its runtime.
   const cost::CostReport &report =
-      everyFigure ? evaluator.evaluate(layer, hw, ind.mapping,
-                                       options.semantics)
-                  : evaluator.evaluateWithin(layer, hw, ind.mapping,
-                                             options.semantics, constraints);
+      everyFigure
+          ? evaluator.evaluate(layer, hw, ind.mapping, options.semantics)
+          : evaluator.evaluateWithin(layer, hw, ind.mapping, options.semantics,
+                                     constraints);
   ind.valid = false;
   if (!report.valid)
     return report;

@@ -240,10 +240,20 @@ cost::Layer layerFromDict(const py::dict &dict) {
   auto get = [&](const char *name, int64_t fallback) {
     return dict.contains(name) ? dict[name].cast<int64_t>() : fallback;
   };
-  static const char *const kFields[] = {
-      "kind",   "k",           "c",            "y",           "x",
-      "r",      "s",           "stride",       "batch",       "dilation",
-      "groups", "input_bytes", "weight_bytes", "output_bytes"};
+  static const char *const kFields[] = {"kind",
+                                        "k",
+                                        "c",
+                                        "y",
+                                        "x",
+                                        "r",
+                                        "s",
+                                        "stride",
+                                        "batch",
+                                        "dilation",
+                                        "groups",
+                                        "input_bytes",
+                                        "weight_bytes",
+                                        "output_bytes"};
   for (auto [key, value] : dict) {
     std::string name = py::str(key);
     if (std::find(std::begin(kFields), std::end(kFields), name) ==
@@ -258,15 +268,14 @@ cost::Layer layerFromDict(const py::dict &dict) {
       dict.contains("kind")
           ? dict["kind"].cast<std::string>()
           : std::string(cost::layerClassName(defaults.layerClass));
-  return makeLayer(get("k", defaults.k), get("c", defaults.c),
-                   get("y", defaults.y), get("x", defaults.x),
-                   get("r", defaults.r), get("s", defaults.s),
-                   pair("stride", defaults.strideY), get("batch", defaults.n),
-                   kind, pair("dilation", defaults.dilationY),
-                   get("groups", defaults.groups),
-                   get("input_bytes", defaults.inputBytes),
-                   get("weight_bytes", defaults.weightBytes),
-                   get("output_bytes", defaults.outputBytes));
+  return makeLayer(
+      get("k", defaults.k), get("c", defaults.c), get("y", defaults.y),
+      get("x", defaults.x), get("r", defaults.r), get("s", defaults.s),
+      pair("stride", defaults.strideY), get("batch", defaults.n), kind,
+      pair("dilation", defaults.dilationY), get("groups", defaults.groups),
+      get("input_bytes", defaults.inputBytes),
+      get("weight_bytes", defaults.weightBytes),
+      get("output_bytes", defaults.outputBytes));
 }
 
 auto layerKey(const cost::Layer &l) {

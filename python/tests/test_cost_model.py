@@ -195,6 +195,19 @@ class EvaluateTest(unittest.TestCase):
                 self.assertEqual(printed(report[field]), row[column],
                                  "%s, %s: %s" % (path, entry.name, column))
 
+    def assert_module_file_same_as_digamma_cost(self, layer, mapping, hw,
+                                                flags):
+        """The file write_maestro_file() writes reads back as the layer and
+        scores (sound) as digamma-cost scores it."""
+        with tempfile.TemporaryDirectory() as directory:
+            path = os.path.join(directory, "layer.m")
+            with open(path, "w") as out:
+                out.write(digamma.write_maestro_file(layer, mapping,
+                                                     layer_name="layer"))
+            self.assertEqual(digamma.read_maestro_file(path).layers[0].layer,
+                             layer)
+            self.assert_same_as_digamma_cost(path, "sound", hw, flags)
+
     def test_maestro_example(self):
         path = source_path("test", "Tools", "digamma-cost", "Inputs",
                            "example1.m")
@@ -223,14 +236,9 @@ class EvaluateTest(unittest.TestCase):
              "tiles": {"K": 1, "C": 4, "Y": 1, "X": 7, "R": 3, "S": 3}}])
         hw = digamma.Hardware(num_pes=40, noc_bandwidth=16,
                               offchip_bandwidth=8, noc_hops=2)
-        with tempfile.TemporaryDirectory() as directory:
-            path = os.path.join(directory, "strided.m")
-            with open(path, "w") as out:
-                out.write(digamma.write_maestro_file(layer, mapping,
-                                                     layer_name="strided"))
-            self.assert_same_as_digamma_cost(
-                path, "sound", hw, ["--num_pes=40", "--noc_bw_cstr=16",
-                                    "--offchip_bw_cstr=8", "--noc_hops=2"])
+        self.assert_module_file_same_as_digamma_cost(
+            layer, mapping, hw, ["--num_pes=40", "--noc_bw_cstr=16",
+                                 "--offchip_bw_cstr=8", "--noc_hops=2"])
 
     def test_dilated_grouped_file_written_by_the_module(self):
         layer = digamma.Layer(16, 8, 21, 21, 3, 3, batch=4, dilation=(3, 2),
@@ -242,16 +250,9 @@ class EvaluateTest(unittest.TestCase):
              "tiles": {"K": 1, "C": 4, "Y": 1, "X": 5, "R": 3, "S": 3}}])
         hw = digamma.Hardware(num_pes=12, noc_bandwidth=16,
                               offchip_bandwidth=8)
-        with tempfile.TemporaryDirectory() as directory:
-            path = os.path.join(directory, "dilated.m")
-            with open(path, "w") as out:
-                out.write(digamma.write_maestro_file(layer, mapping,
-                                                     layer_name="dilated"))
-            self.assertEqual(digamma.read_maestro_file(path).layers[0].layer,
-                             layer)
-            self.assert_same_as_digamma_cost(
-                path, "sound", hw, ["--num_pes=12", "--noc_bw_cstr=16",
-                                    "--offchip_bw_cstr=8"])
+        self.assert_module_file_same_as_digamma_cost(
+            layer, mapping, hw, ["--num_pes=12", "--noc_bw_cstr=16",
+                                 "--offchip_bw_cstr=8"])
 
     def test_per_tensor_element_sizes(self):
         """A tensor's element size scales its own bytes and no other's."""

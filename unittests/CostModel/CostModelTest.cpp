@@ -3,6 +3,7 @@
 #include "digamma/CostModel/CostModel.h"
 
 #include "CountingAllocator.h"
+#include "SameReport.h"
 #include "TestLayers.h"
 
 #include "gtest/gtest.h"
@@ -16,6 +17,7 @@
 using namespace digamma;
 using namespace digamma::cost;
 using digamma::testing::allModelLayers;
+using digamma::testing::expectSameFigures;
 using digamma::testing::randomLayer;
 using digamma::testing::randomMapping;
 using digamma::testing::touchedInputLines;
@@ -700,30 +702,6 @@ Mapping randomRegularMapping(std::mt19937_64 &rng, const Layer &layer,
     inner *= fan[l];
   hw.numPEs = fan[0] * inner + uniform(rng, 0, inner - 1);
   return m;
-}
-
-void expectSameFigures(const CostReport &a, const CostReport &b) {
-  ASSERT_EQ(a.valid, b.valid);
-  EXPECT_EQ(a.reason, b.reason);
-  EXPECT_EQ(a.cycles, b.cycles);
-  EXPECT_EQ(a.macs, b.macs);
-  EXPECT_EQ(a.l1Elements, b.l1Elements);
-  EXPECT_EQ(a.l2Elements, b.l2Elements);
-  const AccessCounts &x = a.accesses, &y = b.accesses;
-  EXPECT_EQ(x.inputL1Read, y.inputL1Read);
-  EXPECT_EQ(x.inputL1Write, y.inputL1Write);
-  EXPECT_EQ(x.inputL2Read, y.inputL2Read);
-  EXPECT_EQ(x.inputL2Write, y.inputL2Write);
-  EXPECT_EQ(x.filterL1Read, y.filterL1Read);
-  EXPECT_EQ(x.filterL1Write, y.filterL1Write);
-  EXPECT_EQ(x.filterL2Read, y.filterL2Read);
-  EXPECT_EQ(x.filterL2Write, y.filterL2Write);
-  EXPECT_EQ(x.outputL1Read, y.outputL1Read);
-  EXPECT_EQ(x.outputL1Write, y.outputL1Write);
-  EXPECT_EQ(x.outputL2Read, y.outputL2Read);
-  EXPECT_EQ(x.outputL2Write, y.outputL2Write);
-  EXPECT_NEAR(a.avgUsedPEs, b.avgUsedPEs, 1e-9 * b.avgUsedPEs);
-  EXPECT_DOUBLE_EQ(a.areaMaestroUm2, b.areaMaestroUm2);
 }
 
 /// Evaluators with and without the closed forms, both with the report
